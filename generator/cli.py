@@ -1,0 +1,185 @@
+"""The `briefing` command: thin sub-commands over the library.
+
+Each command parses its arguments, calls the library, prints, and returns an
+exit code: 0 success, 1 problems an editor can fix, 2 wrong usage or a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import __version__
+from .check import check_project
+from .errors import BriefingError, ContentError, Problem, errors_only, problems_json, summary_line
+from .settings import Settings, load_settings
+
+Handler = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    run: Handler
+    arguments: Arguments
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def register(name: str, help: str, run: Handler, arguments: Arguments) -> None:
+    COMMANDS[name] = Command(help, run, arguments)
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f", "--config-file", metavar="FILE", default=None,
+        help="the project's mkdocs.yml (default: ./mkdocs.yml); content/ is beside it",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config_file)
+
+
+def print_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
+    stream = stream or sys.stdout
+    for problem in problems:
+        print(problem.format_github() if fmt == "github" else problem.format(), file=stream)
+
+
+# --- check ------------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    result = check_project(settings)
+    problems, errors = result.problems, result.errors
+    if args.format == "json":
+        print(json.dumps({
+            "ok": not errors,
+            "summary": summary_line(problems) if problems else "no problems",
+            "loaded": result.counts(),
+            "problems": [p.as_json() for p in problems],
+        }, ensure_ascii=False, indent=2))
+        return 1 if errors else 0
+    print_problems(problems, args.format)
+    if errors:
+        print(f"{summary_line(problems)}.")
+        return 1
+    warned = f" ({summary_line(problems)})" if problems else ""
+    print(f"OK: {result.counts()}; no errors{warned}.")
+    return 0
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument(
+        "--format", choices=("text", "json", "github"), default="text",
+        help="text (file:line:col: field: message), json, or github (workflow annotations)",
+    )
+
+
+register("check", "check every content file and report all problems at once", run_check, check_arguments)
+
+
+# --- schema -----------------------------------------------------------------
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema
+
+    print(json.dumps(json_schema(None if args.kind == "all" else args.kind), indent=2, ensure_ascii=False))
+    return 0
+
+
+def schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "kind", nargs="?", default="all", choices=("all", "event", "actor", "source", "topics", "story"),
+        help="one file kind, or all of them under $defs (default)",
+    )
+
+
+register("schema", "print the JSON Schema of the content files", run_schema, schema_arguments)
+
+
+# --- new --------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .skeleton import write_skeleton
+
+    settings = settings_from(args)
+    path = write_skeleton(settings, args.kind, args.title, ident=args.id, day=args.date,
+                          kind_of_actor=args.actor_kind, source=args.source, topic=args.topic,
+                          publisher=args.publisher, url=args.url)
+    print(settings.rel(path))
+    return 0
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("kind", choices=("event", "actor", "source"))
+    parser.add_argument("title", help="the event's title, the actor's name or the source's title")
+    parser.add_argument("--id", help="id (file name) to use instead of one made from the title")
+    parser.add_argument("--date", help="the event's date, or the source's publication date (default: today in the site's time zone)")
+    parser.add_argument("--actor-kind", choices=("person", "organization", "state", "group"), default=None, dest="actor_kind")
+    parser.add_argument("--source", help="source id the new event cites (default: the newest source)")
+    parser.add_argument("--topic", help="topic id of the new event (default: the first topic)")
+    parser.add_argument("--publisher", help="who published the new source (required for a source)")
+    parser.add_argument("--url", help="web address of the new source")
+
+
+register("new", "write a new event, actor or source file in the right place", run_new, new_arguments)
+
+
+# --- entry point ------------------------------------------------------------
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Build briefing pages, actor profiles and a timeline from the curated YAML in content/.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, cmd in COMMANDS.items():
+        cmd.arguments(sub.add_parser(name, help=cmd.help, description=cmd.help))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    debug = args.debug
+    try:
+        return COMMANDS[args.command].run(args)
+    except ContentError as exc:
+        fmt = "github" if getattr(args, "format", None) == "github" else "text"
+        print_problems(exc.problems, fmt, sys.stderr)
+        if errors_only(exc.problems):
+            print(f"{summary_line(exc.problems)}; nothing was built.", file=sys.stderr)
+        return 1
+    except BriefingError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so plainly, and show the traceback only when asked
+        if debug:
+            traceback.print_exc()
+        else:
+            print(f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Read content/: find every file, check each on its own, and report files that are not where they belong.
+
+    content/topics.yaml              ordered topics (the sections of a briefing)
+    content/events/**/<id>.yaml      one event per file, any sub-folders
+    content/actors/<id>.yaml         people, organisations, states, groups
+    content/sources/<id>.yaml        documents events cite
+    content/stories/<id>.yaml        developing stories (optional)
+    content/briefings/YYYY-MM-DD.md  an editor's lede for a day (optional)
+    content/pages/*.md               hand-written pages (optional)
+
+Nothing is skipped silently: a file the generator would not use is reported.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import Problem
+from .load import load_yaml_file, read_text
+from .schema import Checked, check_document, id_message, valid_id
+
+FOLDERS = {"events": "event", "actors": "actor", "sources": "source", "stories": "story"}
+PAGE_ASSETS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".csv"}
+
+
+@dataclass
+class Content:
+    topics: Checked | None = None
+    files: dict[str, list[Checked]] = field(default_factory=lambda: {k: [] for k in FOLDERS.values()})
+    ledes: dict[date, tuple[str, str]] = field(default_factory=dict)  # day → (file, Markdown)
+    pages: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def all_checked(self) -> list[Checked]:
+        found = [c for kind in self.files.values() for c in kind]
+        return ([self.topics] if self.topics else []) + found
+
+    def all_problems(self) -> list[Problem]:
+        return self.problems + [p for c in self.all_checked() for p in c.problems]
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, skipping hidden names (.gitkeep, .DS_Store)."""
+    found: list[Path] = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk(Path(entry.path)))
+        elif entry.is_file():
+            found.append(Path(entry.path))
+    return found
+
+
+def check_file(path: Path, rel: str, kind: str, ident: str | None) -> Checked:
+    """Parse and check one file on its own (a pure function of its bytes: safe to cache)."""
+    tree, problems = load_yaml_file(path, rel)
+    if tree is None and problems:
+        return Checked(rel, kind, ident, None, problems, {}, [])
+    checked = check_document(tree, kind, rel, ident)
+    checked.problems[:0] = problems
+    return checked
+
+
+def read_content(root: Path) -> Content:
+    """Read and check every file of content/ under ``root``; never raises for bad content."""
+    content = Content()
+    base = root / "content"
+    if not base.is_dir():
+        content.problems.append(Problem("content", 1, 1, "", "no content/ folder beside mkdocs.yml"))
+        return content
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        path = Path(entry.path)
+        rel = f"content/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.name == "topics.yaml":
+            content.topics = check_file(path, rel, "topics", None)
+        elif entry.name in FOLDERS and entry.is_dir():
+            _read_folder(content, root, path, FOLDERS[entry.name], nested=entry.name == "events")
+        elif entry.name == "briefings" and entry.is_dir():
+            _read_ledes(content, root, path)
+        elif entry.name == "pages" and entry.is_dir():
+            _read_pages(content, root, path)
+        else:
+            content.problems.append(
+                Problem(rel, 1, 1, "", "not part of the record and not used; expected topics.yaml, events/, "
+                        "actors/, sources/, stories/, briefings/ or pages/", "warning")
+            )
+    if content.topics is None:
+        content.problems.append(Problem("content/topics.yaml", 1, 1, "", "file is missing: every event needs topics"))
+    return content
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool) -> None:
+    seen: dict[str, str] = {}
+    for path in _walk(folder):
+        rel = _rel(root, path)
+        if path.suffix != ".yaml":
+            hint = " (rename it to .yaml)" if path.suffix in (".yml", ".YAML", ".YML") else ""
+            content.problems.append(Problem(rel, 1, 1, "", f"not a .yaml file, so not read{hint}"))
+            continue
+        if not nested and path.parent != folder:
+            content.problems.append(
+                Problem(rel, 1, 1, "", f"{kind} files go directly in {_rel(root, folder)}/, not in a sub-folder")
+            )
+            continue
+        ident = path.stem
+        if not valid_id(ident):
+            content.problems.append(Problem(rel, 1, 1, "", "file name: " + id_message(ident)))
+            continue
+        if ident in seen:
+            content.problems.append(
+                Problem(rel, 1, 1, "", f"duplicate {kind} id '{ident}': {seen[ident]} has the same name")
+            )
+            continue
+        seen[ident] = rel
+        content.files[kind].append(check_file(path, rel, kind, ident))
+
+
+def _read_ledes(content: Content, root: Path, folder: Path) -> None:
+    for path in _walk(folder):
+        rel = _rel(root, path)
+        if path.suffix != ".md" or path.parent != folder:
+            content.problems.append(Problem(rel, 1, 1, "", "a lede is content/briefings/YYYY-MM-DD.md"))
+            continue
+        try:
+            day = date.fromisoformat(path.stem)
+            if len(path.stem) != 10:
+                raise ValueError
+        except ValueError:
+            content.problems.append(
+                Problem(rel, 1, 1, "", f"file name '{path.name}' is not a day; name it YYYY-MM-DD.md")
+            )
+            continue
+        text, problems = read_text(path, rel)
+        content.problems.extend(problems)
+        if text is not None:
+            content.ledes[day] = (rel, text)
+
+
+def _read_pages(content: Content, root: Path, folder: Path) -> None:
+    for path in _walk(folder):
+        rel = _rel(root, path)
+        stem_ok = all(valid_id(part) for part in path.relative_to(folder).with_suffix("").parts)
+        if path.suffix not in {".md", *PAGE_ASSETS} or not stem_ok:
+            content.problems.append(
+                Problem(rel, 1, 1, "", "pages are .md files (or images) named in lower-case a-z, digits and hyphens")
+            )
+            continue
+        if path.suffix == ".md":
+            _, problems = read_text(path, rel)
+            content.problems.extend(problems)
+            if problems:
+                continue
+        content.pages.append(path)

@@ -1,0 +1,205 @@
+"""Site options: read from mkdocs.yml ``extra.briefing``, typed, documented, defaulted in one place.
+
+    extra:
+      briefing:
+        timezone: Europe/Kyiv   # IANA zone; the day a timed event belongs to (default UTC)
+        key_points: 5           # key points shown when a day has no lead (importance 1) event
+        recent_days: 7          # days listed in the navigation (the rest are in the archive)
+        search: theme           # theme (lunr) or pagefind
+        pdf:
+          enabled: true         # make day PDFs during `briefing build`
+          paper: A4             # A4 or Letter
+
+Everything is optional; unknown options are errors, like any other field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .errors import BriefingError, ContentError, Problem
+from .load import Mapping, Node, Scalar, load_yaml_file
+from .schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+@dataclass(frozen=True)
+class TimeZone(Kind):
+    def check(self, node: Node, path: str, ck: Checker) -> Any:
+        scalar = self.scalar(node, path, ck, "an IANA time zone name")
+        if scalar is None:
+            return MISSING
+        try:
+            ZoneInfo(scalar.text)
+        except (ZoneInfoNotFoundError, ValueError):
+            hint = suggest(scalar.text, available_timezones())
+            ck.report(scalar, path, f"unknown time zone '{scalar.text}'{hint}; use an IANA name such as Europe/Kyiv")
+            return MISSING
+        return scalar.text
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class Count(Kind):
+    low: int = 1
+    high: int = 100
+
+    def check(self, node: Node, path: str, ck: Checker) -> Any:
+        scalar = self.scalar(node, path, ck, "a whole number")
+        if scalar is None:
+            return MISSING
+        if scalar.yaml_type != "int" or not self.low <= int(scalar.text) <= self.high:
+            ck.report(scalar, path, f"expected a whole number from {self.low} to {self.high}, found '{scalar.text}'")
+            return MISSING
+        return int(scalar.text)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+@dataclass(frozen=True)
+class Flag(Kind):
+    def check(self, node: Node, path: str, ck: Checker) -> Any:
+        scalar = self.scalar(node, path, ck, "true or false")
+        if scalar is None:
+            return MISSING
+        if scalar.yaml_type != "bool" or scalar.text.lower() not in ("true", "false"):
+            ck.report(scalar, path, f"expected true or false, found '{scalar.text}'")
+            return MISSING
+        return scalar.text.lower() == "true"
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+PDF_OPTIONS = Record(
+    (
+        Field("enabled", Flag(), default=True, doc="Make a PDF of every day briefing during `briefing build`."),
+        Field("paper", Choice(("A4", "Letter")), default="A4", doc="Paper size of PDF briefs."),
+    )
+)
+
+OPTIONS = Record(
+    (
+        Field("timezone", TimeZone(), default="UTC", doc="IANA time zone: a timed event belongs to its day here."),
+        Field("key_points", Count(1, 20), default=5, doc="Key points shown when a day has no lead event."),
+        Field("recent_days", Count(1, 60), default=7, doc="Recent days listed in the navigation."),
+        Field("search", Choice(("theme", "pagefind")), default="theme", doc="Search engine of the site."),
+        Field("author", Text(max_length=200), default="", doc="Author named in PDF metadata and feeds."),
+        Field("pdf", PDF_OPTIONS, default=None, doc="PDF brief options."),
+    )
+)
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    enabled: bool = True
+    paper: str = "A4"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the project lives and how to build it."""
+
+    config_file: Path
+    root: Path
+    site_name: str
+    site_url: str
+    language: str
+    docs_dir: Path
+    site_dir: Path
+    timezone_name: str = "UTC"
+    key_points: int = 5
+    recent_days: int = 7
+    search: str = "theme"
+    author: str = ""
+    pdf: PdfSettings = PdfSettings()
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".build" / "cache"
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    def rel(self, path: Path) -> str:
+        """A path as the editor sees it: relative to the project, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_config(config: str | Path | None = None, cwd: Path | None = None) -> Path:
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise BriefingError(f"{config}: no such file")
+        return path.resolve()
+    folder = (cwd or Path.cwd()).resolve()
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    raise BriefingError(f"no mkdocs.yml in {folder}; run briefing in the project folder or pass -f path/to/mkdocs.yml")
+
+
+def _lookup(node: Node | None, key: str) -> Node | None:
+    if isinstance(node, Mapping):
+        for k, v in node.items:
+            if k.text == key:
+                return v
+    return None
+
+
+def _text(node: Node | None, default: str) -> str:
+    return node.text if isinstance(node, Scalar) and not is_null(node) else default
+
+
+def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> Settings:
+    """Read mkdocs.yml; raise :class:`ContentError` naming the line of any bad option."""
+    path = find_config(config, cwd)
+    root = path.parent
+    rel = path.name
+    tree, problems = load_yaml_file(path, rel)
+    if tree is None or problems:
+        raise ContentError(problems or [Problem(rel, 1, 1, "", "mkdocs.yml is empty")])
+    extra = _lookup(_lookup(tree, "extra"), "briefing")
+    options: dict[str, Any] = OPTIONS.defaults()
+    if extra is not None and not is_null(extra):
+        ck = Checker(rel)
+        value = OPTIONS.check(extra, "extra.briefing", ck)
+        if ck.problems:
+            raise ContentError(ck.problems)
+        options = value
+    pdf_options = options.get("pdf") or PDF_OPTIONS.defaults()
+    theme = _lookup(tree, "theme")
+    return Settings(
+        config_file=path,
+        root=root,
+        site_name=_text(_lookup(tree, "site_name"), "Briefing"),
+        site_url=_text(_lookup(tree, "site_url"), ""),
+        language=_text(_lookup(theme, "language"), "en"),
+        docs_dir=(root / _text(_lookup(tree, "docs_dir"), "docs")).resolve(),
+        site_dir=(root / _text(_lookup(tree, "site_dir"), "site")).resolve(),
+        timezone_name=options["timezone"],
+        key_points=options["key_points"],
+        recent_days=options["recent_days"],
+        search=options["search"],
+        author=options["author"] or "",
+        pdf=PdfSettings(**pdf_options),
+    )

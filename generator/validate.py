@@ -1,0 +1,190 @@
+"""Rules across files: every reference resolves, ids are unique, and a few editorial warnings.
+
+Per-file rules (types, required fields, date grammar) live in
+:mod:`generator.schema`; here we know the whole record.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .content import Content
+from .errors import Problem
+from .schema import Checked, slugify
+
+RESERVED_PAGES = {"briefings", "actors", "timeline", "topics", "stories", "sources", "events", "data", "search", "pdf", "assets", "index", "feeds"}
+KIND_NAMES = {"actor": "actor", "topic": "topic", "source": "source", "story": "story", "event": "event"}
+WHERE = {
+    "actor": "content/actors/",
+    "topic": "content/topics.yaml",
+    "source": "content/sources/",
+    "story": "content/stories/",
+    "event": "content/events/",
+}
+
+
+class Known:
+    """The ids of the record, with the names an editor might have typed instead of them."""
+
+    def __init__(self, content: Content):
+        self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
+        self.hints: dict[str, dict[str, str]] = {k: {} for k in KIND_NAMES}
+        kinds = {"event": "event", "actor": "actor", "source": "source", "story": "story"}
+        for kind, items in content.files.items():
+            for c in items:
+                if c.id:
+                    self.ids[kinds[kind]].add(c.id)
+                    self._hint(kinds[kind], c.id, c.id)
+                    if isinstance(c.value, dict):
+                        for name in [c.value.get("name"), c.value.get("title"), *c.value.get("aliases", ())]:
+                            if isinstance(name, str):
+                                self._hint(kinds[kind], slugify(name), c.id)
+        for topic in _topic_values(content):
+            self.ids["topic"].add(topic["id"])
+            self._hint("topic", topic["id"], topic["id"])
+        self.drafts = {
+            c.id for c in content.files["event"] if isinstance(c.value, dict) and c.value.get("status") == "draft"
+        }
+
+    def _hint(self, kind: str, key: str, ident: str) -> None:
+        if key:
+            self.hints[kind].setdefault(key, ident)
+            for part in key.split("-"):
+                if len(part) > 3:
+                    self.hints[kind].setdefault(part, ident)
+
+    def suggestion(self, kind: str, wrong: str) -> str:
+        hints = self.hints[kind]
+        close = difflib.get_close_matches(wrong, list(hints), n=1, cutoff=0.75)
+        if not close:
+            return ""
+        return f" (did you mean '{hints[close[0]]}'?)"
+
+
+def _topic_values(content: Content) -> list[dict[str, Any]]:
+    if content.topics is None or not isinstance(content.topics.value, list):
+        return []
+    return [t for t in content.topics.value if isinstance(t, dict) and "id" in t]
+
+
+def _at(c: Checked, path: str) -> tuple[int, int]:
+    return c.positions.get(path, (1, 1))
+
+
+def validate(content: Content) -> list[Problem]:
+    """Every problem of the record: each file's own, then the rules across files."""
+    problems = content.all_problems()
+    known = Known(content)
+    for checked in content.all_checked():
+        problems.extend(_references(checked, known))
+    problems.extend(_topic_rules(content))
+    for checked in content.files["event"]:
+        if isinstance(checked.value, dict):
+            problems.extend(_event_rules(checked, known))
+    problems.extend(_alias_clashes(content.files["actor"]))
+    problems.extend(_page_rules(content))
+    return problems
+
+
+def _references(c: Checked, known: Known) -> Iterable[Problem]:
+    for kind, ident, path in c.refs:
+        if ident not in known.ids[kind]:
+            line, column = _at(c, path)
+            hint = known.suggestion(kind, ident) or f"; add it to {WHERE[kind]}"
+            yield Problem(c.file, line, column, path, f"unknown {kind} '{ident}'{hint}")
+
+
+def _topic_rules(content: Content) -> Iterable[Problem]:
+    c = content.topics
+    if c is None or not isinstance(c.value, list):
+        return
+    seen: dict[str, int] = {}
+    for index, topic in enumerate(c.value):
+        if not isinstance(topic, dict) or "id" not in topic:
+            continue
+        if topic["id"] in seen:
+            line, column = _at(c, f"[{index}].id")
+            first = _at(c, f"[{seen[topic['id']]}].id")[0]
+            yield Problem(c.file, line, column, f"[{index}].id", f"duplicate topic id '{topic['id']}' (first on line {first})")
+        else:
+            seen[topic["id"]] = index
+
+
+def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
+    v: dict[str, Any] = c.value
+    published = v.get("status", "published") == "published"
+    for index, ident in enumerate(v.get("related", ())):
+        path = f"related[{index}]"
+        if ident == c.id:
+            yield Problem(c.file, *_at(c, path), path, "an event cannot be related to itself")
+        elif published and ident in known.drafts:
+            yield Problem(c.file, *_at(c, path), path, f"event '{ident}' is a draft; a published event cannot link to it")
+    location = v.get("location")
+    if isinstance(location, dict) and (location.get("lat") is None) != (location.get("lon") is None):
+        yield Problem(c.file, *_at(c, "location"), "location", "give both lat and lon, or neither")
+    yield from _summary_warnings(c, v)
+
+
+def _plain(text: str) -> str:
+    """Text reduced to lower-case words, to compare a summary with a quote."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _summary_warnings(c: Checked, v: dict[str, Any]) -> Iterable[Problem]:
+    summary = v.get("summary")
+    if summary is None:
+        return
+    if not summary.strip():
+        yield Problem(c.file, *_at(c, "summary"), "summary", "summary is empty; say what happened in your own words", "warning")
+        return
+    words = _plain(summary)
+    for index, source in enumerate(v.get("sources", ())):
+        quote = _plain(source.get("quote") or "")
+        if len(quote) < 20:
+            continue
+        if quote in words and len(quote) >= len(words) / 2 or words in quote:
+            yield Problem(
+                c.file,
+                *_at(c, "summary"),
+                "summary",
+                f"summary copies the quote of sources[{index}]; write it in your own words",
+                "warning",
+            )
+            return
+
+
+def _alias_clashes(actors: list[Checked]) -> Iterable[Problem]:
+    owner: dict[str, str] = {}
+    for c in actors:
+        if isinstance(c.value, dict) and isinstance(c.value.get("name"), str):
+            owner.setdefault(c.value["name"].casefold(), c.id or "")
+    for c in actors:
+        if not isinstance(c.value, dict):
+            continue
+        for index, alias in enumerate(c.value.get("aliases", ())):
+            other = owner.get(alias.casefold())
+            if other and other != c.id:
+                path = f"aliases[{index}]"
+                yield Problem(
+                    c.file, *_at(c, path), path,
+                    f"'{alias}' is the name of actor '{other}'; if they are one, merge the files", "warning",
+                )
+
+
+def lede_warnings(content: Content, days: set[date]) -> Iterable[Problem]:
+    """Ledes for days without a briefing page (known only once the record is assembled)."""
+    for day, (file, _) in sorted(content.ledes.items()):
+        if day not in days:
+            yield Problem(file, 1, 1, "", f"no published event on {day.isoformat()}: this lede would not appear", "warning")
+
+
+def _page_rules(content: Content) -> Iterable[Problem]:
+    for path in content.pages:
+        first = path.parts[path.parts.index("pages") + 1] if "pages" in path.parts else path.name
+        if first.split(".")[0] in RESERVED_PAGES:
+            rel = "content/pages/" + first
+            yield Problem(rel, 1, 1, "", f"'{first}' would take the place of a generated section; choose another name")
