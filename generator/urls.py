@@ -54,3 +54,25 @@ def url_of(page: str) -> str:
     if stem.endswith("/index"):
         stem = stem.removesuffix("/index")
     return f"/{stem}/"
+
+
+# A timeline longer than this is split into one page per year, so no page grows without bound.
+TIMELINE_SPLIT_AT = 1500
+
+
+def timeline_is_split(event_count: int) -> bool:
+    return event_count > TIMELINE_SPLIT_AT
+
+
+def pages_of(record) -> list[str]:  # record: generator.model.Record (not imported: urls has no dependencies)
+    """Every generated page of the record, sorted: what the site publishes."""
+    pages = {HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES}
+    pages.update(day_page(day) for day in record.days)
+    pages.update(actor_page(a) for a in record.actors)
+    pages.update(topic_page(t.id) for t in record.topics)
+    pages.update(story_page(s) for s in record.stories)
+    pages.update(source_page(s) for s in record.sources)
+    pages.update(event_page(e.id) for e in record.events)
+    if timeline_is_split(len(record.events)):
+        pages.update(timeline_year_page(y) for y in sorted({e.when.start.year for e in record.events}))
+    return sorted(pages)
