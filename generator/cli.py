@@ -138,6 +138,80 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
 register("new", "write a new event, actor or source file in the right place", run_new, new_arguments)
 
 
+# --- diff -------------------------------------------------------------------
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from .diff import review_summary
+    from .settings import find_config
+
+    # Only the place of mkdocs.yml is taken from the working tree: each revision's
+    # own mkdocs.yml is read, so a broken one is reported in the summary.
+    summary, readable = review_summary(find_config(args.config_file), args.base, args.head)
+    print(summary, end="")
+    return 0 if readable else 1
+
+
+def diff_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("base", metavar="BASE", help="git revision to compare with: a branch, tag or commit (e.g. main)")
+    parser.add_argument(
+        "head", metavar="HEAD", nargs="?", default=None,
+        help="git revision with the changes (default: the working tree, as it is on disk)",
+    )
+
+
+register(
+    "diff", "summarise in Markdown what changes in the published record between two git revisions",
+    run_diff, diff_arguments,
+)
+
+
+# --- build, serve -------------------------------------------------------------
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    settings = settings_from(args)
+    report = build(settings)
+    generated = report.generated
+    print_problems(generated.warnings, stream=sys.stderr)
+    written = generated.report
+    print(
+        f"Generated {len(generated.pages)} pages from {len(generated.record.events)} events "
+        f"({len(written.written)} files written, {len(written.deleted)} removed) "
+        f"in {report.timings['generate']:.2f} s"
+    )
+    print(f"Built {settings.rel(settings.site_dir)}/ with MkDocs in {report.timings['mkdocs']:.2f} s")
+    return 0
+
+
+def build_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+
+
+register("build", "check, generate the pages and build the site into site/", run_build, build_arguments)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(settings_from(args), args.dev_addr, open_browser=args.open)
+    return 0
+
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
+                        help="address to serve on (default 127.0.0.1:8000)")
+    parser.add_argument("-o", "--open", action="store_true", help="open the site in a browser")
+
+
+register("serve", "preview the site, rebuilding when content/, templates/ or mkdocs.yml change", run_serve,
+         serve_arguments)
+
+
 # --- entry point ------------------------------------------------------------
 
 
@@ -151,7 +225,11 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, cmd in COMMANDS.items():
-        cmd.arguments(sub.add_parser(name, help=cmd.help, description=cmd.help))
+        command = sub.add_parser(name, help=cmd.help, description=cmd.help)
+        # Also after the command (`briefing check --debug`); SUPPRESS keeps a
+        # --debug given before the command from being reset to False.
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        cmd.arguments(command)
     return parser
 
 
@@ -163,7 +241,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command].run(args)
     except ContentError as exc:
-        fmt = "github" if getattr(args, "format", None) == "github" else "text"
+        fmt = getattr(args, "format", None)
+        if fmt == "json":  # a bad mkdocs.yml: still one JSON document, as a tool reading stdout expects
+            print(json.dumps({
+                "ok": False,
+                "summary": summary_line(exc.problems),
+                "loaded": "nothing",
+                "problems": [p.as_json() for p in exc.problems],
+            }, ensure_ascii=False, indent=2))
+            return 1
+        fmt = "github" if fmt == "github" else "text"
         print_problems(exc.problems, fmt, sys.stderr)
         if errors_only(exc.problems):
             print(f"{summary_line(exc.problems)}; nothing was built.", file=sys.stderr)

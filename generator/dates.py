@@ -148,7 +148,8 @@ def _point(text: str, whole: str) -> Point:
         return Point(year, month, day)
     hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise DateProblem(f"{text}: {match['hour']}:{match['minute']} is not a time of day")
+        clock = f"{match['hour']}:{match['minute']}" + (f":{match['second']}" if match["second"] else "")
+        raise DateProblem(f"{text}: {clock} is not a time of day")
     offset = match["offset"]
     if offset is None:
         raise DateProblem(
@@ -164,7 +165,7 @@ def _zone(offset: str, text: str) -> timezone:
         return timezone.utc
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[4:6])
-    if hours > 14 or minutes > 59 or (hours == 14 and minutes):
+    if minutes > 59 or sign * (hours * 60 + minutes) not in range(-12 * 60, 14 * 60 + 1):
         raise DateProblem(f"{text}: {offset} is not a UTC offset (they run from -12:00 to +14:00)")
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
@@ -200,8 +201,12 @@ def _check_order(start: Point, end: Point) -> None:
         if end.moment < start.moment:
             raise DateProblem(f"the range ends ({end.iso()}) before it starts ({start.iso()})")
         return
+    # A moment is compared by the day written in it: 2024-11-05T01:00+02:00/2024-11-04
+    # ends before it starts for the editor, though in UTC both are 4 November.
     utc = timezone.utc
-    if end.last_day(utc) < start.first_day(utc):
+    first = start.moment.date() if start.moment is not None else start.first_day(utc)
+    last = end.moment.date() if end.moment is not None else end.last_day(utc)
+    if last < first:
         raise DateProblem(f"the range ends ({end.iso()}) before it starts ({start.iso()})")
 
 

@@ -8,11 +8,21 @@ wrong.  Loading gathers every problem before failing once with a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# A value echoed in a message may hold a line break or an escape sequence
+# (written as "\n" or "\e" in a quoted YAML string); printed raw it would split
+# one problem over two lines or recolour a CI log.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,10 +37,10 @@ class Problem:
     severity: Severity = "error"
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}: "
+        where = f"{_visible(self.file)}:{self.line}:{self.column}: "
         level = "warning: " if self.severity == "warning" else ""
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}{level}{field}{self.message}"
+        field = f"{_visible(self.field)}: " if self.field else ""
+        return f"{where}{level}{field}{_visible(self.message)}"
 
     def format_github(self) -> str:
         # Workflow commands treat ',' '::' and newlines specially; escape them
@@ -48,8 +58,9 @@ class Problem:
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         text = f"{self.field}: {self.message}" if self.field else self.message
+        text = _visible(text)
         return (
-            f"::{self.severity} file={prop(self.file)},line={self.line},"
+            f"::{self.severity} file={prop(_visible(self.file))},line={self.line},"
             f"col={self.column},title={prop('briefing check')}::{data(text)}"
         )
 

@@ -9,6 +9,7 @@ scalar's text exactly as written, with its line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -31,6 +32,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What YAML 1.1 lets a stream hold: tab, line breaks and printable characters,
+# less NEL (U+0085), a line break to YAML but not to editors: line numbers would differ.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _resolver = yaml.resolver.Resolver()
 
 
@@ -106,7 +110,8 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8")) + 1  # in characters, as editors count
         return None, [
             Problem(rel, line, column, "", f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
         ]
@@ -120,6 +125,14 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
     and the first value kept.  ``allow_tags`` is for mkdocs.yml, whose
     ``!ENV`` and ``!!python/name:`` tags belong to MkDocs, not to us.
     """
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        # Found here rather than by the YAML reader: libyaml reports the offset in
+        # bytes (a wrong column after any non-ASCII text) and only 'control characters'.
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        code = f"U+{ord(bad.group()):04X}"
+        return None, [Problem(rel, line, column, "", f"invalid YAML: character {code} is not allowed in YAML; remove it")]
     problems: list[Problem] = []
     stack: list[Mapping | Sequence] = []
     paths: list[str] = []  # field path of each open container, for messages
@@ -221,6 +234,16 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "cannot be parsed"
+        if exc.problem and exc.context and exc.context_mark and mark and at(exc.context_mark) != at(mark):
+            # 'found unexpected end of stream' at the last line says little; where the
+            # unclosed quote or bracket began says what to fix.
+            began = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+            reason = f"{reason} ({exc.context} at {began})"
+        if reason == "mapping values are not allowed in this context" and mark:
+            # The commonest slips: `title: Kyiv: drones` and a key indented under a value.
+            lines = text.split("\n")
+            before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+            reason += "; put text that holds ': ' in quotes" if ": " in before else "; check the indentation"
         line, column = at(mark) if mark else (1, 1)
         return None, [Problem(rel, line, column, "", f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry an offset, not a mark
@@ -237,8 +260,8 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
     return root, problems
 
 
-def load_yaml_file(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
+def load_yaml_file(path: Path, rel: str, *, allow_tags: bool = False) -> tuple[Node | None, list[Problem]]:
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    return parse_yaml(text, rel)
+    return parse_yaml(text, rel, allow_tags=allow_tags)

@@ -135,7 +135,8 @@ class Id(Kind):
     ref: str | None = None  # the kind of thing it names: actor, topic, source, story, event
 
     def check(self, node: Node, path: str, ck: Checker) -> Any:
-        scalar = self.scalar(node, path, ck, f"{'an' if self.ref == 'actor' else 'a'} {self.ref or ''} id".replace("  ", " "))
+        noun = f"{self.ref} id" if self.ref else "id"
+        scalar = self.scalar(node, path, ck, f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}")
         if scalar is None:
             return MISSING
         if is_null(scalar) or not scalar.text:
@@ -185,6 +186,22 @@ class Choice(Kind):
         return {"type": "string", "enum": list(self.choices)}
 
 
+# YAML 1.1 also types 0x1F, 0o17, 017, 1:30 (base 60) and .inf as numbers; an
+# editor means none of them, and Python's int() and float() refuse most of them.
+_WHOLE = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+
+
+def whole_number(scalar: Scalar) -> int | None:
+    """The value of a plain decimal whole number such as 2 or -3, else None."""
+    return int(scalar.text) if scalar.plain and _WHOLE.match(scalar.text) else None
+
+
+def decimal_number(scalar: Scalar) -> float | None:
+    """The value of a plain decimal number such as 50.45, 30 or -.5, else None."""
+    return float(scalar.text) if scalar.plain and _DECIMAL.match(scalar.text) else None
+
+
 @dataclass(frozen=True)
 class Integer(Kind):
     choices: tuple[int, ...] = ()
@@ -194,11 +211,12 @@ class Integer(Kind):
         scalar = self.scalar(node, path, ck, f"a number {allowed}")
         if scalar is None:
             return MISSING
-        if scalar.yaml_type != "int" or int(scalar.text, 0) not in self.choices:
+        value = whole_number(scalar)
+        if value is None or value not in self.choices:
             shown = f"'{scalar.text}'" if scalar.plain else f'"{scalar.text}" (in quotes, so text)'
             ck.report(scalar, path, f"expected a number {allowed}, found {shown}")
             return MISSING
-        return int(scalar.text, 0)
+        return value
 
     def schema(self) -> dict[str, Any]:
         return {"type": "integer", "enum": list(self.choices)}
@@ -213,10 +231,10 @@ class Number(Kind):
         scalar = self.scalar(node, path, ck, "a number")
         if scalar is None:
             return MISSING
-        if scalar.yaml_type not in ("int", "float"):
+        value = decimal_number(scalar)
+        if value is None:
             ck.report(scalar, path, f"expected a number, found '{scalar.text}'")
             return MISSING
-        value = float(scalar.text.replace("_", ""))
         if not self.minimum <= value <= self.maximum:
             ck.report(scalar, path, f"{scalar.text} is outside {self.minimum:g} to {self.maximum:g}")
             return MISSING

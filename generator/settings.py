@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import BriefingError, ContentError, Problem
 from .load import Mapping, Node, Scalar, load_yaml_file
-from .schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest
+from .schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest, whole_number
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -54,10 +54,11 @@ class Count(Kind):
         scalar = self.scalar(node, path, ck, "a whole number")
         if scalar is None:
             return MISSING
-        if scalar.yaml_type != "int" or not self.low <= int(scalar.text) <= self.high:
+        value = whole_number(scalar)
+        if value is None or not self.low <= value <= self.high:
             ck.report(scalar, path, f"expected a whole number from {self.low} to {self.high}, found '{scalar.text}'")
             return MISSING
-        return int(scalar.text)
+        return value
 
     def schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
@@ -175,7 +176,7 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
     path = find_config(config, cwd)
     root = path.parent
     rel = path.name
-    tree, problems = load_yaml_file(path, rel)
+    tree, problems = load_yaml_file(path, rel, allow_tags=True)
     if tree is None or problems:
         raise ContentError(problems or [Problem(rel, 1, 1, "", "mkdocs.yml is empty")])
     extra = _lookup(_lookup(tree, "extra"), "briefing")

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .check import check_project
-from .dates import DateProblem, parse_point
+from .dates import DateProblem, parse_point, parse_when
 from .errors import BriefingError
 from .schema import id_message, slugify, url_problem, valid_id
 from .settings import Settings
@@ -96,7 +96,7 @@ def write_skeleton(
     chosen = _ident(title, ident)
     when = day or _today(settings)
     try:
-        point = parse_point(when.rstrip("~")) if kind == "event" else parse_point(when)
+        point = parse_when(when).start if kind == "event" else parse_point(when)
     except DateProblem as exc:
         raise BriefingError(f"--date: {exc}") from None
     content = settings.content_dir
@@ -118,8 +118,11 @@ def write_skeleton(
             raise BriefingError(f"--url: {url_problem(url)}")
         path = content / "sources" / f"{chosen}.yaml"
         text = source_text(title, when, publisher, url)
-    if path.exists():
-        raise BriefingError(f"{settings.rel(path)} already exists; choose another --id")
+    # Event ids are unique across every year and month folder, not only in one.
+    same = sorted((content / "events").glob(f"**/{chosen}.yaml")) if kind == "event" else [path]
+    existing = next((p for p in same if p.exists()), None)
+    if existing is not None:
+        raise BriefingError(f"{settings.rel(existing)} already exists; choose another --id")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

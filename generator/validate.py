@@ -124,7 +124,9 @@ def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
         elif published and ident in known.drafts:
             yield Problem(c.file, *_at(c, path), path, f"event '{ident}' is a draft; a published event cannot link to it")
     location = v.get("location")
-    if isinstance(location, dict) and (location.get("lat") is None) != (location.get("lon") is None):
+    # A coordinate that was written but is wrong has its own problem already.
+    wrong = any(p.field in ("location.lat", "location.lon") for p in c.problems)
+    if isinstance(location, dict) and not wrong and (location.get("lat") is None) != (location.get("lon") is None):
         yield Problem(c.file, *_at(c, "location"), "location", "give both lat and lon, or neither")
     yield from _summary_warnings(c, v)
 
@@ -139,7 +141,7 @@ def _summary_warnings(c: Checked, v: dict[str, Any]) -> Iterable[Problem]:
     if summary is None:
         return
     if not summary.strip():
-        yield Problem(c.file, *_at(c, "summary"), "summary", "summary is empty; say what happened in your own words", "warning")
+        yield Problem(c.file, *_at(c, "summary"), "summary", "is empty; say what happened in your own words", "warning")
         return
     words = _plain(summary)
     for index, source in enumerate(v.get("sources", ())):
@@ -151,7 +153,7 @@ def _summary_warnings(c: Checked, v: dict[str, Any]) -> Iterable[Problem]:
                 c.file,
                 *_at(c, "summary"),
                 "summary",
-                f"summary copies the quote of sources[{index}]; write it in your own words",
+                f"copies the quote of sources[{index}]; write it in your own words",
                 "warning",
             )
             return

@@ -1,0 +1,195 @@
+"""The pipeline, top to bottom: load, validate, render, write, MkDocs build, redirects.
+
+    record = load_record(settings)              # every file, checked; errors stop here
+    pages = render_pages(record, renderer)      # {path: Markdown} through templates/pages
+    write_changed(pages, docs_dir)              # only pages whose text changed
+    mkdocs build (strict)                       # the briefing plugin supplies nav and theme bits
+    write_redirects(record, site_dir)           # /events/<id>/ → where the event is now
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import urls
+from .assets import font_files
+from .check import load_record
+from .errors import BriefingError, Problem
+from .labels import medium_day
+from .model import Record
+from .render import Renderer, make_environment, render_pages
+from .settings import Settings
+from .views import home_of
+from .write import WriteReport, write_changed
+
+
+@dataclass
+class Generated:
+    record: Record
+    pages: dict[str, str]
+    report: WriteReport
+    warnings: list[Problem]
+    nav: list
+    handwritten: set[str]
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildReport:
+    generated: Generated
+    timings: dict[str, float] = field(default_factory=dict)
+    redirects: int = 0
+
+
+def handwritten_pages(settings: Settings) -> dict[str, bytes]:
+    """content/pages/** copied to the docs root: about.md → /about/."""
+    folder = settings.content_dir / "pages"
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    }
+
+
+def make_nav(settings: Settings, record: Record, handwritten: dict[str, bytes]) -> list:
+    """A small navigation: sections and the most recent days; everything else is linked from pages."""
+    recent = [
+        {medium_day(day, settings.language): urls.day_page(day)}
+        for day in sorted(record.days, reverse=True)[: settings.recent_days]
+    ]
+    nav: list = [
+        {"Home": urls.HOME},
+        {"Briefings": [{"Archive": urls.ARCHIVE}, *recent]},
+        {"Timeline": urls.TIMELINE},
+        {"Actors": urls.ACTORS},
+        {"Topics": urls.TOPICS},
+        {"Stories": urls.STORIES},
+        {"Sources": urls.SOURCES},
+    ]
+    nav.extend(page for page in handwritten if page.endswith(".md"))
+    return nav
+
+
+def pdf_days(settings: Settings) -> set[date]:
+    """Days whose PDF brief is in the docs folder (so a day page may link to it)."""
+    folder = settings.docs_dir / "pdf"
+    found = set()
+    if folder.is_dir():
+        for path in folder.glob("*.pdf"):
+            try:
+                found.add(date.fromisoformat(path.stem))
+            except ValueError:
+                continue
+    return found
+
+
+def generate(settings: Settings) -> Generated:
+    """Load and check the record, render every page, and write the ones that changed."""
+    start = time.perf_counter()
+    record, warnings = load_record(settings)
+    env = make_environment(settings.templates_dir)
+    renderer = Renderer(record, env, lang=settings.language, key_points=settings.key_points,
+                        site_name=settings.site_name, pdf_days=pdf_days(settings), search=settings.search)
+    pages = render_pages(record, renderer)
+    handwritten = handwritten_pages(settings)
+    files: dict[str, str | bytes] = {**font_files(settings.root), **handwritten, **pages}
+    keep_pdfs = {f"pdf/{p.name}": p.read_bytes() for p in sorted((settings.docs_dir / "pdf").glob("*.pdf"))} if (settings.docs_dir / "pdf").is_dir() else {}
+    files.update(keep_pdfs)
+    report = write_changed(files, settings.docs_dir)
+    nav = make_nav(settings, record, handwritten)
+    return Generated(record, pages, report, warnings, nav, {p for p in handwritten if p.endswith(".md")},
+                     time.perf_counter() - start)
+
+
+REDIRECT = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body>
+<p>This event is now at <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
+
+
+def write_redirects(record: Record, site_dir: Path, lang: str = "en") -> int:
+    """/events/<id>/index.html for every published event: a permanent link that survives re-dating."""
+    from html import escape
+
+    files = {}
+    for event in record.events:
+        page, anchor = home_of(record, event)
+        # From site/events/<id>/ the page's URL is two folders up.
+        target = "../.." + urls.url_of(page) + "#" + anchor
+        files[f"events/{event.id}/index.html"] = REDIRECT.format(
+            lang=escape(lang), title=escape(event.title), target=escape(target, quote=True)
+        )
+    for rel, text in files.items():
+        path = site_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return len(files)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+def run_mkdocs(settings: Settings, generated: Generated) -> None:
+    """MkDocs build in strict mode: any warning (a broken link) fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from . import plugin
+
+    plugin.PREPARED[str(settings.config_file)] = generated
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    previous_level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(settings.config_file), strict=True)
+        if "briefing" not in config.plugins:
+            raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as exc:
+        details = "\n".join(collector.messages)
+        raise BriefingError(f"MkDocs build failed: {exc}\n{details}".rstrip()) from None
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(previous_level)
+        plugin.PREPARED.pop(str(settings.config_file), None)
+
+
+def build(settings: Settings) -> BuildReport:
+    """Check, generate, and build the site into site_dir."""
+    settings.docs_dir.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    generated = generate(settings)
+    timings["generate"] = generated.seconds
+    start = time.perf_counter()
+    run_mkdocs(settings, generated)
+    timings["mkdocs"] = time.perf_counter() - start
+    return BuildReport(generated, timings)

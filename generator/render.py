@@ -1,0 +1,172 @@
+"""The record → {page path: Markdown}, through the Jinja templates under templates/pages/.
+
+The environment escapes every value a template prints as inert Markdown
+unless it is :class:`markupsafe.Markup` (links and HTML made by Python, or
+Markdown already rendered and sanitised), so a template cannot forget to
+escape an editor's text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import urls, views
+from .model import Record
+from .richtext import html_block, link_target, plain
+from .views import Context, Links
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return plain(value)
+
+
+def make_environment(project_templates: Path | None = None, kind: str = "pages") -> Environment:
+    """Templates of the project (templates/<kind>/) first, then the defaults shipped with briefing."""
+    folders = [DEFAULT_TEMPLATES / kind]
+    if project_templates is not None and (project_templates / kind).is_dir():
+        folders.insert(0, project_templates / kind)
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in dict.fromkeys(folders)]),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["block"] = html_block
+    env.filters["url"] = link_target
+    env.filters["yaml_string"] = _yaml_string
+    return env
+
+
+def _yaml_string(value: str) -> Markup:
+    """A value for YAML front matter: a double-quoted scalar, safe for any text."""
+    import json
+
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+class Renderer:
+    """Renders each page type with its template."""
+
+    def __init__(self, record: Record, env: Environment, *, lang: str = "en", key_points: int = 5,
+                 site_name: str = "Briefing", pdf_days: set | None = None, search: str = "theme"):
+        self.ctx = Context(record, lang, key_points)
+        self.env = env
+        self.site_name = site_name
+        self.pdf_days = pdf_days or set()
+        self.search = search
+
+    def _render(self, template: str, page: str, **values: Any) -> str:
+        return self.env.get_template(template).render(
+            page=page, site_name=self.site_name, links=Links(page), search=self.search, **values
+        )
+
+    def day(self, day) -> str:
+        page = urls.day_page(day)
+        pdf = None
+        if day in self.pdf_days:
+            pdf = f"../pdf/{day.isoformat()}.pdf"
+        return self._render("day.md.j2", page, view=views.day_view(self.ctx, day, pdf))
+
+    def archive(self) -> str:
+        return self._render("archive.md.j2", urls.ARCHIVE, groups=views.archive_view(self.ctx),
+                            days=len(self.ctx.record.days))
+
+    def actor(self, actor_id: str) -> str:
+        return self._render("actor.md.j2", urls.actor_page(actor_id), view=views.actor_view(self.ctx, actor_id))
+
+    def actors(self) -> str:
+        return self._render("actors.md.j2", urls.ACTORS, groups=views.actors_index_view(self.ctx))
+
+    def timeline(self) -> dict[str, str]:
+        record = self.ctx.record
+        if not urls.timeline_is_split(len(record.events)):
+            page = urls.TIMELINE
+            return {page: self._render("timeline.md.j2", page, years=views.timeline_groups(self.ctx, record.events, page),
+                                       year_pages=())}
+        out = {}
+        years = sorted({e.when.start.year for e in record.events})
+        index_links = Links(urls.TIMELINE)
+        year_pages = tuple(
+            views.Link(str(y), index_links.to(urls.timeline_year_page(y)),
+                       str(sum(1 for e in record.events if e.when.start.year == y)))
+            for y in reversed(years)
+        )
+        out[urls.TIMELINE] = self._render("timeline.md.j2", urls.TIMELINE, years=(), year_pages=year_pages)
+        for year in years:
+            page = urls.timeline_year_page(year)
+            events = tuple(e for e in record.events if e.when.start.year == year)
+            out[page] = self._render("timeline.md.j2", page, years=views.timeline_groups(self.ctx, events, page),
+                                     year_pages=(), year=year)
+        return out
+
+    def topic(self, topic) -> str:
+        page = urls.topic_page(topic.id)
+        events = views.event_list(self.ctx, page, self.ctx.record.events_of_topic(topic.id))
+        return self._render("list.md.j2", page, title=topic.title, kind="Topic",
+                            description=views.render_markdown(topic.description), events=events, facts=())
+
+    def story(self, story) -> str:
+        page = urls.story_page(story.id)
+        events = views.event_list(self.ctx, page, self.ctx.record.events_of_story(story.id))
+        return self._render("list.md.j2", page, title=story.title, kind="Story",
+                            description=views.render_markdown(story.summary), events=events, facts=())
+
+    def source(self, source) -> str:
+        page = urls.source_page(source.id)
+        events = views.event_list(self.ctx, page, self.ctx.record.events_citing(source.id))
+        facts = [("Publisher", source.publisher), ("Kind", views.SOURCE_KIND_LABELS.get(source.kind, source.kind))]
+        if source.published:
+            from .labels import point_label
+
+            facts.append(("Published", point_label(source.published, self.ctx.tz, self.ctx.lang)))
+        facts.append(("Language", source.language))
+        return self._render("list.md.j2", page, title=source.title, kind="Source", description=Markup(""),
+                            events=events, facts=tuple(facts), url=source.url, archive_url=source.archive_url)
+
+    def index(self, template: str, page: str, title: str, items) -> str:
+        return self._render(template, page, title=title, items=items)
+
+    def home(self) -> str:
+        return self._render("home.md.j2", urls.HOME, view=views.home_view(self.ctx))
+
+
+def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
+    """Every generated page of the record: {path under docs_dir: Markdown}."""
+    ctx = renderer.ctx
+    pages: dict[str, str] = {urls.HOME: renderer.home(), urls.ARCHIVE: renderer.archive(), urls.ACTORS: renderer.actors()}
+    pages.update(renderer.timeline())
+    for day in record.days:
+        pages[urls.day_page(day)] = renderer.day(day)
+    for actor_id in record.actors:
+        pages[urls.actor_page(actor_id)] = renderer.actor(actor_id)
+    for topic in record.topics:
+        pages[urls.topic_page(topic.id)] = renderer.topic(topic)
+    for story in record.stories.values():
+        pages[urls.story_page(story.id)] = renderer.story(story)
+    for source in record.sources.values():
+        pages[urls.source_page(source.id)] = renderer.source(source)
+    index_links = {
+        urls.TOPICS: ("Topics", [views.Link(t.title, Links(urls.TOPICS).to(urls.topic_page(t.id)),
+                                            str(len(record.events_of_topic(t.id)))) for t in record.topics]),
+        urls.STORIES: ("Stories", [views.Link(s.title, Links(urls.STORIES).to(urls.story_page(s.id)),
+                                              str(len(record.events_of_story(s.id)))) for s in record.stories.values()]),
+        urls.SOURCES: ("Sources", [views.Link(f"{s.publisher}: {s.title}", Links(urls.SOURCES).to(urls.source_page(s.id)),
+                                              str(len(record.events_citing(s.id)))) for s in record.sources.values()]),
+    }
+    for page, (title, items) in index_links.items():
+        pages[page] = renderer.index("index.md.j2", page, title, items)
+    del ctx
+    return pages
