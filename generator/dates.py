@@ -25,7 +25,8 @@ _POINT = re.compile(
     r"(?:-(?P<month>\d{2})"
     r"(?:-(?P<day>\d{2})"
     r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?P<offset>Z|[+-]\d{2}:\d{2})?)?)?)?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2})?)?)?)?",
+    re.ASCII,  # \d would also match ٢٠٢٤ (Arabic-Indic digits), which JSON Schema's \d does not
 )
 
 FORMS = (

@@ -47,7 +47,21 @@ def make_environment(project_templates: Path | None = None, kind: str = "pages")
     env.filters["block"] = html_block
     env.filters["url"] = link_target
     env.filters["yaml_string"] = _yaml_string
+    env.filters["join_safe"] = _join_safe
+    env.filters["count"] = _count
+    env.globals["approximate_tag"] = Markup('<span class="tag tag-approximate">approximate date</span>')
+    env.globals["lead_tag"] = Markup('<span class="tag tag-lead">lead</span>')
     return env
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """'1 event', '2 events'."""
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _join_safe(items: list[Any], separator: str) -> Markup:
+    """Join values, escaping each one that is not already Markup."""
+    return Markup(separator).join(item if isinstance(item, Markup) else plain(item) for item in items)
 
 
 def _yaml_string(value: str) -> Markup:

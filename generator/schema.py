@@ -154,7 +154,7 @@ class Id(Kind):
 
 
 def valid_id(text: str) -> bool:
-    return len(text) <= MAX_ID_LENGTH and ID_RE.match(text) is not None
+    return len(text) <= MAX_ID_LENGTH and ID_RE.fullmatch(text) is not None
 
 
 def id_message(text: str) -> str:
@@ -188,7 +188,7 @@ class Choice(Kind):
 
 # YAML 1.1 also types 0x1F, 0o17, 017, 1:30 (base 60) and .inf as numbers; an
 # editor means none of them, and Python's int() and float() refuse most of them.
-_WHOLE = re.compile(r"^[-+]?[0-9]+$")
+_WHOLE = re.compile(r"^[-+]?[0-9]{1,18}$")  # int() refuses over 4,300 digits
 _DECIMAL = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 
 
@@ -327,8 +327,8 @@ def code_problem(what: str, text: str) -> str | None:
             return f"'{text}': write country codes in capitals ('{text.upper()}')"
         return f"'{text}' is not an ISO 3166-1 alpha-2 country code (such as UA, DE, KP)"
     if what == "a language tag":
-        return None if LANGUAGE_RE.match(text) else f"'{text}' is not a BCP 47 language tag (such as en, uk, pt-BR)"
-    return None if WIKIDATA_RE.match(text) else f"'{text}' is not a Wikidata id (Q followed by digits, e.g. Q42)"
+        return None if LANGUAGE_RE.fullmatch(text) else f"'{text}' is not a BCP 47 language tag (such as en, uk, pt-BR)"
+    return None if WIKIDATA_RE.fullmatch(text) else f"'{text}' is not a Wikidata id (Q followed by digits, e.g. Q42)"
 
 
 @dataclass(frozen=True)
