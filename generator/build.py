@@ -1,10 +1,10 @@
 """The pipeline, top to bottom: load, validate, render, write, MkDocs build, redirects.
 
-    record = load_record(settings)              # every file, checked; errors stop here
-    pages = render_pages(record, renderer)      # {path: Markdown} through templates/pages
-    write_changed(pages, docs_dir)              # only pages whose text changed
-    mkdocs build (strict)                       # the briefing plugin supplies nav and theme bits
-    write_redirects(record, site_dir)           # /events/<id>/ → where the event is now
+record = load_record(settings)              # every file, checked; errors stop here
+pages = render_pages(record, renderer)      # {path: Markdown} through templates/pages
+write_changed(pages, docs_dir)              # only pages whose text changed
+mkdocs build (strict)                       # the briefing plugin supplies nav and theme bits
+write_redirects(record, site_dir)           # /events/<id>/ → where the event is now
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from . import urls
 from .assets import font_files
 from .check import load_record
 from .errors import BriefingError, Problem
+from .exportpages import publishing_of
+from .exports import site_files
 from .labels import medium_day
 from .model import Record
+from .pdf import BriefsReport, write_day_briefs
 from .render import Renderer, make_environment, render_pages
 from .settings import Settings
 from .views import home_of
@@ -43,6 +46,7 @@ class BuildReport:
     generated: Generated
     timings: dict[str, float] = field(default_factory=dict)
     redirects: int = 0
+    briefs: BriefsReport | None = None  # the day PDFs, when the build made them
 
 
 def handwritten_pages(settings: Settings) -> dict[str, bytes]:
@@ -71,13 +75,17 @@ def make_nav(settings: Settings, record: Record, handwritten: dict[str, bytes]) 
         {"Topics": urls.TOPICS},
         {"Stories": urls.STORIES},
         {"Sources": urls.SOURCES},
+        {"Feeds and data": urls.DATA},
     ]
     nav.extend(page for page in handwritten if page.endswith(".md"))
     return nav
 
 
-def pdf_days(settings: Settings) -> set[date]:
-    """Days whose PDF brief is in the docs folder (so a day page may link to it)."""
+def pdf_days(settings: Settings, record: Record, pdf: bool | None = None) -> set[date]:
+    """Days whose page links its PDF brief: all when the build makes them, none with --no-pdf, and
+    under `serve` (pdf=None, no PDFs made) those a previous build left in the docs folder."""
+    if pdf is not None:
+        return set(record.days) if pdf else set()
     folder = settings.docs_dir / "pdf"
     found = set()
     if folder.is_dir():
@@ -89,22 +97,32 @@ def pdf_days(settings: Settings) -> set[date]:
     return found
 
 
-def generate(settings: Settings) -> Generated:
+def generate(settings: Settings, pdf: bool | None = None) -> Generated:
     """Load and check the record, render every page, and write the ones that changed."""
     start = time.perf_counter()
     record, warnings = load_record(settings)
     env = make_environment(settings.templates_dir)
-    renderer = Renderer(record, env, lang=settings.language, key_points=settings.key_points,
-                        site_name=settings.site_name, pdf_days=pdf_days(settings), search=settings.search)
+    renderer = Renderer(
+        record,
+        env,
+        lang=settings.language,
+        key_points=settings.key_points,
+        site_name=settings.site_name,
+        pdf_days=pdf_days(settings, record, pdf),
+        search=settings.search,
+        publishing=publishing_of(settings),
+    )
     pages = render_pages(record, renderer)
     handwritten = handwritten_pages(settings)
     files: dict[str, str | bytes] = {**font_files(settings.root), **handwritten, **pages}
-    keep_pdfs = {f"pdf/{p.name}": p.read_bytes() for p in sorted((settings.docs_dir / "pdf").glob("*.pdf"))} if (settings.docs_dir / "pdf").is_dir() else {}
-    files.update(keep_pdfs)
+    exported, export_warnings = site_files(record, settings)  # feeds/, data/, assets/timelinejs/
+    files.update(exported)
+    warnings = [*warnings, *export_warnings]
     report = write_changed(files, settings.docs_dir)
     nav = make_nav(settings, record, handwritten)
-    return Generated(record, pages, report, warnings, nav, {p for p in handwritten if p.endswith(".md")},
-                     time.perf_counter() - start)
+    return Generated(
+        record, pages, report, warnings, nav, {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start
+    )
 
 
 REDIRECT = """<!doctype html>
@@ -183,13 +201,17 @@ def run_mkdocs(settings: Settings, generated: Generated) -> None:
         plugin.PREPARED.pop(str(settings.config_file), None)
 
 
-def build(settings: Settings) -> BuildReport:
-    """Check, generate, and build the site into site_dir."""
+def build(settings: Settings, *, pdf: bool | None = None) -> BuildReport:
+    """Check, generate, make the day PDFs (pdf=None: as extra.briefing.pdf.enabled says), build into site_dir."""
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
+    make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
-    generated = generate(settings)
+    generated = generate(settings, pdf=make_pdfs)
     timings["generate"] = generated.seconds
+    # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
+    briefs = write_day_briefs(settings, generated.record if make_pdfs else None)
+    timings["pdf"] = briefs.seconds
     start = time.perf_counter()
     run_mkdocs(settings, generated)
     timings["mkdocs"] = time.perf_counter() - start
-    return BuildReport(generated, timings)
+    return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)

@@ -27,7 +27,9 @@ class CheckResult:
         files = self.content.files
         events = len(files["event"])
         drafts = len(self.record.drafts) if self.record else 0
-        topics = len(self.content.topics.value) if self.content.topics and isinstance(self.content.topics.value, list) else 0
+        topics = (
+            len(self.content.topics.value) if self.content.topics and isinstance(self.content.topics.value, list) else 0
+        )
         parts = [
             _count(events, "event") + (f" ({_count(drafts, 'draft')})" if drafts else ""),
             _count(len(files["actor"]), "actor"),

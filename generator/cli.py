@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .check import check_project
-from .errors import BriefingError, ContentError, Problem, errors_only, problems_json, summary_line
+from .errors import BriefingError, ContentError, Problem, errors_only, summary_line
 from .settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -38,7 +38,10 @@ def register(name: str, help: str, run: Handler, arguments: Arguments) -> None:
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-f", "--config-file", metavar="FILE", default=None,
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        default=None,
         help="the project's mkdocs.yml (default: ./mkdocs.yml); content/ is beside it",
     )
 
@@ -61,12 +64,18 @@ def run_check(args: argparse.Namespace) -> int:
     result = check_project(settings)
     problems, errors = result.problems, result.errors
     if args.format == "json":
-        print(json.dumps({
-            "ok": not errors,
-            "summary": summary_line(problems) if problems else "no problems",
-            "loaded": result.counts(),
-            "problems": [p.as_json() for p in problems],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": not errors,
+                    "summary": summary_line(problems) if problems else "no problems",
+                    "loaded": result.counts(),
+                    "problems": [p.as_json() for p in problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 1 if errors else 0
     print_problems(problems, args.format)
     if errors:
@@ -80,7 +89,9 @@ def run_check(args: argparse.Namespace) -> int:
 def check_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
     parser.add_argument(
-        "--format", choices=("text", "json", "github"), default="text",
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
         help="text (file:line:col: field: message), json, or github (workflow annotations)",
     )
 
@@ -100,7 +111,10 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def schema_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "kind", nargs="?", default="all", choices=("all", "event", "actor", "source", "topics", "story"),
+        "kind",
+        nargs="?",
+        default="all",
+        choices=("all", "event", "actor", "source", "topics", "story"),
         help="one file kind, or all of them under $defs (default)",
     )
 
@@ -115,9 +129,18 @@ def run_new(args: argparse.Namespace) -> int:
     from .skeleton import write_skeleton
 
     settings = settings_from(args)
-    path = write_skeleton(settings, args.kind, args.title, ident=args.id, day=args.date,
-                          kind_of_actor=args.actor_kind, source=args.source, topic=args.topic,
-                          publisher=args.publisher, url=args.url)
+    path = write_skeleton(
+        settings,
+        args.kind,
+        args.title,
+        ident=args.id,
+        day=args.date,
+        kind_of_actor=args.actor_kind,
+        source=args.source,
+        topic=args.topic,
+        publisher=args.publisher,
+        url=args.url,
+    )
     print(settings.rel(path))
     return 0
 
@@ -127,8 +150,12 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=("event", "actor", "source"))
     parser.add_argument("title", help="the event's title, the actor's name or the source's title")
     parser.add_argument("--id", help="id (file name) to use instead of one made from the title")
-    parser.add_argument("--date", help="the event's date, or the source's publication date (default: today in the site's time zone)")
-    parser.add_argument("--actor-kind", choices=("person", "organization", "state", "group"), default=None, dest="actor_kind")
+    parser.add_argument(
+        "--date", help="the event's date, or the source's publication date (default: today in the site's time zone)"
+    )
+    parser.add_argument(
+        "--actor-kind", choices=("person", "organization", "state", "group"), default=None, dest="actor_kind"
+    )
     parser.add_argument("--source", help="source id the new event cites (default: the newest source)")
     parser.add_argument("--topic", help="topic id of the new event (default: the first topic)")
     parser.add_argument("--publisher", help="who published the new source (required for a source)")
@@ -154,16 +181,21 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def diff_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
-    parser.add_argument("base", metavar="BASE", help="git revision to compare with: a branch, tag or commit (e.g. main)")
+    parser.add_argument("base", metavar="BASE", help="git revision to compare with: a branch, tag or commit (main)")
     parser.add_argument(
-        "head", metavar="HEAD", nargs="?", default=None,
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        default=None,
         help="git revision with the changes (default: the working tree, as it is on disk)",
     )
 
 
 register(
-    "diff", "summarise in Markdown what changes in the published record between two git revisions",
-    run_diff, diff_arguments,
+    "diff",
+    "summarise in Markdown what changes in the published record between two git revisions",
+    run_diff,
+    diff_arguments,
 )
 
 
@@ -174,7 +206,7 @@ def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
     settings = settings_from(args)
-    report = build(settings)
+    report = build(settings, pdf=False if args.no_pdf else None)
     generated = report.generated
     print_problems(generated.warnings, stream=sys.stderr)
     written = generated.report
@@ -183,15 +215,61 @@ def run_build(args: argparse.Namespace) -> int:
         f"({len(written.written)} files written, {len(written.deleted)} removed) "
         f"in {report.timings['generate']:.2f} s"
     )
+    if report.briefs is not None:
+        briefs = report.briefs
+        for warning in briefs.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(
+            f"Made {len(briefs.files)} PDF briefs ({len(briefs.rendered)} rendered, {briefs.cached} from cache) "
+            f"in {report.timings['pdf']:.2f} s"
+        )
     print(f"Built {settings.rel(settings.site_dir)}/ with MkDocs in {report.timings['mkdocs']:.2f} s")
     return 0
 
 
 def build_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
+    parser.add_argument(
+        "--no-pdf", action="store_true", help="skip the PDF briefs of the days (also: extra.briefing.pdf.enabled)"
+    )
 
 
 register("build", "check, generate the pages and build the site into site/", run_build, build_arguments)
+
+
+# --- pdf --------------------------------------------------------------------
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .pdf import write_brief
+
+    settings = settings_from(args)
+    output = Path(args.output) if args.output else None
+    path, report = write_brief(
+        settings, output, day=args.date, first=args.first, last=args.last, actor=args.actor
+    )
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    cwd = Path.cwd().resolve()
+    path = path.resolve()
+    print(path.relative_to(cwd) if path.is_relative_to(cwd) else path)
+    return 0
+
+
+def pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("date", metavar="DATE", nargs="?", help="the day to print (YYYY-MM-DD)")
+    parser.add_argument("--from", dest="first", metavar="DATE", help="first day of a period brief")
+    parser.add_argument("--to", dest="last", metavar="DATE", help="last day of a period brief")
+    parser.add_argument("--actor", metavar="ID", help="an actor's dossier: profile, every event and claim")
+    parser.add_argument("-o", "--output", metavar="FILE", help="where to write the PDF (default: site/pdf/...)")
+
+
+register(
+    "pdf", "make a printable PDF brief of a day, a period or an actor into site/pdf/", run_pdf, pdf_arguments
+)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -203,13 +281,19 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def serve_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
-    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
-                        help="address to serve on (default 127.0.0.1:8000)")
+    parser.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="IP:PORT",
+        help="address to serve on (default 127.0.0.1:8000)",
+    )
     parser.add_argument("-o", "--open", action="store_true", help="open the site in a browser")
 
 
-register("serve", "preview the site, rebuilding when content/, templates/ or mkdocs.yml change", run_serve,
-         serve_arguments)
+register(
+    "serve", "preview the site, rebuilding when content/, templates/ or mkdocs.yml change", run_serve, serve_arguments
+)
 
 
 # --- entry point ------------------------------------------------------------
@@ -243,12 +327,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as exc:
         fmt = getattr(args, "format", None)
         if fmt == "json":  # a bad mkdocs.yml: still one JSON document, as a tool reading stdout expects
-            print(json.dumps({
-                "ok": False,
-                "summary": summary_line(exc.problems),
-                "loaded": "nothing",
-                "problems": [p.as_json() for p in exc.problems],
-            }, ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    {
+                        "ok": False,
+                        "summary": summary_line(exc.problems),
+                        "loaded": "nothing",
+                        "problems": [p.as_json() for p in exc.problems],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return 1
         fmt = "github" if fmt == "github" else "text"
         print_problems(exc.problems, fmt, sys.stderr)
@@ -264,7 +354,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         else:
-            print(f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+            print(
+                f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                file=sys.stderr,
+            )
         return 2
 
 

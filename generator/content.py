@@ -133,7 +133,7 @@ def _read_ledes(content: Content, root: Path, folder: Path) -> None:
             continue
         try:
             day = date.fromisoformat(path.stem)
-            if len(path.stem) != 10:
+            if path.stem != day.isoformat():  # fromisoformat also reads 2024-W45-2 and 20241105
                 raise ValueError
         except ValueError:
             content.problems.append(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
 Precision = Literal["year", "month", "day", "time"]
@@ -163,7 +163,7 @@ def _point(text: str, whole: str) -> Point:
 
 def _zone(offset: str, text: str) -> timezone:
     if offset == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[4:6])
     if minutes > 59 or sign * (hours * 60 + minutes) not in range(-12 * 60, 14 * 60 + 1):
@@ -204,7 +204,7 @@ def _check_order(start: Point, end: Point) -> None:
         return
     # A moment is compared by the day written in it: 2024-11-05T01:00+02:00/2024-11-04
     # ends before it starts for the editor, though in UTC both are 4 November.
-    utc = timezone.utc
+    utc = UTC
     first = start.moment.date() if start.moment is not None else start.first_day(utc)
     last = end.moment.date() if end.moment is not None else end.last_day(utc)
     if last < first:

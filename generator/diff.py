@@ -20,7 +20,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -36,6 +36,8 @@ WORKING_TREE = None  # the HEAD argument's default: the files as they are on dis
 SAME_TITLE = 0.85
 SAME_SUMMARY = 0.9
 CLAIM_TEXT_WIDTH = 80
+# Beyond this many (removed × added) pairs, only events with the same date or summary are compared.
+FUZZY_PAIRS = 10_000
 
 
 # --- reading a revision ------------------------------------------------------
@@ -119,7 +121,10 @@ def read_revision(config: Path, rev: str | None) -> Revision:
     if rev is WORKING_TREE:
         return _read(config, "the working tree")
     root = config.parent
-    top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
+    except BriefingError:
+        raise BriefingError(f"{root} is not in a git repository; briefing diff compares git revisions") from None
     commit = _commit(root, rev)
     label = f"`{commit[:7]}`"
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
@@ -219,12 +224,11 @@ def _event_line(event: Event, note: str = "") -> str:
 
 def _pair_renamed(removed: list[Event], added: list[Event]) -> list[tuple[Event, Event]]:
     """Pairs (old, new) of a removed and an added event that are the same event under a new id."""
-    scored = []
-    for old in removed:
-        for new in added:
-            score = _likeness(old, new)
-            if score is not None:
-                scored.append((-score, old.id, new.id, old, new))
+    scored = [
+        (-score, old.id, new.id, old, new)
+        for old, new in _candidates(removed, added)
+        if (score := _likeness(old, new)) is not None
+    ]
     pairs, used_old, used_new = [], set(), set()
     for _, _, _, old, new in sorted(scored, key=lambda item: item[:3]):
         if old.id not in used_old and new.id not in used_new:
@@ -234,22 +238,80 @@ def _pair_renamed(removed: list[Event], added: list[Event]) -> list[tuple[Event,
     return pairs
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, " ".join(a.casefold().split()), " ".join(b.casefold().split())).ratio()
+def _candidates(removed: list[Event], added: list[Event]) -> Iterable[tuple[Event, Event]]:
+    """The pairs worth comparing: every pair in a usual pull request; in a mass move of files,
+    those with the same date or the same summary (comparing them all would take minutes)."""
+    if len(removed) * len(added) <= FUZZY_PAIRS:
+        yield from ((old, new) for old in removed for new in added)
+        return
+    by_date: dict[str, list[Event]] = {}
+    by_summary: dict[str, list[Event]] = {}
+    for new in added:
+        by_date.setdefault(new.when.text, []).append(new)
+        by_summary.setdefault(_plain(new.summary), []).append(new)
+    for old in removed:
+        same = {new.id: new for new in [*by_date.get(old.when.text, ()), *by_summary.get(_plain(old.summary), ())]}
+        yield from ((old, same[i]) for i in sorted(same))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _similar(a: str, b: str, at_least: float = 0.0) -> float:
+    """How alike two texts are, from 0 to 1 (0 when surely below ``at_least``: cheap bounds first)."""
+    matcher = difflib.SequenceMatcher(None, _plain(a), _plain(b))
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 def _likeness(old: Event, new: Event) -> float | None:
     """How surely two events are one (None: not the same): same title and date, or the same summary."""
-    title = _similar(old.title, new.title)
-    if old.when.text == new.when.text and title >= SAME_TITLE:
-        return 1 + title
-    if len(old.summary.strip()) >= 20 and _similar(old.summary, new.summary) >= SAME_SUMMARY:
-        return _similar(old.summary, new.summary)
+    if old.when.text == new.when.text:
+        title = _similar(old.title, new.title, SAME_TITLE)
+        if title >= SAME_TITLE:
+            return 1 + title
+    if len(old.summary.strip()) >= 20:
+        summary = _similar(old.summary, new.summary, SAME_SUMMARY)
+        if summary >= SAME_SUMMARY:
+            return summary
     return None
 
 
 def compare(base: Record, head: Record) -> Changes:
+    """Everything that changes in the published record from ``base`` to ``head``, by section."""
     changes = Changes()
+    renamed = _events_added_and_removed(base, head, changes)
+    old_events, new_events = base.event_by_id, head.event_by_id
+    # An event, actor or source whose id changed (or an actor merged into another)
+    # is the same one to the events that name it: compare them under its new id.
+    merged = _merged_actors(base, head)
+    new_ids = {
+        "event": {old.id: new.id for old, new in renamed},
+        "actor": {**_id_changes(base.actors, head.actors, _actor_name_of, merged), **merged},
+        "source": _id_changes(base.sources, head.sources, _source_name),
+    }
+    same = [(old_events[i], new_events[i]) for i in sorted(old_events.keys() & new_events.keys())]
+    pairs = sorted(
+        ((_with_new_ids(old, new_ids), new) for old, new in [*same, *renamed]),
+        key=lambda pair: _chronological(pair[1]),
+    )
+    for old, new in pairs:
+        _compare_event(old, new, base, head, changes)
+    _compare_actors(base, head, changes, new_ids["actor"], merged)
+    _compare_named(base.sources, head.sources, _source_name, "source", source_page, changes.sources, changes,
+                   new_ids["source"])
+    _compare_citations(pairs, changes)
+    stories, topics = (base.stories, head.stories), ({t.id: t for t in base.topics}, {t.id: t for t in head.topics})
+    _compare_named(*stories, _title_of, "story", story_page, changes.topics, changes, _id_changes(*stories, _title_of))
+    _compare_named(*topics, _title_of, "topic", topic_page, changes.topics, changes, _id_changes(*topics, _title_of))
+    _compare_pages(base, head, changes)
+    return changes
+
+
+def _events_added_and_removed(base: Record, head: Record, changes: Changes) -> list[tuple[Event, Event]]:
+    """List events added and removed; return the (old, new) pairs that are one event under a new id."""
     old_events, new_events = base.event_by_id, head.event_by_id
     gone = sorted((old_events[i] for i in old_events.keys() - new_events.keys()), key=_chronological)
     came = sorted((new_events[i] for i in new_events.keys() - old_events.keys()), key=_chronological)
@@ -268,19 +330,19 @@ def compare(base: Record, head: Record) -> Changes:
         if event.id not in paired_old:
             note = " (now a draft)" if event.id in drafts_now else ""
             changes.removed.lines.append(_event_line(event, note))
-    same = [(old_events[i], new_events[i]) for i in sorted(old_events.keys() & new_events.keys())]
-    for old, new in sorted([*same, *renamed], key=lambda pair: _chronological(pair[1])):
-        _compare_event(old, new, base, head, changes)
-    _compare_actors(base, head, changes)
-    _compare_named(base.sources, head.sources, _source_name, "source", source_page, changes.sources, changes)
-    _compare_citations(same + renamed, changes)
-    _compare_named(base.stories, head.stories, lambda s: s.title, "story", story_page, changes.topics, changes)
-    _compare_named(
-        {t.id: t for t in base.topics}, {t.id: t for t in head.topics}, lambda t: t.title, "topic", topic_page,
-        changes.topics, changes,
+    return renamed
+
+
+def _with_new_ids(event: Event, new_ids: dict[str, dict[str, str]]) -> Event:
+    """The event as it would read with the new ids of the events, actors and sources whose id changed."""
+    events, actors, sources = new_ids["event"], new_ids["actor"], new_ids["source"]
+    return replace(
+        event,
+        actors=tuple(replace(p, actor=actors.get(p.actor, p.actor)) for p in event.actors),
+        claims=tuple(replace(c, by=actors.get(c.by, c.by)) for c in event.claims),
+        sources=tuple(replace(c, source=sources.get(c.source, c.source)) for c in event.sources),
+        related=tuple(events.get(e, e) for e in event.related),
     )
-    _compare_pages(base, head, changes)
-    return changes
 
 
 def _chronological(event: Event) -> tuple:
@@ -323,7 +385,10 @@ def _match_claims(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> tuple[list[
     for exact in (True, False):
         for claim in list(left):
             for other in right:
-                same_text = claim.text == other.text if exact else _similar(claim.text, other.text) >= SAME_TITLE
+                if exact:
+                    same_text = claim.text == other.text
+                else:
+                    same_text = _similar(claim.text, other.text, SAME_TITLE) >= SAME_TITLE
                 if claim.by == other.by and same_text:
                     pairs.append((claim, other))
                     left.remove(claim)
@@ -382,24 +447,39 @@ def _source_name(source) -> str:
     return f"{source.title} ({source.publisher})"
 
 
+def _actor_name_of(actor) -> str:
+    return actor.name
+
+
+def _title_of(thing) -> str:
+    return thing.title
+
+
+def _id_changes(old: dict, new: dict, name_of: Callable, exclude: dict | None = None) -> dict[str, str]:
+    """Old id → new id of things that went and came back under the same name."""
+    came = sorted(new.keys() - old.keys())
+    moved: dict[str, str] = {}
+    for old_id in sorted(old.keys() - new.keys()):
+        if exclude and old_id in exclude:
+            continue
+        same_name = [i for i in came if name_of(new[i]) == name_of(old[old_id]) and i not in moved.values()]
+        if same_name:
+            moved[old_id] = same_name[0]
+    return moved
+
+
 def _compare_named(
     old: dict, new: dict, name_of: Callable, kind: str, page: Callable[[str], str], section: Section, changes: Changes,
-    merged: dict[str, str] | None = None,
+    moved: dict[str, str], merged: dict[str, str] | None = None,
 ) -> None:
     """Added, removed and renamed things that have a page of their own; an id change is flagged."""
     merged = merged or {}
-    gone = sorted(old.keys() - new.keys())
-    came = sorted(new.keys() - old.keys())
-    moved: dict[str, str] = {}
-    for old_id in gone:
-        same_name = [i for i in came if name_of(new[i]) == name_of(old[old_id]) and i not in moved.values()]
-        if same_name and old_id not in merged:
-            moved[old_id] = same_name[0]
-            changes.broken_links.lines.append(_broken(old_id, same_name[0], page))
-    for ident in came:
+    for old_id, new_id in sorted(moved.items()):
+        changes.broken_links.lines.append(_broken(old_id, new_id, page))
+    for ident in sorted(new.keys() - old.keys()):
         if ident not in moved.values():
             section.lines.append(f"- new {kind} {code(ident)}: {inert(name_of(new[ident]))}")
-    for ident in gone:
+    for ident in sorted(old.keys() - new.keys()):
         if ident in merged:
             into = merged[ident]
             section.lines.append(
@@ -415,15 +495,20 @@ def _compare_named(
             )
 
 
-def _compare_actors(base: Record, head: Record, changes: Changes) -> None:
-    # "Merged": an actor whose file is gone and whose name is now an alias of another.
+def _merged_actors(base: Record, head: Record) -> dict[str, str]:
+    """Actors merged into another: the file is gone and the name is now one of the other's aliases."""
     aliases = {alias.casefold(): actor.id for actor in head.actors.values() for alias in actor.aliases}
-    merged = {
+    return {
         ident: aliases[actor.name.casefold()]
         for ident, actor in base.actors.items()
         if ident not in head.actors and actor.name.casefold() in aliases
     }
-    _compare_named(base.actors, head.actors, lambda a: a.name, "actor", actor_page, changes.actors, changes, merged)
+
+
+def _compare_actors(base: Record, head: Record, changes: Changes, moved: dict, merged: dict) -> None:
+    id_changes = {old: new for old, new in moved.items() if old not in merged}
+    _compare_named(base.actors, head.actors, _actor_name_of, "actor", actor_page, changes.actors, changes,
+                   id_changes, merged)
     for ident in sorted(base.actors.keys() & head.actors.keys()):
         old, new = base.actors[ident], head.actors[ident]
         edited = [name for name in ("kind", "aliases", "country", "description", "roles", "wikidata")

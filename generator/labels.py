@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_time
 
 from .dates import Point, When
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 from yaml.events import (
@@ -69,7 +68,7 @@ class Sequence:
     items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 _DROPPED = Scalar("", 0, 0, True)  # the key of a value that is not kept (a duplicate)
@@ -131,8 +130,8 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
         # bytes (a wrong column after any non-ASCII text) and only 'control characters'.
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        code = f"U+{ord(bad.group()):04X}"
-        return None, [Problem(rel, line, column, "", f"invalid YAML: character {code} is not allowed in YAML; remove it")]
+        message = f"invalid YAML: character U+{ord(bad.group()):04X} is not allowed in YAML; remove it"
+        return None, [Problem(rel, line, column, "", message)]
     problems: list[Problem] = []
     stack: list[Mapping | Sequence] = []
     paths: list[str] = []  # field path of each open container, for messages

@@ -12,8 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from .csp import apply_policy, theme_script_hashes
 from .render import DEFAULT_TEMPLATES
-from .richtext import sanitize_page_html
+from .richtext import escape_meta, sanitize_page_html, title_from_heading
 from .settings import load_settings
 
 PREPARED: dict[str, object] = {}
@@ -25,6 +26,9 @@ class BriefingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.generated = None
         self.settings = None
+        self.theme_env = None
+        self.script_hashes: dict[str, frozenset[str]] = {}  # by base_url: the theme's scripts differ only by it
+        self.page_hashes: dict[str, frozenset[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = load_settings(config.config_file_path)
@@ -56,7 +60,41 @@ class BriefingPlugin(BasePlugin):
                 server.watch(str(folder))
         return server
 
+    def on_env(self, env, config: MkDocsConfig, files):
+        self.theme_env = env
+        self.script_hashes = {}
+        return env
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+        # The theme prints front matter (title, description) into HTML unescaped, in <title> and the nav.
+        page.meta = escape_meta(page.meta)
+        return markdown
+
+    def _hashes_for(self, context) -> frozenset[str]:
+        base_url = context.get("base_url", "")
+        if base_url not in self.script_hashes:
+            self.script_hashes[base_url] = theme_script_hashes(self.theme_env, context)
+        return self.script_hashes[base_url]
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        self.page_hashes[page.file.src_uri] = self._hashes_for(context)
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return apply_policy(output, self.page_hashes.pop(page.file.src_uri, frozenset()))
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        self.page_hashes["template:" + template_name] = self._hashes_for(context)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return apply_policy(output, self.page_hashes.pop("template:" + template_name, frozenset()))
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:
+        if "title" not in page.meta and page.title:
+            # The theme runs a title taken from the first heading through `striptags`, which decodes
+            # entities (&lt;/title&gt; becomes markup); as front matter it is printed as it stands.
+            page.meta["title"] = title_from_heading(page.title)
         # Hand-written pages are editors' Markdown rendered by MkDocs itself: clean them like summaries.
         if self.generated and page.file.src_uri in self.generated.handwritten:
             return sanitize_page_html(html)

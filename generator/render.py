@@ -74,9 +74,20 @@ def _yaml_string(value: str) -> Markup:
 class Renderer:
     """Renders each page type with its template."""
 
-    def __init__(self, record: Record, env: Environment, *, lang: str = "en", key_points: int = 5,
-                 site_name: str = "Briefing", pdf_days: set | None = None, search: str = "theme"):
+    def __init__(
+        self,
+        record: Record,
+        env: Environment,
+        *,
+        lang: str = "en",
+        key_points: int = 5,
+        site_name: str = "Briefing",
+        pdf_days: set | None = None,
+        search: str = "theme",
+        publishing=None,  # generator.exports.Publishing: whether feeds, data files and TimelineJS are published
+    ):
         self.ctx = Context(record, lang, key_points)
+        self.publishing = publishing
         self.env = env
         self.site_name = site_name
         self.pdf_days = pdf_days or set()
@@ -95,8 +106,9 @@ class Renderer:
         return self._render("day.md.j2", page, view=views.day_view(self.ctx, day, pdf))
 
     def archive(self) -> str:
-        return self._render("archive.md.j2", urls.ARCHIVE, groups=views.archive_view(self.ctx),
-                            days=len(self.ctx.record.days))
+        return self._render(
+            "archive.md.j2", urls.ARCHIVE, groups=views.archive_view(self.ctx), days=len(self.ctx.record.days)
+        )
 
     def actor(self, actor_id: str) -> str:
         return self._render("actor.md.j2", urls.actor_page(actor_id), view=views.actor_view(self.ctx, actor_id))
@@ -108,35 +120,56 @@ class Renderer:
         record = self.ctx.record
         if not urls.timeline_is_split(len(record.events)):
             page = urls.TIMELINE
-            return {page: self._render("timeline.md.j2", page, years=views.timeline_groups(self.ctx, record.events, page),
-                                       year_pages=())}
+            return {
+                page: self._render(
+                    "timeline.md.j2", page, years=views.timeline_groups(self.ctx, record.events, page), year_pages=()
+                )
+            }
         out = {}
         years = sorted({e.when.start.year for e in record.events})
         index_links = Links(urls.TIMELINE)
         year_pages = tuple(
-            views.Link(str(y), index_links.to(urls.timeline_year_page(y)),
-                       str(sum(1 for e in record.events if e.when.start.year == y)))
+            views.Link(
+                str(y),
+                index_links.to(urls.timeline_year_page(y)),
+                str(sum(1 for e in record.events if e.when.start.year == y)),
+            )
             for y in reversed(years)
         )
         out[urls.TIMELINE] = self._render("timeline.md.j2", urls.TIMELINE, years=(), year_pages=year_pages)
         for year in years:
             page = urls.timeline_year_page(year)
             events = tuple(e for e in record.events if e.when.start.year == year)
-            out[page] = self._render("timeline.md.j2", page, years=views.timeline_groups(self.ctx, events, page),
-                                     year_pages=(), year=year)
+            out[page] = self._render(
+                "timeline.md.j2", page, years=views.timeline_groups(self.ctx, events, page), year_pages=(), year=year
+            )
         return out
 
     def topic(self, topic) -> str:
         page = urls.topic_page(topic.id)
         events = views.event_list(self.ctx, page, self.ctx.record.events_of_topic(topic.id))
-        return self._render("list.md.j2", page, title=topic.title, kind="Topic",
-                            description=views.render_markdown(topic.description), events=events, facts=())
+        return self._render(
+            "list.md.j2",
+            page,
+            title=topic.title,
+            kind="Topic",
+            description=views.render_markdown(topic.description),
+            events=events,
+            facts=(),
+        )
 
     def story(self, story) -> str:
         page = urls.story_page(story.id)
         events = views.event_list(self.ctx, page, self.ctx.record.events_of_story(story.id))
-        return self._render("list.md.j2", page, title=story.title, kind="Story",
-                            description=views.render_markdown(story.summary), events=events, facts=())
+        return self._render(
+            "list.md.j2",
+            page,
+            title=story.title,
+            kind="Story",
+            description=views.render_markdown(story.summary),
+            events=events,
+            facts=(),
+        )
 
     def source(self, source) -> str:
         page = urls.source_page(source.id)
@@ -147,21 +180,48 @@ class Renderer:
 
             facts.append(("Published", point_label(source.published, self.ctx.tz, self.ctx.lang)))
         facts.append(("Language", source.language))
-        return self._render("list.md.j2", page, title=source.title, kind="Source", description=Markup(""),
-                            events=events, facts=tuple(facts), url=source.url, archive_url=source.archive_url)
+        return self._render(
+            "list.md.j2",
+            page,
+            title=source.title,
+            kind="Source",
+            description=Markup(""),
+            events=events,
+            facts=tuple(facts),
+            url=source.url,
+            archive_url=source.archive_url,
+        )
 
     def index(self, template: str, page: str, title: str, items) -> str:
         return self._render(template, page, title=title, items=items)
 
     def home(self) -> str:
-        return self._render("home.md.j2", urls.HOME, view=views.home_view(self.ctx))
+        return self._render("home.md.j2", urls.HOME, view=views.home_view(self.ctx), publishing=self.publishing)
+
+    def data(self) -> str:
+        from .exportpages import Publishing, data_view
+
+        view = data_view(self.ctx, self.publishing or Publishing())
+        return self._render("data.md.j2", urls.DATA, view=view)
+
+    def timeline_visual(self) -> str:
+        from .exportpages import Publishing, visual_values
+
+        values = visual_values(self.publishing or Publishing())
+        return self._render("timeline_visual.md.j2", urls.TIMELINE_VISUAL, **values)
 
 
 def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
     """Every generated page of the record: {path under docs_dir: Markdown}."""
     ctx = renderer.ctx
-    pages: dict[str, str] = {urls.HOME: renderer.home(), urls.ARCHIVE: renderer.archive(), urls.ACTORS: renderer.actors()}
+    pages: dict[str, str] = {
+        urls.HOME: renderer.home(),
+        urls.ARCHIVE: renderer.archive(),
+        urls.ACTORS: renderer.actors(),
+    }
     pages.update(renderer.timeline())
+    pages[urls.DATA] = renderer.data()
+    pages[urls.TIMELINE_VISUAL] = renderer.timeline_visual()
     for day in record.days:
         pages[urls.day_page(day)] = renderer.day(day)
     for actor_id in record.actors:
@@ -173,12 +233,35 @@ def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
     for source in record.sources.values():
         pages[urls.source_page(source.id)] = renderer.source(source)
     index_links = {
-        urls.TOPICS: ("Topics", [views.Link(t.title, Links(urls.TOPICS).to(urls.topic_page(t.id)),
-                                            str(len(record.events_of_topic(t.id)))) for t in record.topics]),
-        urls.STORIES: ("Stories", [views.Link(s.title, Links(urls.STORIES).to(urls.story_page(s.id)),
-                                              str(len(record.events_of_story(s.id)))) for s in record.stories.values()]),
-        urls.SOURCES: ("Sources", [views.Link(f"{s.publisher}: {s.title}", Links(urls.SOURCES).to(urls.source_page(s.id)),
-                                              str(len(record.events_citing(s.id)))) for s in record.sources.values()]),
+        urls.TOPICS: (
+            "Topics",
+            [
+                views.Link(
+                    t.title, Links(urls.TOPICS).to(urls.topic_page(t.id)), str(len(record.events_of_topic(t.id)))
+                )
+                for t in record.topics
+            ],
+        ),
+        urls.STORIES: (
+            "Stories",
+            [
+                views.Link(
+                    s.title, Links(urls.STORIES).to(urls.story_page(s.id)), str(len(record.events_of_story(s.id)))
+                )
+                for s in record.stories.values()
+            ],
+        ),
+        urls.SOURCES: (
+            "Sources",
+            [
+                views.Link(
+                    f"{s.publisher}: {s.title}",
+                    Links(urls.SOURCES).to(urls.source_page(s.id)),
+                    str(len(record.events_citing(s.id))),
+                )
+                for s in record.sources.values()
+            ],
+        ),
     }
     for page, (title, items) in index_links.items():
         pages[page] = renderer.index("index.md.j2", page, title, items)

@@ -11,6 +11,8 @@ links cannot reach a reader.  Pages insert the result as a raw HTML block.
 from __future__ import annotations
 
 import re
+from html import escape
+from typing import Any
 from urllib.parse import quote
 
 import markdown
@@ -24,8 +26,25 @@ _ENTITY.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _SPACES = re.compile(r"\s*[\r\n]+\s*")
 
 ALLOWED_TAGS = {
-    "p", "br", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote",
-    "code", "pre", "del", "s", "sup", "sub", "abbr", "hr",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "del",
+    "s",
+    "sup",
+    "sub",
+    "abbr",
+    "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -39,15 +58,40 @@ def plain(text: object) -> Markup:
     return Markup(_SPECIAL.sub(lambda m: _ENTITY[m.group()], one_line))
 
 
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+
+
+def _other_host(url: str) -> bool:
+    """True for an address without a scheme that still names another host (//host/x, or \\\\host with backslashes)."""
+    # Browsers drop tabs and line breaks anywhere in a URL, leading spaces and controls, and read \\ as /.
+    start = _URL_IGNORED.sub("", url).lstrip("".join(map(chr, range(33))))[:2]
+    return len(start) == 2 and set(start) <= {"/", "\\"}
+
+
+def _safe_link(tag: str, attribute: str, value: str) -> str | None:
+    # nh3 keeps scheme-less addresses as in-site paths; a protocol-relative one leaves the site.
+    if attribute in ("href", "src") and _other_host(value):
+        return None
+    return value
+
+
+# nh3 output is normalised: a link whose address was refused is an <a> with no href at all.
+_DEAD_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
+
+
 def sanitize_html(html: str) -> str:
-    return nh3.clean(
+    """Editor HTML cut down to the allow-list: basic formatting and http(s), mailto or in-site links."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_safe_link,
     )
+    # A refused link keeps its words as plain text, not an inert link that looks clickable.
+    return _DEAD_LINK.sub(r"\1", cleaned)
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -64,7 +108,23 @@ def html_block(html: Markup, css_class: str) -> Markup:
         return Markup("")
     # Blank lines inside a raw HTML block are safe in Python-Markdown, but the
     # block must start at the beginning of a line and stand alone.
-    return Markup(f"<div class=\"{css_class}\">\n{html}\n</div>")
+    return Markup(f'<div class="{css_class}">\n{html}\n</div>')
+
+
+def escape_meta(value: Any) -> Any:
+    """Front matter made safe for the theme, which prints it into HTML unescaped: strings become HTML text."""
+    if isinstance(value, str):
+        return escape(value, quote=True)
+    if isinstance(value, dict):
+        return {key: escape_meta(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(escape_meta(item) for item in value)
+    return value
+
+
+def title_from_heading(heading_html: str) -> str:
+    """A page title taken from its rendered first heading, as HTML text with no markup left in it."""
+    return escape(Markup(heading_html).striptags(), quote=True)
 
 
 def link_target(url: str) -> Markup:
@@ -73,8 +133,28 @@ def link_target(url: str) -> Markup:
 
 
 PAGE_TAGS = ALLOWED_TAGS | {
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div", "span",
-    "img", "dl", "dt", "dd", "figure", "figcaption", "details", "summary",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "img",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
 }
 PAGE_ATTRIBUTES = {
     **ALLOWED_ATTRIBUTES,
@@ -90,9 +170,9 @@ PAGE_ATTRIBUTES = {
 
 def _local_only(tag: str, attribute: str, value: str) -> str | None:
     # Images must come from the site itself: a reader's browser asks no other host.
-    if tag == "img" and attribute == "src" and (":" in value.split("/")[0] or value.startswith("//")):
+    if tag == "img" and attribute == "src" and (":" in value.split("/")[0] or _other_host(value)):
         return None
-    return value
+    return _safe_link(tag, attribute, value)
 
 
 def sanitize_page_html(html: str) -> str:

@@ -497,8 +497,14 @@ EVENT = Record(
     (
         Field("title", Text(max_length=MAX_TITLE), required=True, doc="Plain-text headline, at most 140 characters."),
         Field("date", Date(), required=True, doc="When it happened (not when it was reported)."),
-        Field("summary", Text(multiline=True, markdown=True, allow_empty=True), required=True, doc="Markdown, in the editors' own words."),
-        Field("topics", ListOf(Id("topic"), min_items=1, unique=True), required=True, doc="Topic ids from content/topics.yaml."),
+        Field(
+            "summary", Text(multiline=True, markdown=True, allow_empty=True), required=True,
+            doc="Markdown, in the editors' own words.",
+        ),
+        Field(
+            "topics", ListOf(Id("topic"), min_items=1, unique=True), required=True,
+            doc="Topic ids from content/topics.yaml.",
+        ),
         Field("actors", ListOf(ACTOR_REF), default=(), doc="Actor ids, or {id, role}."),
         Field("location", LOCATION, doc="Where it happened."),
         Field("claims", ListOf(CLAIM), default=(), doc="Who said what, and how far it is established."),
@@ -540,7 +546,10 @@ SOURCE = Record(
     (
         Field("title", Text(max_length=300), required=True, doc="Title of the article, statement or dataset."),
         Field("publisher", Text(max_length=200), required=True, doc="Who published it."),
-        Field("kind", Choice(SOURCE_KINDS), default="article", doc="article, live-blog, statement, report, social-post or dataset."),
+        Field(
+            "kind", Choice(SOURCE_KINDS), default="article",
+            doc="article, live-blog, statement, report, social-post or dataset.",
+        ),
         Field("published", Date(ranges=False, approximate=False), doc="Publication date or date-time."),
         Field("url", Url(), doc="Where to read it."),
         Field("archive_url", Url(), doc="An archived copy (e.g. web.archive.org)."),
@@ -600,7 +609,9 @@ def check_document(root: Node | None, kind: str, file: str, ident: str | None) -
     ck = Checker(file)
     spec = FILE_KINDS[kind]
     if root is None or is_null(root):
-        ck.report((1, 1), "", "file is empty; expected " + ("a list of topics" if kind == "topics" else f"the fields of {'an' if kind[0] in 'aeiou' else 'a'} {kind}"))
+        article = "an" if kind[0] in "aeiou" else "a"
+        expected = "a list of topics" if kind == "topics" else f"the fields of {article} {kind}"
+        ck.report((1, 1), "", f"file is empty; expected {expected}")
         return Checked(file, kind, ident, MISSING, ck.problems, ck.positions, ck.refs)
     if kind != "topics" and not isinstance(root, Mapping):
         ck.report(root, "", f"expected a mapping of fields (name: value), found {describe(root)}")
@@ -613,7 +624,11 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) for one file kind, or all of them under $defs."""
     base = "https://briefing.invalid/schema"
     if kind:
-        return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{base}/{kind}.json", **FILE_KINDS[kind].schema()}
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{base}/{kind}.json",
+            **FILE_KINDS[kind].schema(),
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{base}/all.json",

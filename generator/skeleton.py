@@ -34,9 +34,15 @@ def _ident(title: str, ident: str | None) -> str:
 def _first_ids(settings: Settings) -> tuple[list[str], list[str]]:
     """Topic ids in order, and source ids newest first (from whatever parses now)."""
     content = check_project(settings).content
-    topics = [t["id"] for t in (content.topics.value if content.topics and isinstance(content.topics.value, list) else []) if isinstance(t, dict) and "id" in t]
+    topics = [
+        t["id"]
+        for t in (content.topics.value if content.topics and isinstance(content.topics.value, list) else [])
+        if isinstance(t, dict) and "id" in t
+    ]
     sources = [c for c in content.files["source"] if isinstance(c.value, dict)]
-    sources.sort(key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id), reverse=True)
+    sources.sort(
+        key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id), reverse=True
+    )
     return topics, [c.id for c in sources if c.id]
 
 
@@ -44,7 +50,8 @@ def event_text(title: str, day: str, topic: str, source: str) -> str:
     return f"""# A new event: write the summary, check the date, then remove `status: draft` to publish.
 # Every field is explained in docs/editors.md.
 title: {_quoted(title)}
-date: {day}              # when it happened: 2024-11-05, 2024-11, 2024-11-05T06:30+02:00, 2024-11-02/2024-11-03, add ~ if approximate
+# date: when it happened: 2024-11-05, 2024-11, 2024-11-05T06:30+02:00, 2024-11-02/2024-11-03; ~ at the end if about
+date: {day}
 summary: |
 importance: 2                 # 1 = lead, 2 = normal, 3 = minor
 topics:

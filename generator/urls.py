@@ -15,6 +15,8 @@ TIMELINE = "timeline/index.md"
 TOPICS = "topics/index.md"
 STORIES = "stories/index.md"
 SOURCES = "sources/index.md"
+DATA = "data/index.md"  # feeds and downloads, documented (the files themselves: generator/exports.py)
+TIMELINE_VISUAL = "timeline/visual.md"  # the record in TimelineJS
 
 
 def day_page(day: date) -> str:
@@ -66,7 +68,7 @@ def timeline_is_split(event_count: int) -> bool:
 
 def pages_of(record) -> list[str]:  # record: generator.model.Record (not imported: urls has no dependencies)
     """Every generated page of the record, sorted: what the site publishes."""
-    pages = {HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES}
+    pages = {HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA, TIMELINE_VISUAL}
     pages.update(day_page(day) for day in record.days)
     pages.update(actor_page(a) for a in record.actors)
     pages.update(topic_page(t.id) for t in record.topics)

@@ -16,7 +16,10 @@ from .content import Content
 from .errors import Problem
 from .schema import Checked, slugify
 
-RESERVED_PAGES = {"briefings", "actors", "timeline", "topics", "stories", "sources", "events", "data", "search", "pdf", "assets", "index", "feeds"}
+RESERVED_PAGES = {
+    "briefings", "actors", "timeline", "topics", "stories", "sources", "events",
+    "data", "search", "pdf", "assets", "index", "feeds",
+}
 KIND_NAMES = {"actor": "actor", "topic": "topic", "source": "source", "story": "story", "event": "event"}
 WHERE = {
     "actor": "content/actors/",
@@ -109,7 +112,8 @@ def _topic_rules(content: Content) -> Iterable[Problem]:
         if topic["id"] in seen:
             line, column = _at(c, f"[{index}].id")
             first = _at(c, f"[{seen[topic['id']]}].id")[0]
-            yield Problem(c.file, line, column, f"[{index}].id", f"duplicate topic id '{topic['id']}' (first on line {first})")
+            message = f"duplicate topic id '{topic['id']}' (first on line {first})"
+            yield Problem(c.file, line, column, f"[{index}].id", message)
         else:
             seen[topic["id"]] = index
 
@@ -122,7 +126,8 @@ def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
         if ident == c.id:
             yield Problem(c.file, *_at(c, path), path, "an event cannot be related to itself")
         elif published and ident in known.drafts:
-            yield Problem(c.file, *_at(c, path), path, f"event '{ident}' is a draft; a published event cannot link to it")
+            message = f"event '{ident}' is a draft; a published event cannot link to it"
+            yield Problem(c.file, *_at(c, path), path, message)
     location = v.get("location")
     # A coordinate that was written but is wrong has its own problem already.
     wrong = any(p.field in ("location.lat", "location.lon") for p in c.problems)
@@ -181,7 +186,8 @@ def lede_warnings(content: Content, days: set[date]) -> Iterable[Problem]:
     """Ledes for days without a briefing page (known only once the record is assembled)."""
     for day, (file, _) in sorted(content.ledes.items()):
         if day not in days:
-            yield Problem(file, 1, 1, "", f"no published event on {day.isoformat()}: this lede would not appear", "warning")
+            message = f"no published event on {day.isoformat()}: this lede would not appear"
+            yield Problem(file, 1, 1, "", message, "warning")
 
 
 def _page_rules(content: Content) -> Iterable[Problem]:

@@ -30,10 +30,20 @@ STATUS_LABELS = {
     "denied": "Denied",
     "unverified": "Unverified",
 }
-KIND_LABELS = {"person": "People", "organization": "Organisations", "state": "States", "group": "Groups", None: "Others"}
+KIND_LABELS = {
+    "person": "People",
+    "organization": "Organisations",
+    "state": "States",
+    "group": "Groups",
+    None: "Others",
+}
 SOURCE_KIND_LABELS = {
-    "article": "Article", "live-blog": "Live blog", "statement": "Statement",
-    "report": "Report", "social-post": "Social media post", "dataset": "Dataset",
+    "article": "Article",
+    "live-blog": "Live blog",
+    "statement": "Statement",
+    "report": "Report",
+    "social-post": "Social media post",
+    "dataset": "Dataset",
 }
 
 
@@ -347,7 +357,9 @@ def archive_view(ctx: Context) -> tuple[Group, ...]:
         for day in days:
             events = page_order(record.events_on(day), topic_order)
             lead = key_events(ctx, events)[0]
-            items.append(ArchiveDay(Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))), len(events), lead.title))
+            items.append(
+                ArchiveDay(Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))), len(events), lead.title)
+            )
         groups.append(Group(labels.month_label(year, month, ctx.lang), f"{year:04d}-{month:02d}", tuple(items)))
     return tuple(groups)
 
@@ -422,10 +434,10 @@ def role_dates(role, ctx: Context) -> str | None:
     return None
 
 
-def actor_view(ctx: Context, actor_id: str, companions: int = 5) -> ActorView:
+def actor_view(ctx: Context, actor_id: str, companions: int = 5, links: Links | None = None) -> ActorView:
     record = ctx.record
     actor = record.actors[actor_id]
-    links = Links(urls.actor_page(actor_id))
+    links = links or Links(urls.actor_page(actor_id))
     events = record.events_of_actor(actor_id)
     appearances = tuple(
         Appearance(
@@ -441,9 +453,7 @@ def actor_view(ctx: Context, actor_id: str, companions: int = 5) -> ActorView:
         for c in e.claims
         if c.by == actor_id
     )
-    roles = tuple(
-        (r.title, actor_link(ctx, links, r.of) if r.of else None, role_dates(r, ctx)) for r in actor.roles
-    )
+    roles = tuple((r.title, actor_link(ctx, links, r.of) if r.of else None, role_dates(r, ctx)) for r in actor.roles)
     return ActorView(
         actor=actor,
         kind_label=(actor.kind or "").capitalize() or "Actor",
@@ -469,9 +479,7 @@ def actors_index_view(ctx: Context) -> tuple[Group, ...]:
     for kind, title in KIND_LABELS.items():
         members = sorted((a for a in record.actors.values() if a.kind == kind), key=lambda a: (a.name.casefold(), a.id))
         if members:
-            items = tuple(
-                actor_link(ctx, links, a.id, str(len(record.events_of_actor(a.id)))) for a in members
-            )
+            items = tuple(actor_link(ctx, links, a.id, str(len(record.events_of_actor(a.id)))) for a in members)
             groups.append(Group(title, kind or "other", items))
     return tuple(groups)
 
@@ -481,7 +489,9 @@ def actors_index_view(ctx: Context) -> tuple[Group, ...]:
 
 def event_list(ctx: Context, page: str, events: tuple[Event, ...]) -> tuple[Appearance, ...]:
     links = Links(page)
-    return tuple(Appearance(labels.when_label(e.when, ctx.tz, ctx.lang), event_link(ctx, links, e), None) for e in events)
+    return tuple(
+        Appearance(labels.when_label(e.when, ctx.tz, ctx.lang), event_link(ctx, links, e), None) for e in events
+    )
 
 
 # --- home ------------------------------------------------------------------------

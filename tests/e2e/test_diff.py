@@ -192,7 +192,8 @@ def test_event_dated_to_a_month_leaves_its_briefing_page(repo, capsys):
     repo.edit("content/events/2024/11/grain-talks.yaml", "date: 2024-11-06", "date: 2024-11")
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Events re-dated (1)") + 2] == (
-        "- Talks on grain exports (`grain-talks`): 2024-11-06 → 2024-11, leaves /briefings/2024-11-06/ (now timeline only)"
+        "- Talks on grain exports (`grain-talks`): 2024-11-06 → 2024-11, "
+        "leaves /briefings/2024-11-06/ (now timeline only)"
     )
 
 
@@ -240,6 +241,18 @@ def test_id_rename_with_a_new_title_is_recognised_by_its_summary(repo, capsys):
     assert lines[lines.index("### Events retitled (1)") + 2] == (
         "- `kyiv-air-defence`: “Drones shot down over Kyiv” → “Kyiv air defence repels drone attack”"
     )
+
+
+def test_id_rename_is_found_in_a_mass_move_too(repo, capsys, monkeypatch):
+    # Past FUZZY_PAIRS removed × added events, only events with the same date or summary are compared.
+    monkeypatch.setattr("generator.diff.FUZZY_PAIRS", 0)
+    repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
+    repo.rename("content/events/2024/11/grain-talks.yaml", "content/events/2024/11/grain-corridor-talks.yaml")
+    lines = committed_diff(repo, capsys)
+    assert lines[lines.index("### ⚠ Permanent links that will break (2)") + 2:][:2] == [
+        "- **⚠ id changed: `kyiv-drones` → `drones-over-kyiv`: permanent link /events/kyiv-drones/ will break**",
+        "- **⚠ id changed: `grain-talks` → `grain-corridor-talks`: permanent link /events/grain-talks/ will break**",
+    ]
 
 
 def test_correction_added_is_listed_with_its_date_and_text(repo, capsys):
@@ -291,6 +304,20 @@ def test_actor_renamed_keeps_its_id(repo, capsys):
     assert lines[lines.index("### Actors (1)") + 2] == (
         "- actor renamed: `vitali-klitschko`: Vitali Klitschko → Vitalii Klychko"
     )
+
+
+def test_actor_id_change_is_flagged_as_a_broken_permanent_link(repo, capsys):
+    repo.rename("content/actors/vitali-klitschko.yaml", "content/actors/klitschko.yaml")
+    repo.edit("content/events/2024/11/kyiv-drones.yaml", "actors: [vitali-klitschko]", "actors: [klitschko]")
+    repo.edit("content/events/2024/11/kyiv-drones.yaml", "by: vitali-klitschko", "by: klitschko")
+    lines = committed_diff(repo, capsys)
+    assert lines[lines.index("### ⚠ Permanent links that will break (1)") + 2] == (
+        "- **⚠ id changed: `vitali-klitschko` → `klitschko`: permanent link /actors/vitali-klitschko/ will break**"
+    )
+    # The event names the same person under the new id: no claim or actor change is reported for it.
+    assert [line for line in lines if line.startswith("### ")] == [
+        "### ⚠ Permanent links that will break (1)", "### Pages that appear (1)", "### Pages that disappear (1)",
+    ]
 
 
 def test_sources_added_and_cited_are_listed(repo, capsys):
@@ -383,6 +410,14 @@ def test_unknown_revision_is_a_plain_error(repo, capsys):
     assert main(["diff", "-f", str(repo.project / "mkdocs.yml"), "no-such-branch"]) == 1
     assert capsys.readouterr().err == (
         "briefing: unknown revision 'no-such-branch': not a commit, branch or tag of this repository\n"
+    )
+
+
+def test_a_project_outside_git_is_a_plain_error(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    assert main(["diff", "-f", str(tmp_path / "mkdocs.yml"), "main"]) == 1
+    assert capsys.readouterr().err == (
+        f"briefing: {tmp_path} is not in a git repository; briefing diff compares git revisions\n"
     )
 
 

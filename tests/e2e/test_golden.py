@@ -39,7 +39,16 @@ def test_generated_markdown_matches_golden_files(case):
 
 def test_every_page_type_is_covered_by_the_golden_set():
     names = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
-    for page in ("index.md", "briefings/index.md", "briefings/2024-11-05.md", "actors/index.md",
-                 "actors/oleksandra-kovalenko.md", "timeline/index.md", "topics/front-line.md",
-                 "stories/night-raids.md", "sources/wire.md", "topics/index.md"):
+    for page in (
+        "index.md",
+        "briefings/index.md",
+        "briefings/2024-11-05.md",
+        "actors/index.md",
+        "actors/oleksandra-kovalenko.md",
+        "timeline/index.md",
+        "topics/front-line.md",
+        "stories/night-raids.md",
+        "sources/wire.md",
+        "topics/index.md",
+    ):
         assert page in names

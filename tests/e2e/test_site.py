@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-import shutil
 from pathlib import Path
 
 import pytest
@@ -76,7 +74,10 @@ def test_sources_are_numbered_with_publisher_title_date_quote_and_link(site):
 
 
 def test_correction_is_visible(site):
-    assert "Correction · 6 Nov 2024 An earlier version gave the wrong district." in page(site, "/briefings/2024-11-05/").text()
+    assert (
+        "Correction · 6 Nov 2024 An earlier version gave the wrong district."
+        in page(site, "/briefings/2024-11-05/").text()
+    )
 
 
 def test_approximate_and_ranged_events_are_marked_on_their_first_day(site):
@@ -112,7 +113,10 @@ def test_actor_profile_lists_roles_events_claims_and_companions(site):
     text = actor.text()
     assert "Also known as: Олександра Коваленко, O. Kovalenko" in text
     assert "Spokesperson, Kyiv City Council (since January 2023)" in text
-    assert ("../../briefings/2024-11-05/#drones-over-kyiv", 'Drones over Kyiv <overnight> & "second wave"') in actor.links()
+    assert (
+        "../../briefings/2024-11-05/#drones-over-kyiv",
+        'Drones over Kyiv <overnight> & "second wave"',
+    ) in actor.links()
     assert "Claimed All drones were shot down." in text
     assert "Kyiv City Council · 1 event" in text
 
@@ -190,7 +194,9 @@ def test_rebuild_after_one_edit_rewrites_few_files(case):
     first = generate(settings)
     assert generate(settings).report.written == []
     event = project / "content" / "events" / "2024" / "10" / "single-day.yaml"
-    event.write_text(event.read_text(encoding="utf-8").replace("A day with a single event", "A retitled day"), encoding="utf-8")
+    event.write_text(
+        event.read_text(encoding="utf-8").replace("A day with a single event", "A retitled day"), encoding="utf-8"
+    )
     written = set(generate(settings).report.written)
     assert "briefings/2024-10-20.md" in written
     assert "briefings/2024-11-05.md" not in written
@@ -209,9 +215,14 @@ def test_broken_link_in_a_hand_written_page_fails_the_build(case, capsys):
 def test_content_errors_stop_the_build_before_mkdocs(case, capsys):
     project = case("site")
     broken = project / "content" / "events" / "2024" / "10" / "single-day.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("topics: [front-line]", "topics: [frontline]"), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("topics: [front-line]", "topics: [frontline]"), encoding="utf-8"
+    )
     assert main(["build", "-f", str(project / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
-    assert "content/events/2024/10/single-day.yaml:4:10: topics[0]: unknown topic 'frontline' (did you mean 'front-line'?)" in err
+    assert (
+        "content/events/2024/10/single-day.yaml:4:10: topics[0]: unknown topic 'frontline' (did you mean 'front-line'?)"
+        in err
+    )
     assert err.strip().endswith("1 error in 1 file; nothing was built.")
     assert not (project / "site").exists()

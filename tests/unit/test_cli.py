@@ -10,6 +10,7 @@ import pytest
 
 from generator import cli
 from generator.cli import main
+from generator.schema import json_schema
 
 GITHUB_COMMAND = re.compile(
     r"^::(?P<level>error|warning) file=(?P<file>[^,:]*),line=(?P<line>\d+),col=(?P<col>\d+),"
@@ -122,7 +123,9 @@ def test_warnings_alone_exit_0_and_are_counted_in_the_summary(copy_case, capsys)
     project = copy_case("empty-summary")
     code, out, _ = run(capsys, "check", "-f", str(project / "mkdocs.yml"))
     assert code == 0
-    assert out.splitlines()[-1] == "OK: 1 event, 1 actor, 1 source, 1 topic, 0 stories; no errors (1 warning in 1 file)."
+    assert (
+        out.splitlines()[-1] == "OK: 1 event, 1 actor, 1 source, 1 topic, 0 stories; no errors (1 warning in 1 file)."
+    )
 
 
 # --- --debug: no traceback unless asked --------------------------------------------------
@@ -208,7 +211,9 @@ def test_settings_errors_follow_the_github_format_too(copy_case, capsys):
 def test_options_are_typed_and_defaulted(copy_case):
     from generator.settings import load_settings
 
-    config = write_config(copy_case("minimal"), "    timezone: America/New_York\n    key_points: 3\n    pdf:\n      paper: Letter\n")
+    config = write_config(
+        copy_case("minimal"), "    timezone: America/New_York\n    key_points: 3\n    pdf:\n      paper: Letter\n"
+    )
     settings = load_settings(config)
     assert settings.timezone_name == "America/New_York"
     assert (settings.key_points, settings.recent_days, settings.search) == (3, 7, "theme")
@@ -229,7 +234,8 @@ def test_invalid_yaml_in_mkdocs_yml_names_its_position(copy_case, capsys):
     code, _, err = run(capsys, "check", "-f", str(project / "mkdocs.yml"))
     assert code == 1
     assert err.splitlines()[0] == (
-        "mkdocs.yml:2:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 12)"
+        "mkdocs.yml:2:1: invalid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 1, column 12)"
     )
 
 
@@ -237,7 +243,10 @@ def test_a_missing_mkdocs_yml_is_one_plain_line(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check")
     assert code == 1 and out == ""
-    assert err == f"briefing: no mkdocs.yml in {tmp_path.resolve()}; run briefing in the project folder or pass -f path/to/mkdocs.yml\n"
+    assert err == (
+        f"briefing: no mkdocs.yml in {tmp_path.resolve()}; "
+        "run briefing in the project folder or pass -f path/to/mkdocs.yml\n"
+    )
     code, _, err = run(capsys, "check", "-f", "nowhere/mkdocs.yml")
     assert code == 1 and err == "briefing: nowhere/mkdocs.yml: no such file\n"
 
@@ -261,6 +270,7 @@ def test_schema_prints_a_valid_json_schema(capsys):
     assert code == 0
     jsonschema.Draft202012Validator.check_schema(schema)
     assert sorted(schema["$defs"]) == ["actor", "event", "source", "story", "topics"]
+    assert schema == json_schema()  # what the tests validate files with
 
 
 @pytest.mark.parametrize("kind", ["event", "actor", "source", "topics", "story"])

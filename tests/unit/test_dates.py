@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +11,7 @@ from generator.dates import FORMS, DateProblem, Point, midnight, parse_point, pa
 
 KYIV = ZoneInfo("Europe/Kyiv")
 WASHINGTON = ZoneInfo("America/New_York")
-UTC = timezone.utc
+UTC = UTC
 
 
 @pytest.mark.parametrize(
@@ -102,10 +102,22 @@ def test_iso_writes_the_point_back_as_the_grammar_writes_it():
             "2024-11-05T06:30 has no UTC offset; add one, e.g. 2024-11-05T06:30+02:00 "
             "(or 2024-11-05T06:30Z for UTC), so the time means one moment everywhere",
         ),
-        ("2024-11-05T06:30+15:00", "2024-11-05T06:30+15:00: +15:00 is not a UTC offset (they run from -12:00 to +14:00)"),
-        ("2024-11-05T06:30+14:30", "2024-11-05T06:30+14:30: +14:30 is not a UTC offset (they run from -12:00 to +14:00)"),
-        ("2024-11-05T06:30-13:00", "2024-11-05T06:30-13:00: -13:00 is not a UTC offset (they run from -12:00 to +14:00)"),
-        ("2024-11-05T06:30+02:60", "2024-11-05T06:30+02:60: +02:60 is not a UTC offset (they run from -12:00 to +14:00)"),
+        (
+            "2024-11-05T06:30+15:00",
+            "2024-11-05T06:30+15:00: +15:00 is not a UTC offset (they run from -12:00 to +14:00)",
+        ),
+        (
+            "2024-11-05T06:30+14:30",
+            "2024-11-05T06:30+14:30: +14:30 is not a UTC offset (they run from -12:00 to +14:00)",
+        ),
+        (
+            "2024-11-05T06:30-13:00",
+            "2024-11-05T06:30-13:00: -13:00 is not a UTC offset (they run from -12:00 to +14:00)",
+        ),
+        (
+            "2024-11-05T06:30+02:60",
+            "2024-11-05T06:30+02:60: +02:60 is not a UTC offset (they run from -12:00 to +14:00)",
+        ),
         ("2024-11-05/2024-11-01", "the range ends (2024-11-01) before it starts (2024-11-05)"),
         ("2024-11/2024-10-31", "the range ends (2024-10-31) before it starts (2024-11)"),
         ("2025/2024", "the range ends (2024) before it starts (2025)"),
@@ -124,6 +136,7 @@ def test_iso_writes_the_point_back_as_the_grammar_writes_it():
         ("2024-11-02~/2024-11-03", f"'2024-11-02~/2024-11-03' is not a date; {FORMS}"),
         ("", f"'' is not a date; {FORMS}"),
         ("yesterday", f"'yesterday' is not a date; {FORMS}"),
+        ("٢٠٢٤-١١-٠٥", f"'٢٠٢٤-١١-٠٥' is not a date; {FORMS}"),  # digits, but not 0-9
     ],
 )
 def test_a_wrong_date_is_refused_with_a_message_an_editor_can_act_on(text, message):
@@ -194,7 +207,14 @@ def test_first_and_last_day_span_the_whole_period():
 def test_coarser_dates_sort_before_the_days_they_contain():
     texts = ["2024-11-05T06:30+02:00", "2024-11-05", "2024-11", "2024", "2024-11-05T00:00+02:00", "2024-11-04"]
     ordered = sorted(texts, key=lambda t: parse_when(t).sort_key(KYIV))
-    assert ordered == ["2024", "2024-11", "2024-11-04", "2024-11-05", "2024-11-05T00:00+02:00", "2024-11-05T06:30+02:00"]
+    assert ordered == [
+        "2024",
+        "2024-11",
+        "2024-11-04",
+        "2024-11-05",
+        "2024-11-05T00:00+02:00",
+        "2024-11-05T06:30+02:00",
+    ]
 
 
 def test_moments_sort_by_their_time_in_the_site_time_zone():

@@ -143,7 +143,9 @@ def test_a_yaml_tag_is_refused(text, shown):
 
 
 def test_mkdocs_yml_may_keep_its_own_tags():
-    tree, problems = parse_yaml("a: !ENV X\nb: !!python/name:material.extensions.emoji.twemoji\n", "mkdocs.yml", allow_tags=True)
+    tree, problems = parse_yaml(
+        "a: !ENV X\nb: !!python/name:material.extensions.emoji.twemoji\n", "mkdocs.yml", allow_tags=True
+    )
     assert problems == [] and isinstance(tree, Mapping)
 
 
@@ -191,7 +193,9 @@ def test_billion_laughs_stops_at_the_first_anchor_without_expanding():
 def test_a_control_character_is_reported_at_its_place(text, line, column, code):
     tree, problems = parse_yaml(text, F)
     assert tree is None
-    assert problems == [Problem(F, line, column, "", f"invalid YAML: character {code} is not allowed in YAML; remove it")]
+    assert problems == [
+        Problem(F, line, column, "", f"invalid YAML: character {code} is not allowed in YAML; remove it")
+    ]
 
 
 def test_tabs_and_windows_line_ends_are_fine():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import CASES
+from support import CASES
 
 from generator.check import check_project, load_record
 from generator.errors import ContentError

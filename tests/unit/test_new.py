@@ -74,7 +74,20 @@ def test_a_new_event_may_have_a_range_or_an_approximate_date(project, capsys):
 
 
 def test_a_new_event_takes_the_topic_and_source_given(project, capsys):
-    new(capsys, project, "event", "Talks", "--date", "2024-11-06", "--topic", "diplomacy", "--source", "state-department-statement", "--id", "talks-in-geneva")
+    new(
+        capsys,
+        project,
+        "event",
+        "Talks",
+        "--date",
+        "2024-11-06",
+        "--topic",
+        "diplomacy",
+        "--source",
+        "state-department-statement",
+        "--id",
+        "talks-in-geneva",
+    )
     text = (project / "content/events/2024/11/talks-in-geneva.yaml").read_text()
     assert "  - diplomacy\n" in text and "source: state-department-statement" in text
 
@@ -112,8 +125,16 @@ def test_a_new_source_is_valid_and_needs_a_publisher(project, capsys):
     code, _, err = new(capsys, project, "source", "Evening address")
     assert code == 1 and err == "briefing: a new source needs --publisher\n"
     code, out, _ = new(
-        capsys, project, "source", "Evening address", "--publisher", "Office of the President",
-        "--url", "https://www.president.gov.ua/en/news/speeches", "--date", "2024-11-05T21:00+02:00",
+        capsys,
+        project,
+        "source",
+        "Evening address",
+        "--publisher",
+        "Office of the President",
+        "--url",
+        "https://www.president.gov.ua/en/news/speeches",
+        "--date",
+        "2024-11-05T21:00+02:00",
     )
     assert (code, out) == (0, "content/sources/evening-address.yaml\n")
     assert errors_of(project) == []
@@ -129,7 +150,8 @@ def test_an_id_that_breaks_the_pattern_is_refused(project, capsys):
     code, _, err = new(capsys, project, "actor", "Someone", "--id", "Some_One")
     assert code == 1
     assert err == (
-        "briefing: --id: 'Some_One' is not a valid id: use lower-case a-z, digits and single hyphens (e.g. 'some-one')\n"
+        "briefing: --id: 'Some_One' is not a valid id: "
+        "use lower-case a-z, digits and single hyphens (e.g. 'some-one')\n"
     )
     code, _, err = new(capsys, project, "actor", "!!!")
     assert code == 1 and err == "briefing: cannot make an id from '!!!'; pass one with --id\n"

@@ -1,0 +1,109 @@
+"""Helpers shared by the unit tests: where the cases live, copying one safely, reading YAML as YAML 1.2.
+
+Tests never write into tests/cases/ or into the curated content/: every case
+is copied to a temporary folder first, and files that must not be committed
+(a file over 256 KiB, a file that is not UTF-8) are written into that copy.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator.content import FOLDERS
+from generator.load import Mapping, Node, Scalar, load_yaml_file
+from generator.schema import json_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "cases"
+
+
+def _write_not_utf8(project: Path) -> None:
+    # Latin-1, as an old Windows editor saves it: é is the single byte 0xe9.
+    (project / "content/actors/jose-garcia.yaml").write_bytes(b"name: Jos\xe9 Garc\xeda\nkind: person\n")
+
+
+def _write_too_big(project: Path) -> None:
+    # A pasted transcript: 300 KiB, over the 256 KiB limit, otherwise valid.
+    line = "# " + "transcript " * 9 + "\n"  # 101 bytes
+    body = "title: Full transcript\npublisher: The Kyiv Independent\n" + line * 3042
+    (project / "content/sources/full-transcript.yaml").write_text(body, encoding="utf-8")
+
+
+# Files a case needs that are generated rather than committed (see each case's about.txt).
+GENERATED: dict[str, Callable[[Path], None]] = {
+    "not-utf8": _write_not_utf8,
+    "too-big": _write_too_big,
+}
+
+
+def case_names() -> list[str]:
+    """The cases of `briefing check`: those with an expected.txt (other cases serve the site tests)."""
+    return sorted(p.name for p in CASES.iterdir() if (p / "mkdocs.yml").is_file() and (p / "expected.txt").is_file())
+
+
+def prepare_case(name: str, destination: Path) -> Path:
+    """A copy of tests/cases/<name> under ``destination``, with its generated files written."""
+    project = destination / name
+    shutil.copytree(CASES / name, project)
+    if name in GENERATED:
+        GENERATED[name](project)
+    return project
+
+
+# The YAML 1.2 core schema: the only plain scalars that are not text.
+_NULL = re.compile(r"^(null|Null|NULL|~|)$")
+_BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")
+
+
+def yaml12(node: Node | None) -> Any:
+    """A node tree as YAML 1.2 data."""
+    if node is None:
+        return None
+    if isinstance(node, Mapping):
+        return {key.text: yaml12(value) for key, value in node.items}
+    if not isinstance(node, Scalar):
+        return [yaml12(item) for item in node.items]
+    text = node.text
+    if not node.plain:
+        return text
+    if _NULL.match(text):
+        return None
+    if _BOOL.match(text):
+        return text.lower() == "true"
+    if _INT.match(text):
+        return int(text, 0) if text.startswith(("0o", "0x")) else int(text)
+    if _FLOAT.match(text):
+        return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    return text
+
+
+def kind_of(content: Path, path: Path) -> str:
+    if path == content / "topics.yaml":
+        return "topics"
+    return FOLDERS[path.relative_to(content).parts[0]]
+
+
+def record_files(project: Path) -> list[tuple[str, Path]]:
+    content = project / "content"
+    return [(kind_of(content, p), p) for p in sorted(content.rglob("*.yaml")) if not p.name.startswith(".")]
+
+
+def validator_for(kind: str) -> jsonschema.Draft202012Validator:
+    """A validator of one kind, from the document `briefing schema` prints (all kinds under $defs)."""
+    return jsonschema.Draft202012Validator({**json_schema(), "$ref": f"#/$defs/{kind}"})
+
+
+def schema_errors(kind: str, path: Path) -> list[str]:
+    tree, problems = load_yaml_file(path, path.name)
+    assert problems == [], problems
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator_for(kind).iter_errors(yaml12(tree))
+    ]
