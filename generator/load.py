@@ -121,7 +121,7 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
     """Parse one YAML document into nodes.
 
     A fatal problem returns None and the problems; duplicate keys are reported
-    and the first value kept.  ``allow_tags`` is for mkdocs.yml, whose
+    and the first value kept.  ``allow_tags`` is for mkdocs.yml, whose anchors,
     ``!ENV`` and ``!!python/name:`` tags belong to MkDocs, not to us.
     """
     bad = _NOT_PRINTABLE.search(text)
@@ -196,13 +196,18 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
                 if documents > 1:
                     return fail(event.start_mark, "file holds more than one YAML document ('---'); keep one")
                 continue
+            if isinstance(event, AliasEvent) and allow_tags:
+                # mkdocs.yml may share values with anchors; we never need them, so an alias reads as nothing.
+                line, column = at(event.start_mark)
+                attach(Scalar("", line, column, True))
+                continue
             if isinstance(event, AliasEvent):
                 return fail(
                     event.start_mark,
                     f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
                 )
             anchor = getattr(event, "anchor", None)
-            if anchor is not None:
+            if anchor is not None and not allow_tags:
                 return fail(
                     event.start_mark,
                     f"YAML anchor '&{anchor}' is not allowed: write the value out in full",

@@ -380,6 +380,14 @@ class Field:
     doc: str = ""
 
 
+def _field_schema(spec: Field) -> dict[str, Any]:
+    """A field's JSON Schema; an optional field may also be left empty (`story:`), as the checker allows."""
+    inner = spec.kind.schema()
+    if spec.required:
+        return {**inner, "description": spec.doc}
+    return {"anyOf": [inner, {"type": "null"}], "description": spec.doc}
+
+
 @dataclass(frozen=True)
 class Record(Kind):
     fields: tuple[Field, ...] = ()
@@ -428,7 +436,7 @@ class Record(Kind):
         out: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
-            "properties": {f.name: {**f.kind.schema(), "description": f.doc} for f in self.fields},
+            "properties": {f.name: _field_schema(f) for f in self.fields},
         }
         if self.title:
             out["title"] = self.title
