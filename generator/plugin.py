@@ -49,9 +49,17 @@ class BriefingPlugin(BasePlugin):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        from .build import generate
+        from mkdocs.exceptions import PluginError
 
-        self.generated = PREPARED.get(config.config_file_path) or generate(self.settings)
+        from .build import generate
+        from .errors import ContentError
+
+        try:
+            self.generated = PREPARED.get(config.config_file_path) or generate(self.settings)
+        except ContentError as exc:
+            # Under `briefing serve` the server keeps the last good site and shows what to fix.
+            lines = [p.format() for p in exc.problems]
+            raise PluginError("content has errors; fix them and save again:\n" + "\n".join(lines)) from None
         config.nav = self.generated.nav
 
     def on_serve(self, server, config: MkDocsConfig, builder):

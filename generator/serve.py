@@ -16,6 +16,8 @@ def serve(settings: Settings, dev_addr: str, *, open_browser: bool = False) -> N
         config_file=str(settings.config_file),
         livereload=True,
         build_type="dirty",
+        # A preview must survive a broken link or MkDocs' own "dirty build" notice; `briefing build` stays strict.
+        strict=False,
         dev_addr=dev_addr,
         open_in_browser=open_browser,
     )

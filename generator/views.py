@@ -156,6 +156,7 @@ class EventView:
     lead: bool
     importance: int
     date_label: str
+    day_label: str  # the date without its clock time, to show beside `time`
     time: str | None
     approximate: bool
     until: str | None
@@ -198,6 +199,11 @@ def event_view(ctx: Context, links: Links, event: Event) -> EventView:
         lead=event.is_lead,
         importance=event.importance,
         date_label=labels.when_label(event.when, tz, lang),
+        day_label=(
+            labels.medium_day(event.day, lang)
+            if event.when.precision == "time" and not event.when.is_range and event.day is not None
+            else labels.when_label(event.when, tz, lang)
+        ),
         time=labels.local_time(event.when, tz, lang),
         approximate=event.when.approximate,
         until=labels.until_label(event.when, tz, lang),
