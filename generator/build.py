@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import urls
+from . import search, urls
 from .assets import font_files
 from .check import load_record
 from .errors import BriefingError, Problem
@@ -133,6 +133,7 @@ REDIRECT = """<!doctype html>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <p>This event is now at <a href="{target}">{title}</a>.</p>
@@ -211,7 +212,10 @@ def build(settings: Settings, *, pdf: bool | None = None) -> BuildReport:
     # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
     briefs = write_day_briefs(settings, generated.record if make_pdfs else None)
     timings["pdf"] = briefs.seconds
+    indexing = search.start(generated, settings)  # Pagefind works on the other core while MkDocs builds
     start = time.perf_counter()
     run_mkdocs(settings, generated)
     timings["mkdocs"] = time.perf_counter() - start
+    if indexing:
+        timings["search"] = indexing.finish(settings.site_dir)
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)

@@ -297,6 +297,79 @@ register(
 )
 
 
+# --- export -------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .check import load_record
+    from .exports import export
+
+    settings = settings_from(args)
+    record, warnings = load_record(settings)
+    print_problems(warnings, stream=sys.stderr)
+    data = export(args.format, record, settings)
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(args.output)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise BriefingError(f"{args.output}: cannot write the export ({exc.strerror or exc})") from None
+    print(args.output)
+    return 0
+
+
+def export_arguments(parser: argparse.ArgumentParser) -> None:
+    from .exports import FORMATS
+
+    add_config_option(parser)
+    parser.add_argument(
+        "format", metavar="FORMAT", choices=tuple(FORMATS),
+        help="one of " + ", ".join(f"{name} ({fmt.path})" for name, fmt in FORMATS.items()),
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+register(
+    "export", "print a feed or data file of the published record (the ones the build puts in site/feeds and site/data)",
+    run_export, export_arguments,
+)
+
+# --- synth --------------------------------------------------------------------
+
+
+def run_synth(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from .synth import synthesize
+
+    try:
+        start = date.fromisoformat(args.start)
+    except ValueError:
+        raise BriefingError(f"--start: '{args.start}' is not a day (YYYY-MM-DD)") from None
+    count = synthesize(args.days, args.seed, Path(args.out), start)
+    print(f"Wrote {count} files for {args.days} days (seed {args.seed}) into {args.out}")
+    return 0
+
+
+def synth_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT", help="folder to write the project into (new or empty)")
+    parser.add_argument("--days", type=int, default=365, help="days of briefings (default 365)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same files")
+    parser.add_argument("--start", default="2015-01-01", help="first day, YYYY-MM-DD (default 2015-01-01)")
+
+
+register(
+    "synth", "write a synthetic project of N days of events, for benchmarks and scale tests",
+    run_synth, synth_arguments,
+)
+
 # --- entry point ------------------------------------------------------------
 
 

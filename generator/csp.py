@@ -74,3 +74,32 @@ def apply_policy(html: str, hashes: Iterable[str]) -> str:
         return html
     meta = match.group().replace(PLACEHOLDER, sources)
     return html[: match.start()] + meta + html[match.end():]
+
+
+def with_scripts_allowed(html: str, bodies: Iterable[str]) -> str:
+    """The page with its policy also allowing these inline scripts (by hash)."""
+    match = _POLICY_META.search(html)
+    if match is None:
+        return html
+    extra = " ".join(script_hash(body) for body in bodies)
+    meta = match.group().replace("script-src 'self'", f"script-src 'self' {extra}", 1)
+    return html[: match.start()] + meta + html[match.end():]
+
+
+def allow_live_reload(server: Any) -> None:
+    """`briefing serve`: the preview server adds a reload script to each page it sends; let the policy allow it.
+
+    The script differs on every request, so its hash is added as the page goes out.
+    """
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None:  # another MkDocs: the preview works, only without live reload
+        return
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        # surrogateescape: whatever the bytes, they go out as they came in.
+        before = inline_scripts(content.decode("utf-8", "surrogateescape"))
+        after = inject(content, epoch).decode("utf-8", "surrogateescape")
+        added = [body for body in inline_scripts(after) if body not in before]
+        return with_scripts_allowed(after, added).encode("utf-8", "surrogateescape")
+
+    server._inject_js_into_html = inject_allowed

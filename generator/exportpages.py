@@ -14,7 +14,15 @@ from markupsafe import Markup
 
 from . import ical, opendata, timelinejs, urls
 from .exports import EVENTS_ICS
-from .feeds import BRIEFINGS_ATOM, BRIEFINGS_JSON, BRIEFINGS_RSS, ENTRIES, actor_feed_path, topic_feed_path
+from .feeds import (
+    ACTOR_ENTRIES,
+    BRIEFINGS_ATOM,
+    BRIEFINGS_JSON,
+    BRIEFINGS_RSS,
+    ENTRIES,
+    actor_feed_path,
+    topic_feed_path,
+)
 from .settings import Settings
 from .views import Context, Link, Links
 
@@ -74,7 +82,8 @@ class DataView:
     actor_feeds: int
     actor_example: Link | None
     left_out: int  # events too imprecise for the calendar
-    entries: int
+    entries: int  # newest events in a topic feed
+    actor_entries: int  # newest events in an actor feed
     timezone: str
     timelinejs_licence: Markup | None
     visual: Markup
@@ -163,6 +172,7 @@ def data_view(ctx: Context, publishing: Publishing) -> DataView:
         if first_actor else None,
         left_out=sum(1 for e in record.events if not ical.in_calendar(e)),
         entries=ENTRIES,
+        actor_entries=ACTOR_ENTRIES,
         timezone=record.timezone,
         timelinejs_licence=links.to(timelinejs.ASSETS + "LICENSE.txt") if publishing.timelinejs_locale else None,
         visual=links.to(urls.TIMELINE_VISUAL),

@@ -11,7 +11,9 @@ them only with care, readers' feed apps and other newsrooms' scripts use them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import ical, opendata, timelinejs
@@ -75,8 +77,27 @@ EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://
 SITEMAPS = ("feeds/sitemap.xml", "feeds/topics/sitemap.xml", "feeds/actors/sitemap.xml")
 
 
+@contextmanager
+def _collector_paused():
+    # The exports allocate millions of small objects that hold no reference cycles; with the whole
+    # record alive, each pass of CPython's cyclic collector rescans it, a quarter of the time at 40,000
+    # events. Reference counting still frees everything; the collector runs again afterwards.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def publication_files(pub: Publication) -> dict[str, bytes]:
     """Every feed and data file of a publication."""
+    with _collector_paused():
+        return _publication_files(pub)
+
+
+def _publication_files(pub: Publication) -> dict[str, bytes]:
     maker = FeedMaker(pub)
     briefings = {path: maker.briefings(path) for path in (BRIEFINGS_ATOM, BRIEFINGS_RSS, BRIEFINGS_JSON)}
     files = {
@@ -88,10 +109,11 @@ def publication_files(pub: Publication) -> dict[str, bytes]:
     for fmt in FORMATS.values():
         if fmt.path not in files:
             files[fmt.path] = fmt.make(pub)
+    entries: dict = {}  # each event's <entry>, made once for all the feeds it is in
     for topic in pub.record.topics:
-        files[topic_feed_path(topic.id)] = atom(maker.topic(topic.id))
+        files[topic_feed_path(topic.id)] = atom(maker.topic(topic.id), entries)
     for actor_id in pub.record.actors:
-        files[actor_feed_path(actor_id)] = atom(maker.actor(actor_id))
+        files[actor_feed_path(actor_id)] = atom(maker.actor(actor_id), entries)
     files.update(dict.fromkeys(SITEMAPS, EMPTY_SITEMAP))
     return files
 

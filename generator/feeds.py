@@ -32,7 +32,10 @@ from .render import DEFAULT_TEMPLATES
 from .richtext import render_markdown
 from .views import Link, key_events, page_order
 
-ENTRIES = 50  # newest days in the briefing feeds, newest events in a topic or actor feed
+ENTRIES = 50  # newest days in the briefing feeds, newest events in a topic feed
+# Newest events in an actor feed: 2,000 actors x 50 entries made the actor feeds alone take ~7 s of CPU at
+# 40,000 events (benchmarks/bench_exports.py); 20 keeps a reader polling daily from missing any.
+ACTOR_ENTRIES = 20
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 BRIEFINGS_ATOM = "feeds/briefings.atom"
@@ -58,6 +61,7 @@ class Entry:
     summary: str  # plain text
     content: Markup  # sanitised HTML
     categories: tuple[tuple[str, str], ...] = ()  # (term, label)
+    base: str | None = None  # the page the content is shown on: relative links in it resolve from there
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class FeedMaker:
         self.day_template = env.get_template("day.html.j2")
         self.event_template = env.get_template("event.html.j2")
         self.topic_order = {t.id: i for i, t in enumerate(pub.record.topics)}
+        self._entries: dict[str, Entry] = {}  # an event is in several actor feeds: made once
 
     # --- entries ---------------------------------------------------------------
 
@@ -116,23 +121,26 @@ class FeedMaker:
             updated=updated,
             summary="\n".join(p.text for p in points),
             content=Markup(content.strip()),
+            base=url,
         )
 
     def event_entry(self, event: Event) -> Entry:
+        entry = self._entries.get(event.id)
+        if entry is None:
+            entry = self._entries[event.id] = self._event_entry(event)
+        return entry
+
+    def _event_entry(self, event: Event) -> Entry:
         pub = self.pub
         record = pub.record
         url = pub.permalink(event)
-        place = None
-        if event.location:
-            country = pub.ctx.country(event.location.country)
-            place = event.location.name + (f", {country}" if country and country != event.location.name else "")
         cited = dict.fromkeys(c.source for c in event.sources)
         sources = [
             {"text": f"{record.sources[s].publisher}: {record.sources[s].title}", "url": record.sources[s].url}
             for s in cited
         ]
         content = self.event_template.render(
-            date=labels.when_label(event.when, pub.tz, pub.language), place=place,
+            date=pub.date_label(event.when), place=pub.place(event),
             summary=pub.summary_html(event), sources=sources, url=url,
         )
         return Entry(
@@ -144,6 +152,7 @@ class FeedMaker:
             summary="",
             content=Markup(content.strip()),
             categories=tuple((t, record.topic_by_id[t].title) for t in event.topics),
+            base=pub.home_url(event).split("#")[0],
         )
 
     # --- feeds -------------------------------------------------------------------
@@ -159,8 +168,8 @@ class FeedMaker:
         entries = tuple(self.day_entry(d) for d in days)
         return self._feed(path, pub.page_url(urls.HOME), pub.site_name, "Daily briefings", entries)
 
-    def events_feed(self, path: str, page: str, title: str, events: tuple[Event, ...]) -> Feed:
-        newest = sorted(events, key=lambda e: e.sort_key, reverse=True)[:ENTRIES]
+    def events_feed(self, path: str, page: str, title: str, events: tuple[Event, ...], count: int = ENTRIES) -> Feed:
+        newest = sorted(events, key=lambda e: e.sort_key, reverse=True)[:count]
         entries = tuple(self.event_entry(e) for e in newest)
         return self._feed(path, self.pub.page_url(page), f"{self.pub.site_name}: {title}", f"Events: {title}", entries)
 
@@ -172,7 +181,7 @@ class FeedMaker:
     def actor(self, actor_id: str) -> Feed:
         actor = self.pub.record.actors[actor_id]
         return self.events_feed(actor_feed_path(actor_id), urls.actor_page(actor_id), actor.name,
-                                self.pub.record.events_of_actor(actor_id))
+                                self.pub.record.events_of_actor(actor_id), ACTOR_ENTRIES)
 
 
 # --- serialisers -------------------------------------------------------------------
@@ -186,12 +195,33 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 
 
 def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    # Not indented: ET.indent would rewrite shared entry elements, and machines read feeds. Serialised as
+    # text and encoded once: ElementTree's own UTF-8 output goes through a codec on every write.
+    return (ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n").encode("utf-8")
 
 
-def atom(feed: Feed) -> bytes:
-    """An Atom 1.0 document (RFC 4287)."""
+def _atom_entry(entry: Entry) -> ET.Element:
+    item = ET.Element("entry", {"xml:base": entry.base} if entry.base else {})
+    _sub(item, "id", entry.id)
+    _sub(item, "title", entry.title, type="text")
+    _sub(item, "link", rel="alternate", type="text/html", href=entry.url)
+    _sub(item, "published", rfc3339(entry.published))
+    _sub(item, "updated", rfc3339(entry.updated))
+    for term, label in entry.categories:
+        _sub(item, "category", term=term, label=label)
+    if entry.summary:
+        _sub(item, "summary", entry.summary, type="text")
+    _sub(item, "content", str(entry.content), type="html")
+    return item
+
+
+def atom(feed: Feed, made: dict[str, ET.Element] | None = None) -> bytes:
+    """An Atom 1.0 document (RFC 4287).
+
+    ``made`` keeps the <entry> element of each entry id for the next feed: an event is in the
+    feeds of all its actors, and an element may sit in several trees as long as none changes it.
+    """
+    made = {} if made is None else made
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": feed.language})
     _sub(root, "id", feed.url)
     _sub(root, "title", feed.title)
@@ -201,17 +231,10 @@ def atom(feed: Feed) -> bytes:
     _sub(root, "link", rel="alternate", type="text/html", href=feed.home)
     _sub(_sub(root, "author"), "name", feed.author)
     for entry in feed.entries:
-        item = _sub(root, "entry")
-        _sub(item, "id", entry.id)
-        _sub(item, "title", entry.title, type="text")
-        _sub(item, "link", rel="alternate", type="text/html", href=entry.url)
-        _sub(item, "published", rfc3339(entry.published))
-        _sub(item, "updated", rfc3339(entry.updated))
-        for term, label in entry.categories:
-            _sub(item, "category", term=term, label=label)
-        if entry.summary:
-            _sub(item, "summary", entry.summary, type="text")
-        _sub(item, "content", str(entry.content), type="html")
+        item = made.get(entry.id)
+        if item is None:
+            item = made[entry.id] = _atom_entry(entry)
+        root.append(item)
     return _xml(root)
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from . import labels
 from .dates import Point
 from .model import Event
 from .publication import Publication, clean_text
@@ -103,7 +102,7 @@ def dtstamp(pub: Publication, event: Event) -> datetime:
 def _description(pub: Publication, event: Event) -> str:
     parts = []
     if event.when.approximate:
-        parts.append(f"Date approximate ({labels.when_label(event.when, pub.tz, pub.language)}).")
+        parts.append(f"Date approximate ({pub.date_label(event.when)}).")
     parts.append(event.summary.strip())
     cited = dict.fromkeys(c.source for c in event.sources)
     sources = [f"{pub.record.sources[s].publisher}: {pub.record.sources[s].title}" for s in cited]
@@ -128,9 +127,7 @@ def vevent(pub: Publication, event: Event) -> list[str]:
         "TRANSP:TRANSPARENT",  # news is not a meeting: it never makes the subscriber look busy
     ]
     if event.location:
-        country = pub.ctx.country(event.location.country)
-        place = event.location.name + (f", {country}" if country and country != event.location.name else "")
-        lines.append(f"LOCATION:{escape_text(place)}")
+        lines.append(f"LOCATION:{escape_text(pub.place(event))}")
         if event.location.lat is not None and event.location.lon is not None:
             lines.append(f"GEO:{event.location.lat!r};{event.location.lon!r}")
     lines.append("END:VEVENT")

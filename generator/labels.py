@@ -7,27 +7,34 @@ another language gets its own month and weekday names.
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 
 from .dates import Point, When
 
 
+# Pure and slow in Babel (it parses the pattern and looks up locale data every call), and asked
+# for the same days by every list that shows them: remembered.
+@lru_cache(maxsize=65536)
 def long_day(day: date, lang: str = "en") -> str:
     """'Tuesday 5 November 2024'."""
     return format_date(day, "EEEE d MMMM y", locale=lang)
 
 
+@lru_cache(maxsize=65536)
 def medium_day(day: date, lang: str = "en") -> str:
     """'5 Nov 2024'."""
     return format_date(day, "d MMM y", locale=lang)
 
 
+@lru_cache(maxsize=65536)
 def short_day(day: date, lang: str = "en") -> str:
     """'5 Nov'."""
     return format_date(day, "d MMM", locale=lang)
 
 
+@lru_cache(maxsize=65536)
 def month_label(year: int, month: int, lang: str = "en") -> str:
     """'November 2024'."""
     return format_date(date(year, month, 1), "LLLL y", locale=lang)

@@ -191,14 +191,34 @@ class Record:
             counts.update(a for a in event.actor_ids if a != actor_id)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
+    @cached_property
+    def _indexes(self) -> dict[str, dict[str, tuple[Event, ...]]]:
+        # One pass over the events for every topic, story and source page: asking each page's
+        # question of all events is quadratic (7,000 sources × 40,000 events at ten years).
+        topics: dict[str, list[Event]] = defaultdict(list)
+        stories: dict[str, list[Event]] = defaultdict(list)
+        sources: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for topic in event.topics:
+                topics[topic].append(event)
+            if event.story:
+                stories[event.story].append(event)
+            for source in dict.fromkeys(c.source for c in event.sources):
+                sources[source].append(event)
+        return {
+            "topic": {k: tuple(v) for k, v in topics.items()},
+            "story": {k: tuple(v) for k, v in stories.items()},
+            "source": {k: tuple(v) for k, v in sources.items()},
+        }
+
     def events_of_topic(self, topic_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if topic_id in e.topics)
+        return self._indexes["topic"].get(topic_id, ())
 
     def events_of_story(self, story_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if e.story == story_id)
+        return self._indexes["story"].get(story_id, ())
 
     def events_citing(self, source_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if any(c.source == source_id for c in e.sources))
+        return self._indexes["source"].get(source_id, ())
 
 
 def _point(value: When | None) -> Point | None:

@@ -461,7 +461,7 @@ class _Weasy:
             pdf = document.write_pdf(stylesheets=self.sheets, font_config=self.fonts)
         refused = [f"refused to fetch {u[:200]}" for u in self.fetcher.refused[refused_before:]]
         others = [m for m in log.messages if not m.startswith("Failed to load")]
-        return pdf, refused + others
+        return pdf, list(dict.fromkeys(refused + others))  # WeasyPrint repeats itself per glyph and per page
 
 
 # --- the whole job -----------------------------------------------------------------------

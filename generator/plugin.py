@@ -9,10 +9,11 @@ regenerates, writing only pages that changed.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from .csp import apply_policy, theme_script_hashes
+from . import fastpage, navcache, parallel, search
+from .csp import allow_live_reload, apply_policy, theme_script_hashes
 from .render import DEFAULT_TEMPLATES
 from .richtext import escape_meta, sanitize_page_html, title_from_heading
 from .settings import load_settings
@@ -26,6 +27,9 @@ class BriefingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.generated = None
         self.settings = None
+        self.files = None
+        self.nav = None
+        self.worker = None
         self.theme_env = None
         self.script_hashes: dict[str, frozenset[str]] = {}  # by base_url: the theme's scripts differ only by it
         self.page_hashes: dict[str, frozenset[str]] = {}
@@ -46,6 +50,7 @@ class BriefingPlugin(BasePlugin):
         for sheet in STYLESHEETS:
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
+        search.configure(config, self.settings)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -66,16 +71,29 @@ class BriefingPlugin(BasePlugin):
         for folder in (self.settings.content_dir, self.settings.templates_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        allow_live_reload(server)
         return server
 
+    def on_nav(self, nav, config: MkDocsConfig, files):
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # last: a worker forked here must see the environment as every plugin left it
     def on_env(self, env, config: MkDocsConfig, files):
+        self.files = files  # for links in generated pages, converted as each page is built
+        navcache.install(env, self.nav)  # the sidebar, once per folder (templates/overrides/partials/nav.html)
         self.theme_env = env
         self.script_hashes = {}
+        if config.config_file_path in PREPARED:  # `briefing build`, not the preview server
+            pages = [f.page for f in files.documentation_pages() if getattr(f.page, "briefing_lazy", False)]
+            self.worker = parallel.start(config, files, self.nav, env, pages)
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:
         # The theme prints front matter (title, description) into HTML unescaped, in <title> and the nav.
         page.meta = escape_meta(page.meta)
+        if self.generated and page.file.src_uri in self.generated.pages and fastpage.is_html(page):
+            fastpage.install(page)  # HTML from our templates: into the theme without Python-Markdown
         return markdown
 
     def _hashes_for(self, context) -> frozenset[str]:
@@ -84,11 +102,14 @@ class BriefingPlugin(BasePlugin):
             self.script_hashes[base_url] = theme_script_hashes(self.theme_env, context)
         return self.script_hashes[base_url]
 
+    @event_priority(50)  # before the search plugin reads the page's content
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        fastpage.fill(page, config, self.files)
         self.page_hashes[page.file.src_uri] = self._hashes_for(context)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        fastpage.release(page)
         return apply_policy(output, self.page_hashes.pop(page.file.src_uri, frozenset()))
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -108,10 +129,18 @@ class BriefingPlugin(BasePlugin):
             return sanitize_page_html(html)
         return html
 
+    def on_build_error(self, error: Exception) -> None:
+        parallel.abandon(self.worker)
+        self.worker = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         from pathlib import Path
 
         from .build import write_redirects
 
+        parallel.finish(self.worker)
+        self.worker = None
         if self.generated:
             write_redirects(self.generated.record, Path(config.site_dir), self.settings.language)
+            if config.config_file_path not in PREPARED:  # `briefing serve`: `briefing build` indexes itself
+                search.index_for_preview(self.generated, self.settings, Path(config.site_dir))

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from . import urls
+from . import labels, urls
 from .dates import Point, When
 from .errors import BriefingError
 from .model import Event, Record
@@ -51,12 +53,15 @@ class Publication:
     key_points: int = 5
     templates_dir: Path | None = None  # the project's templates/ (feeds/*.html.j2 override the defaults)
     _html: dict[str, Markup] = field(default_factory=dict, repr=False)
+    _labels: dict[When, str] = field(default_factory=dict, repr=False)
+    _countries: dict[str, str] = field(default_factory=dict, repr=False)
+    _permalinks: dict[str, str] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def ctx(self) -> Context:
         return Context(self.record, self.language, self.key_points, self.site_url)
 
-    @property
+    @cached_property
     def links(self) -> AbsoluteLinks:
         return AbsoluteLinks(self.site_url)
 
@@ -64,8 +69,8 @@ class Publication:
     def host(self) -> str:
         return urlsplit(self.site_url).hostname or "localhost"
 
-    @property
-    def tz(self):
+    @cached_property
+    def tz(self) -> ZoneInfo:
         return self.record.tz
 
     def url(self, path: str) -> str:
@@ -76,7 +81,11 @@ class Publication:
         return str(self.links.to(page, anchor))
 
     def permalink(self, event: Event) -> str:
-        return self.page_url(urls.event_page(event.id))
+        # Every export links every event: made once.
+        url = self._permalinks.get(event.id)
+        if url is None:
+            url = self._permalinks[event.id] = self.page_url(urls.event_page(event.id))
+        return url
 
     def home_url(self, event: Event) -> str:
         """Where the event is shown in full today (its permalink redirects here)."""
@@ -86,8 +95,25 @@ class Publication:
         """The event's summary rendered and sanitised, once per export run (feeds and timeline share it)."""
         html = self._html.get(event.id)
         if html is None:
-            html = self._html[event.id] = render_markdown(event.summary)
+            html = self._html[event.id] = summary_html(event.summary)
         return html
+
+    def place(self, event: Event) -> str | None:
+        """'Kyiv, Ukraine': the place and its country's name in the site language, as the pages write it."""
+        location = event.location
+        if location is None:
+            return None
+        country = self._countries.get(location.country or "")
+        if country is None:
+            country = self._countries[location.country or ""] = self.ctx.country(location.country) or ""
+        return location.name + (f", {country}" if country and country != location.name else "")
+
+    def date_label(self, when: When) -> str:
+        """The event's date as the site writes it ('c. 2 Nov 2024'); many events share a date, Babel is slow."""
+        label = self._labels.get(when)
+        if label is None:
+            label = self._labels[when] = labels.when_label(when, self.tz, self.language)
+        return label
 
     def start(self, point: Point) -> datetime:
         """A point as an instant in the site's zone: its moment, else the start of its first day."""
@@ -108,6 +134,21 @@ class Publication:
         if not self.record.events:
             return EPOCH
         return max((self.event_updated(e) for e in self.record.events), key=_utc)
+
+
+# Prose with none of the characters or line shapes Markdown reads as syntax: Python-Markdown would make one
+# paragraph of it and nh3 would change nothing, so it is escaped directly (tests/unit/test_publication.py
+# checks the two agree). Most summaries are such prose; rendering 40,000 through Markdown takes ~10 s.
+_NOT_PROSE = re.compile(r"[\\`*_{}\[\]<>#&|~^=+!\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\ufeff]|[^\S \n]"
+                        r"|^[\s-]|\s$|^\d+[.)]", re.MULTILINE)
+
+
+def summary_html(text: str) -> Markup:
+    """Editor Markdown as sanitised HTML, as :func:`render_markdown` gives it, quickly for plain prose."""
+    body = text.strip("\n")
+    if body and not _NOT_PROSE.search(body):
+        return Markup(f"<p>{body}</p>")  # no '<', '>' or '&' in it: the text is already HTML
+    return render_markdown(text)
 
 
 def _utc(moment: datetime) -> datetime:

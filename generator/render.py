@@ -1,17 +1,21 @@
-"""The record → {page path: Markdown}, through the Jinja templates under templates/pages/.
+"""The record → {page path: page source}, through the Jinja templates under templates/pages/.
 
 The environment escapes every value a template prints as inert Markdown
 unless it is :class:`markupsafe.Markup` (links and HTML made by Python, or
 Markdown already rendered and sanitised), so a template cannot forget to
-escape an editor's text.
+escape an editor's text.  The escaped text is HTML-safe as well: templates
+named ``*.html.j2`` write HTML pages, which MkDocs puts in the theme without
+Python-Markdown (:mod:`generator.fastpage`); ``*.md.j2`` templates write Markdown.
 """
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify as _toc_slugify
 from markupsafe import Markup
 
 from . import urls, views
@@ -47,11 +51,35 @@ def make_environment(project_templates: Path | None = None, kind: str = "pages")
     env.filters["block"] = html_block
     env.filters["url"] = link_target
     env.filters["yaml_string"] = _yaml_string
+    env.filters["slug"] = heading_id
+    env.globals["heading"] = heading
+    env.filters["href"] = html_href
     env.filters["join_safe"] = _join_safe
     env.filters["count"] = _count
     env.globals["approximate_tag"] = Markup('<span class="tag tag-approximate">approximate date</span>')
     env.globals["lead_tag"] = Markup('<span class="tag tag-lead">lead</span>')
     return env
+
+
+def heading_id(text: str) -> str:
+    """The id the toc extension would give a heading without one (HTML page templates write it themselves)."""
+    return _toc_slugify(str(text), "-") or "_1"
+
+
+def heading(level: int, ident: str, text: Any, css_class: str = "") -> Markup:
+    """An HTML heading as the toc extension writes it: its id, its text (escaped), a permalink."""
+    ident = html_escape(str(ident), quote=True)
+    shown = text if isinstance(text, Markup) else plain(text)
+    classes = f' class="{html_escape(css_class, quote=True)}"' if css_class else ""
+    return Markup(
+        f'<h{level}{classes} id="{ident}">{shown}<a class="headerlink" href="#{ident}" '
+        f'title="Link to this section">¶</a></h{level}>'
+    )
+
+
+def html_href(url: str) -> Markup:
+    """A web address as an HTML attribute value (and link text): percent-encoded as for Markdown, then escaped."""
+    return Markup(html_escape(str(link_target(url)), quote=True))
 
 
 def _count(n: int, word: str, plural: str | None = None) -> str:
@@ -103,18 +131,18 @@ class Renderer:
         pdf = None
         if day in self.pdf_days:
             pdf = f"../pdf/{day.isoformat()}.pdf"
-        return self._render("day.md.j2", page, view=views.day_view(self.ctx, day, pdf))
+        return self._render("day.html.j2", page, view=views.day_view(self.ctx, day, pdf))
 
     def archive(self) -> str:
         return self._render(
-            "archive.md.j2", urls.ARCHIVE, groups=views.archive_view(self.ctx), days=len(self.ctx.record.days)
+            "archive.html.j2", urls.ARCHIVE, groups=views.archive_view(self.ctx), days=len(self.ctx.record.days)
         )
 
     def actor(self, actor_id: str) -> str:
-        return self._render("actor.md.j2", urls.actor_page(actor_id), view=views.actor_view(self.ctx, actor_id))
+        return self._render("actor.html.j2", urls.actor_page(actor_id), view=views.actor_view(self.ctx, actor_id))
 
     def actors(self) -> str:
-        return self._render("actors.md.j2", urls.ACTORS, groups=views.actors_index_view(self.ctx))
+        return self._render("actors.html.j2", urls.ACTORS, groups=views.actors_index_view(self.ctx))
 
     def timeline(self) -> dict[str, str]:
         record = self.ctx.record
@@ -122,7 +150,7 @@ class Renderer:
             page = urls.TIMELINE
             return {
                 page: self._render(
-                    "timeline.md.j2", page, years=views.timeline_groups(self.ctx, record.events, page), year_pages=()
+                    "timeline.html.j2", page, years=views.timeline_groups(self.ctx, record.events, page), year_pages=()
                 )
             }
         out = {}
@@ -136,12 +164,12 @@ class Renderer:
             )
             for y in reversed(years)
         )
-        out[urls.TIMELINE] = self._render("timeline.md.j2", urls.TIMELINE, years=(), year_pages=year_pages)
+        out[urls.TIMELINE] = self._render("timeline.html.j2", urls.TIMELINE, years=(), year_pages=year_pages)
         for year in years:
             page = urls.timeline_year_page(year)
             events = tuple(e for e in record.events if e.when.start.year == year)
             out[page] = self._render(
-                "timeline.md.j2", page, years=views.timeline_groups(self.ctx, events, page), year_pages=(), year=year
+                "timeline.html.j2", page, years=views.timeline_groups(self.ctx, events, page), year_pages=(), year=year
             )
         return out
 
@@ -149,7 +177,7 @@ class Renderer:
         page = urls.topic_page(topic.id)
         events = views.event_list(self.ctx, page, self.ctx.record.events_of_topic(topic.id))
         return self._render(
-            "list.md.j2",
+            "list.html.j2",
             page,
             title=topic.title,
             kind="Topic",
@@ -162,7 +190,7 @@ class Renderer:
         page = urls.story_page(story.id)
         events = views.event_list(self.ctx, page, self.ctx.record.events_of_story(story.id))
         return self._render(
-            "list.md.j2",
+            "list.html.j2",
             page,
             title=story.title,
             kind="Story",
@@ -181,7 +209,7 @@ class Renderer:
             facts.append(("Published", point_label(source.published, self.ctx.tz, self.ctx.lang)))
         facts.append(("Language", source.language))
         return self._render(
-            "list.md.j2",
+            "list.html.j2",
             page,
             title=source.title,
             kind="Source",
@@ -196,7 +224,7 @@ class Renderer:
         return self._render(template, page, title=title, items=items)
 
     def home(self) -> str:
-        return self._render("home.md.j2", urls.HOME, view=views.home_view(self.ctx), publishing=self.publishing)
+        return self._render("home.html.j2", urls.HOME, view=views.home_view(self.ctx), publishing=self.publishing)
 
     def data(self) -> str:
         from .exportpages import Publishing, data_view
@@ -264,6 +292,6 @@ def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
         ),
     }
     for page, (title, items) in index_links.items():
-        pages[page] = renderer.index("index.md.j2", page, title, items)
+        pages[page] = renderer.index("index.html.j2", page, title, items)
     del ctx
     return pages

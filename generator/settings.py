@@ -5,7 +5,7 @@
         timezone: Europe/Kyiv   # IANA zone; the day a timed event belongs to (default UTC)
         key_points: 5           # key points shown when a day has no lead (importance 1) event
         recent_days: 7          # days listed in the navigation (the rest are in the archive)
-        search: theme           # theme (lunr) or pagefind
+        search: pagefind        # pagefind (an index a reader fetches in pieces) or theme (lunr, one file)
         pdf:
           enabled: true         # make day PDFs during `briefing build`
           paper: A4             # A4 or Letter
@@ -91,7 +91,8 @@ OPTIONS = Record(
         Field("timezone", TimeZone(), default="UTC", doc="IANA time zone: a timed event belongs to its day here."),
         Field("key_points", Count(1, 20), default=5, doc="Key points shown when a day has no lead event."),
         Field("recent_days", Count(1, 60), default=7, doc="Recent days listed in the navigation."),
-        Field("search", Choice(("theme", "pagefind")), default="theme", doc="Search engine of the site."),
+        Field("search", Choice(("theme", "pagefind")), default="pagefind",
+              doc="Search engine of the site: pagefind (an index fetched in pieces) or theme (one lunr file)."),
         Field("author", Text(max_length=200), default="", doc="Author named in PDF metadata and feeds."),
         Field("pdf", PDF_OPTIONS, default=None, doc="PDF brief options."),
     )
@@ -118,7 +119,7 @@ class Settings:
     timezone_name: str = "UTC"
     key_points: int = 5
     recent_days: int = 7
-    search: str = "theme"
+    search: str = "pagefind"
     author: str = ""
     pdf: PdfSettings = PdfSettings()
 

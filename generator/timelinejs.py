@@ -26,7 +26,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import labels
 from .dates import Point
 from .model import Event
 from .publication import Publication, clean_text
@@ -66,9 +65,10 @@ def slide(pub: Publication, event: Event, topic_titles: dict[str, str]) -> dict[
     if event.when.end is not None:
         out["end_date"] = _date(event.when.end, pub.tz)
     out.update({
-        "display_date": labels.when_label(event.when, pub.tz, pub.language),
+        "display_date": pub.date_label(event.when),
         "text": {"headline": str(escape(clean_text(event.title))), "text": clean_text(str(text))},
-        "group": str(escape(escape(clean_text(topic_titles[event.topics[0]])))),
+        # markupsafe would not escape its own output again: the second pass is on a plain str.
+        "group": str(escape(str(escape(clean_text(topic_titles[event.topics[0]]))))),
     })
     return out
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .content import Content
 from .errors import Problem
+from .removals import markup_warnings
 from .schema import Checked, slugify
 
 RESERVED_PAGES = {
@@ -90,6 +91,7 @@ def validate(content: Content) -> list[Problem]:
             problems.extend(_event_rules(checked, known))
     problems.extend(_alias_clashes(content.files["actor"]))
     problems.extend(_page_rules(content))
+    problems.extend(markup_warnings(content))
     return problems
 
 

@@ -13,6 +13,7 @@ import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import groupby
 
 from babel import Locale
@@ -57,8 +58,14 @@ class Links:
     def to(self, page: str, anchor: str | None = None) -> Markup:
         if page == self.page and anchor:
             return Markup(f"#{anchor}")
-        target = posixpath.relpath(page, self.base or ".")
+        target = _relpath(page, self.base or ".")
         return Markup(f"{target}#{anchor}" if anchor else target)
+
+
+@lru_cache(maxsize=262144)
+def _relpath(page: str, base: str) -> str:
+    # posixpath.relpath normalises both paths on every call; pages link to the same few folders.
+    return posixpath.relpath(page, base)
 
 
 class AbsoluteLinks(Links):

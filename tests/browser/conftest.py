@@ -14,10 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, WATCH_SCRIPT, Site, Watch, build_once, copy_case, copy_seed, serve
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+from tests.browser.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    WATCH_SCRIPT,
+    Site,
+    Watch,
+    build_once,
+    copy_case,
+    copy_seed,
+    serve,
+    walk_once,
+)
 
 
 def _shared_dir(tmp_path_factory, worker_id: str) -> Path:
@@ -72,3 +81,14 @@ def open_page(browser) -> Iterator[Callable[..., tuple]]:
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def seed_walk(browser, seed_site) -> dict:
+    """Every page of the seed site opened once per test run (see harness.walk)."""
+    return walk_once(browser, seed_site)
+
+
+@pytest.fixture(scope="session")
+def hostile_walk(browser, hostile_site) -> dict:
+    return walk_once(browser, hostile_site)

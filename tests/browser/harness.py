@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -34,6 +35,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = REPO / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @contextmanager
@@ -113,6 +116,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
         return None
+
+    def end_headers(self) -> None:
+        # Like a static host: assets may be cached, so a walk over every page fetches each one once.
+        if not urlsplit(self.path).path.endswith((".html", "/")):
+            self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         pass
@@ -215,10 +224,10 @@ class Watch:
         self.in_flight.discard(request)
         self.failed_requests.append(f"{request.url} ({request.failure})")
 
-    def settle(self, page, quiet_ms: int = 150, timeout_ms: int = 10_000) -> None:
+    def settle(self, page, quiet_ms: int = 100, timeout_ms: int = 10_000) -> None:
         """Wait until no request has been in flight for ``quiet_ms`` (the theme loads its search after `load`).
 
-        Playwright's networkidle waits 500 ms per page; this keeps a walk over every page of a site short.
+        Playwright's networkidle waits 500 ms; this keeps a walk over every page of a site short.
         """
         quiet = waited = 0
         while quiet < quiet_ms and waited < timeout_ms:
@@ -234,10 +243,92 @@ class Watch:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def lists(self) -> dict[str, list[str]]:
+        return {name: found for name, found in vars(self).items() if isinstance(found, list)}
+
     def problems(self) -> dict[str, list[str]]:
-        return {name: found for name, found in vars(self).items() if isinstance(found, list) and found}
+        return {name: found for name, found in self.lists().items() if found}
 
     def visit(self, page, url: str) -> None:
         """Open a page and wait until it and everything it loads afterwards has arrived."""
         page.goto(url, wait_until="load")
         self.settle(page)
+
+
+def busiest_day_and_actor(site: Site) -> tuple[str, str]:
+    """Paths of the day with the most events and of the actor in the most events, read from the site's content."""
+    from generator.check import load_record
+    from generator.settings import load_settings
+
+    record, _ = load_record(load_settings(site.project / "mkdocs.yml"))
+    day = max(record.days, key=lambda d: (len(record.events_on(d)), d))
+    actor = max(sorted(record.actors), key=lambda a: len(record.events_of_actor(a)))
+    return f"briefings/{day.isoformat()}/", f"actors/{actor}/"
+
+
+def is_redirect(site: Site, path: str) -> bool:
+    """Whether a page is a permanent-link stub (/events/<id>/) that sends the reader on at once."""
+    html = site.site_dir / (path + "index.html" if path.endswith("/") or not path else path)
+    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8")
+
+
+# What a page holds once it has run: its links and ids, and anything that could run or load that is not the theme's.
+PAGE_REPORT = """() => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+        title: document.title,
+        violations: window.__violations || [],
+        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+        ids: [...document.querySelectorAll('[id]')].map(e => e.id)
+             .concat([...document.querySelectorAll('a[name]')].map(e => e.name)),
+        handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on'))
+                                                 .map(a => e.tagName + ' ' + a.name + '=' + a.value)),
+        bad_urls: all.flatMap(e => ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster']
+            .map(n => e.getAttribute(n)).filter(v => v && /^\\s*(javascript|data|vbscript):/i.test(v))),
+        scripts: [...document.scripts].map(s => s.src ? 'src:' + new URL(s.src).pathname : 'inline:' + (s.type || '')),
+        inline: [...document.scripts].filter(s => !s.src && !s.type).map(s => s.textContent),
+        policy: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
+        embeds: [...document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv=refresh]')]
+            .map(e => e.outerHTML.slice(0, 100)),
+        forms: [...document.forms].filter(f => f.name !== 'search').map(f => f.outerHTML.slice(0, 100)),
+    };
+}"""
+
+
+def walk(browser, site: Site) -> dict:
+    """Open every page of a site, one after another: {"origin": ..., "pages": {path: PAGE_REPORT + problems}}."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_SCRIPT)
+    page = context.new_page()
+    watch = Watch(site.origin)
+    watch.attach(context, page)
+    results = {}
+    try:
+        for path in site.pages():
+            before = {name: len(found) for name, found in watch.lists().items()}
+            if is_redirect(site, path):
+                page.goto(site.url(path), wait_until="commit")
+                page.wait_for_url(lambda url: "/events/" not in url)
+                watch.settle(page)
+            else:
+                watch.visit(page, site.url(path))
+            report = page.evaluate(PAGE_REPORT)
+            report["url"] = page.url
+            report["redirect"] = is_redirect(site, path)
+            report["problems"] = {name: found[before[name]:] for name, found in watch.lists().items()
+                                  if len(found) > before[name]}
+            results[path] = report
+    finally:
+        context.close()
+    return {"origin": site.origin, "pages": results}
+
+
+def walk_once(browser, site: Site) -> dict:
+    """The walk over a built site, made by whichever xdist worker asks first and read back by the other."""
+    saved = site.project.with_name(site.project.name + ".walk.json")
+    with locked(site.project.with_name(site.project.name + ".walk.lock")):
+        if saved.exists():
+            return json.loads(saved.read_text(encoding="utf-8"))
+        results = walk(browser, site)
+        saved.write_text(json.dumps(results), encoding="utf-8")
+        return results

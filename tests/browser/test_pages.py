@@ -1,45 +1,67 @@
-"""Every page of the seed site, opened in chromium: it loads cleanly, asks no other host, and its links lead somewhere."""
+"""Every page of the seed site, opened in chromium: it loads cleanly, asks no other host, and its links lead somewhere.
+
+The pages are opened once per run (the ``seed_walk`` fixture); each test
+below reads what that walk saw.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import urldefrag
 
-import pytest
-
-from tests.browser.harness import Site
-
-SHARDS = 2  # the walk is split so the two pytest-xdist workers share it
+from tests.browser.harness import PAGE_REPORT
 
 
-def is_redirect(site: Site, path: str) -> bool:
-    html = site.site_dir / (path + "index.html" if path.endswith("/") or not path else path)
-    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8")
+def test_the_walk_opened_every_page_of_the_real_seed_site(seed_site, seed_walk):
+    pages = seed_walk["pages"]
+    assert sorted(pages) == sorted(seed_site.pages())
+    assert len(pages) > 40, "the seed site is too small to be the real one"
+    assert {"", "briefings/", "actors/", "timeline/"} <= set(pages)
 
 
-def open_settled(page, watch, site: Site, path: str) -> None:
-    if is_redirect(site, path):
-        # A permanent link (/events/<id>/) sends the reader on at once; follow it and check where it lands.
-        page.goto(site.url(path), wait_until="commit")
-        page.wait_for_url(lambda url: "/events/" not in url)
-        page.wait_for_load_state("load")
-        watch.settle(page)
-    else:
-        watch.visit(page, site.url(path))
+def test_every_page_loads_with_no_console_error_and_no_failed_request(seed_walk):
+    found = {
+        path: {name: problems for name, problems in report["problems"].items() if name != "foreign_requests"}
+        for path, report in seed_walk["pages"].items()
+    }
+    assert {path: problems for path, problems in found.items() if problems} == {}
 
 
-@pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_loads_without_errors_and_asks_no_other_host(seed_site, open_page, shard):
-    page, watch = open_page(seed_site)
-    pages = seed_site.pages()[shard::SHARDS]
-    assert len(seed_site.pages()) > 20, "the seed site is too small to be the real one"
-    violations = {}
-    for path in pages:
-        open_settled(page, watch, seed_site, path)
-        found = page.evaluate("window.__violations")
-        if found:
-            violations[path] = found
-    assert watch.problems() == {}
-    assert violations == {}
+def test_every_request_stays_on_the_sites_own_origin(seed_walk):
+    foreign = {path: report["problems"]["foreign_requests"]
+               for path, report in seed_walk["pages"].items() if report["problems"].get("foreign_requests")}
+    assert foreign == {}
+
+
+def test_no_page_reports_a_policy_violation(seed_walk):
+    assert {path: r["violations"] for path, r in seed_walk["pages"].items() if r["violations"]} == {}
+
+
+def test_every_internal_link_and_anchor_resolves(seed_site, seed_walk):
+    origin = seed_walk["origin"]
+    pages = seed_walk["pages"]
+    ids = {r["url"].split("#")[0]: set(r["ids"]) for r in pages.values() if not r["redirect"]}
+    sources: dict[str, set[str]] = {}
+    for path, report in pages.items():
+        if not report["redirect"]:
+            for link in report["links"]:
+                if link.startswith(origin + "/"):
+                    sources.setdefault(link, set()).add(path)
+    assert len(sources) > 50
+    broken = {}
+    for link, where in sorted(sources.items()):
+        target, anchor = urldefrag(link)
+        if not seed_site.exists(target) or (anchor and target in ids and anchor not in ids[target]):
+            broken[link[len(origin):]] = sorted(where)
+    assert broken == {}
+
+
+def test_permanent_links_land_on_the_event(seed_walk):
+    stubs = {path: r for path, r in seed_walk["pages"].items() if r["redirect"]}
+    assert stubs, "the seed site has /events/<id>/ permanent links"
+    for path, report in stubs.items():
+        event_id = path.split("/")[1]
+        assert report["url"].endswith("#" + event_id), (path, report["url"])
+        assert event_id in report["ids"]
 
 
 def test_the_policy_comes_first_and_allows_no_inline_script_but_the_themes(seed_site, open_page):
@@ -50,13 +72,14 @@ def test_the_policy_comes_first_and_allows_no_inline_script_but_the_themes(seed_
         const first = document.querySelector('head script');
         return {
             content: meta && meta.content,
-            beforeScripts: !!meta && !!first && !!(meta.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+            beforeScripts: !!meta && !!first
+                && !!(meta.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
         };
     }""")
     directives = dict(d.strip().split(" ", 1) for d in policy["content"].split(";"))
     assert policy["beforeScripts"], "the policy must come before the first script of <head>"
-    assert "'unsafe-inline'" not in directives["script-src"]
-    assert "'unsafe-eval'" not in directives["script-src"]
+    assert "'unsafe-inline'" not in directives["script-src"].split()
+    assert "'unsafe-eval'" not in directives["script-src"].split()
     assert "briefing-theme-scripts" not in directives["script-src"], "the plugin did not fill in the theme's hashes"
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'"
@@ -78,34 +101,6 @@ def test_a_script_that_is_not_the_themes_is_refused(seed_site, open_page):
     page.goto(url, wait_until="load")
     watch.settle(page)
     assert page.title() != "ran"
-    assert len(page.evaluate("window.__violations")) == 2
+    assert len(page.evaluate(PAGE_REPORT)["violations"]) == 2
     # The theme's own inline scripts still ran: they define the helpers its bundle needs.
     assert page.evaluate("typeof __md_get") == "function"
-
-
-def test_every_internal_link_and_anchor_resolves(seed_site, open_page):
-    page, _ = open_page(seed_site)
-    ids: dict[str, set[str]] = {}
-    links: dict[str, set[str]] = {}
-    for path in seed_site.pages():
-        if is_redirect(seed_site, path):
-            continue
-        page.goto(seed_site.url(path), wait_until="domcontentloaded")
-        found = page.evaluate("""() => ({
-            ids: [...document.querySelectorAll('[id]')].map(e => e.id)
-                 .concat([...document.querySelectorAll('a[name]')].map(e => e.name)),
-            links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-        })""")
-        ids[page.url.split("#")[0]] = set(found["ids"])
-        for link in found["links"]:
-            links.setdefault(link, set()).add(path)
-    internal = {link: sources for link, sources in links.items() if link.startswith(seed_site.origin)}
-    assert len(internal) > 50
-    broken = {}
-    for link, sources in sorted(internal.items()):
-        target, anchor = urldefrag(link)
-        if not seed_site.exists(target):
-            broken[link] = sorted(sources)
-        elif anchor and target in ids and anchor not in ids[target]:
-            broken[link] = sorted(sources)
-    assert broken == {}

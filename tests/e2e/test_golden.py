@@ -1,4 +1,4 @@
-"""Golden tests: a small fixed project generates exactly the expected Markdown for every page type.
+"""Golden tests: a small fixed project generates exactly the expected page source for every page type.
 
 After an intended change, regenerate the expected files and review the diff like code:
 

@@ -24,6 +24,7 @@ from generator.cli import main
 # The rule each case protects; every case with an expected.txt must be listed here.
 RULES = {
     "minimal": "a valid project (timed, range, approximate, month-precision and draft events) passes",
+    "hostile": "hostile content passes, with a warning at its field for every piece of HTML that cleaning removes",
     "invalid-yaml": "invalid YAML is reported at the parser's position, with a hint",
     "invalid-yaml-unclosed-quote": "an unclosed quote is reported with the line where it began",
     "not-a-mapping": "a file that is not a mapping is reported",

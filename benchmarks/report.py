@@ -1,0 +1,113 @@
+"""The benchmark's figures as Markdown tables (the JSON holds everything; these are what docs quote).
+
+    .venv/bin/python benchmarks/report.py RESULTS.json     # print the tables of an earlier run again
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _mb(value: int | None) -> str:
+    return "–" if value is None else f"{value / MB:.0f} MB" if value >= 10 * MB else f"{value / MB:.1f} MB"
+
+
+def _kb(value: int | None) -> str:
+    return "–" if value is None else f"{value / 1024:.0f} KB" if value < MB else _mb(value)
+
+
+def machine_line(machine: dict) -> str:
+    load = ", ".join(f"{x:.1f}" for x in machine.get("load_average_at_start", ()))
+    return (f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_mb']:,} MB RAM, Python "
+            f"{machine['python']}, {machine['system']}; {machine['date']}; load average at start {load}")
+
+
+def build_table(sizes: list[dict]) -> str:
+    rows = ["| days | events | pages | check s | generate s | MkDocs s | search index s | total build s "
+            "| peak RSS (tree) | peak PSS (tree) | output | files | biggest page | first search |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        build, site, timings = size["build"], size["site"], size["build"]["timings"]
+        search = size.get("search") or {}
+        rows.append(
+            f"| {size['days']:,} | {build['events']:,} | {build['pages']:,} | {_s(size['check']['seconds'])} "
+            f"| {_s(timings.get('generate'))} | {_s(timings.get('mkdocs'))} | {_s(timings.get('search'))} "
+            f"| {_s(build['seconds'])} | {_mb(build['peak_rss'])} | {_mb(build.get('peak_pss'))} "
+            f"| {_mb(site['bytes'])} | {site['files']:,} | {_kb(site['biggest_html_bytes'])} "
+            f"| {_kb(search.get('bytes'))} ({search.get('mode', '?')}) |"
+        )
+    return "\n".join(rows)
+
+
+def incremental_table(sizes: list[dict]) -> str:
+    rows = ["| days | case | build s | generate s | MkDocs s | docs files written | site files rewritten "
+            "| site files changed |", "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        for case in ("unchanged", "edit_title", "redate"):
+            c = size.get(case)
+            if not c:
+                continue
+            rows.append(
+                f"| {size['days']:,} | {case.replace('_', ' ')} | {_s(c['seconds'])} "
+                f"| {_s(c['timings'].get('generate'))} | {_s(c['timings'].get('mkdocs'))} "
+                f"| {len(c['docs_written'])} | {c['site_rewritten']:,} | {len(c['site_changed']):,} |"
+            )
+    return "\n".join(rows)
+
+
+def blog_table(sizes: list[dict]) -> str:
+    rows = ["| days | blog plugin s | blog peak RSS | our build s (no PDF) | our peak RSS | ours ÷ blog "
+            "| blog ÷ ours |",
+            "|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        b = size.get("blog")
+        if not b:
+            continue
+        ours = size["build"]["seconds"]  # `briefing build` checks the content as it loads it
+        rows.append(f"| {size['days']:,} | {_s(b['seconds'])} | {_mb(b['peak_rss'])} | {_s(ours)} "
+                    f"| {_mb(size['build']['peak_rss'])} | {ours / b['seconds']:.2f} | {b['seconds'] / ours:.1f}× |")
+    return "\n".join(rows)
+
+
+def other_table(sizes: list[dict]) -> str:
+    rows = ["| days | serve: first build s | serve: save → page s | PDF cold s (rendered) | PDF warm s "
+            "| PDFs re-rendered after a title edit |", "|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        serve = size.get("serve") or {}
+        pdf = size.get("pdf") or {}
+        cold, warm, edited = pdf.get("cold", {}), pdf.get("warm", {}), pdf.get("edit_title", {})
+        cold_text = f"{_s(cold['timings'].get('pdf'))} ({cold['rendered']})" if cold else "not run"
+        warm_text = _s(warm["timings"].get("pdf")) if warm else "not run"
+        edited_text = ", ".join(edited.get("rendered", [])) or "none" if edited else "not run"
+        rows.append(f"| {size['days']:,} | {_s(serve.get('first_build'))} | {_s(serve.get('seconds'))} "
+                    f"| {cold_text} | {warm_text} | {edited_text} |")
+    return "\n".join(rows)
+
+
+def markdown(results: dict) -> str:
+    sizes = results["sizes"]
+    parts = [
+        f"Machine: {machine_line(results['machine'])}.",
+        f"Command: `{results['command'].strip()}`",
+        "### Full build (cold: no .build/ and no site/ before it; no PDFs)",
+        build_table(sizes),
+        "### Incremental rebuilds (`briefing build` again after the cold build)",
+        incremental_table(sizes),
+    ]
+    if any(s.get("blog") for s in sizes):
+        title = "### Against the Material blog plugin (same days, same Markdown, one post per day)"
+        parts += [title, blog_table(sizes)]
+    parts += ["### Preview and PDFs", other_table(sizes)]
+    return "\n\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))

@@ -1,0 +1,86 @@
+"""`briefing serve`: seconds from saving an event file to the served page showing the change.
+
+The server is started on a free port and left to finish its first build; then
+one event's title is changed on disk and its day page is fetched every 100 ms
+until the new title is in it.  (The browser's live reload follows the same
+rebuild, so this is what a reader of the preview waits for, less the reload.)
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import edits
+
+
+@dataclass
+class ServeResult:
+    first_build: float  # seconds until the server answered
+    seconds: float | None  # from saving the file to the page showing the change; None on timeout
+    page: str
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _prefix(project: Path) -> str:
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return urlsplit(line.split(":", 1)[1].strip()).path.rstrip("/")
+    return ""
+
+
+def measure(project: Path, briefing: Path, offset: int = 3, timeout: float = 900) -> ServeResult:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}{_prefix(project)}"
+    process = subprocess.Popen(
+        [str(briefing), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        start = time.perf_counter()
+        while _get(base + "/") is None:
+            if process.poll() is not None:
+                raise RuntimeError("briefing serve stopped before answering")
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError("briefing serve did not answer")
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        picked = edits.pick_event(project, offset)
+        page = f"{base}/briefings/{picked.day.isoformat()}/"
+        time.sleep(1.0)  # let the watcher settle after the first build
+        token = f"zq{int(time.time())}x"
+        edits.retitle(picked, f" {token}")
+        saved = time.perf_counter()
+        while time.perf_counter() - saved < 120:
+            body = _get(page)
+            if body is not None and token in body:
+                return ServeResult(first, time.perf_counter() - saved, page)
+            time.sleep(0.1)
+        return ServeResult(first, None, page)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

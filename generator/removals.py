@@ -1,0 +1,161 @@
+"""What cleaning will take out of an editor's Markdown, so `briefing check` can say so before it happens.
+
+Summaries, descriptions, corrections and ledes are Markdown with a little
+HTML (:mod:`generator.richtext`).  Anything outside that allow-list is removed
+when the site is built; an editor who wrote it should hear about it, with the
+place in the file, rather than find it silently gone.  The rules are read
+from the same allow-list the cleaner uses, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .content import Content
+from .errors import Problem
+from .richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, markdown_html, other_host
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CONTENT_DROPPED = {"script", "style"}  # removed with what is inside them
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing cleaning removes: what to look for in the source (to place it) and what to tell the editor."""
+
+    find: str
+    message: str
+
+
+def refused_link(href: str) -> bool:
+    """Whether the cleaner drops a link address (it keeps http, https, mailto and paths on this site)."""
+    scheme = _SCHEME.match(href)
+    return bool(scheme and scheme.group(1).lower() not in URL_SCHEMES) or other_host(href)
+
+
+class _Audit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Removal] = []
+        self._heading = False
+        self._heading_text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HEADINGS:
+            self._heading, self._heading_text = True, ""
+        elif tag == "img":
+            source = dict(attrs).get("src") or "<img"
+            self.found.append(Removal(source, "images are not shown here; the image is removed"))
+        elif tag in CONTENT_DROPPED:
+            self.found.append(Removal(f"<{tag}", f"<{tag}> is removed, with everything inside it"))
+        elif tag not in ALLOWED_TAGS:
+            self.found.append(Removal(f"<{tag}", f"<{tag}> is not allowed here; the tag is removed, its text stays"))
+        else:
+            self._attributes(tag, attrs)
+
+    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                what = "the event handler" if name.startswith("on") else "the attribute"
+                self.found.append(Removal(name, f"{what} {name}= on <{tag}> is removed"))
+            elif name == "href" and value and refused_link(value):
+                self.found.append(Removal(
+                    value.strip()[:40],
+                    f"the link to '{value.strip()[:60]}' is removed (links may be http, https, mailto or a path "
+                    "on this site); its words stay",
+                ))
+
+    def handle_data(self, data: str) -> None:
+        if self._heading:
+            self._heading_text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HEADINGS and self._heading:
+            self._heading = False
+            text = " ".join(self._heading_text.split())
+            self.found.append(Removal(text or "#", f"headings are not used here; '{text[:60]}' is shown as bold text"))
+
+
+# Markdown makes a tag the cleaner removes (raw HTML, an image, a link, a heading) only from text with '<',
+# '[', '#' or a line of '=' or '-' under a paragraph; most summaries have none, and need no rendering here.
+_MAY_MAKE_REMOVABLE = re.compile(r"[<\[#]|^[ \t]*(=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def removals(markdown_text: str) -> list[Removal]:
+    """Everything cleaning will remove from this Markdown, in the order it is written."""
+    if not _MAY_MAKE_REMOVABLE.search(markdown_text):
+        return []
+    audit = _Audit()
+    audit.feed(markdown_html(markdown_text))
+    audit.close()
+    return audit.found
+
+
+def locate(text: str, found: list[Removal]) -> list[tuple[Removal, int | None]]:
+    """Each removal with the offset in ``text`` where it is written (None when it cannot be placed)."""
+    placed = []
+    lowered = text.lower()
+    cursor = 0
+    for removal in found:
+        at = lowered.find(removal.find.lower(), cursor)
+        if at < 0:
+            at = lowered.find(removal.find.lower())
+        placed.append((removal, at if at >= 0 else None))
+        if at >= 0:
+            cursor = at + 1
+    return placed
+
+
+# The Markdown fields of each kind of file: {kind: field names}; events also have corrections[].text.
+MARKDOWN_FIELDS = {"event": ("summary",), "actor": ("description",), "story": ("summary",)}
+
+
+def _field_warnings(file: str, field: str, position: tuple[int, int], text: object) -> list[Problem]:
+    if not isinstance(text, str) or not text.strip():
+        return []
+    problems = []
+    several_lines = "\n" in text.strip()
+    for removal, at in locate(text, removals(text)):
+        where = ""
+        if several_lines and at is not None:
+            where = f" (line {text.count(chr(10), 0, at) + 1} of the text)"
+        problems.append(Problem(file, *position, field, removal.message + where, "warning"))
+    return problems
+
+
+def _file_warnings(file: str, text: str) -> list[Problem]:
+    """A Markdown file of its own (a lede): each removal at its exact line and column."""
+    problems = []
+    for removal, at in locate(text, removals(text)):
+        line, column = (1, 1) if at is None else (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+        problems.append(Problem(file, line, column, "", removal.message, "warning"))
+    return problems
+
+
+def markup_warnings(content: Content) -> list[Problem]:
+    """A warning for every piece of editor HTML or Markdown that cleaning will remove from the site."""
+    problems: list[Problem] = []
+    for kind, fields in MARKDOWN_FIELDS.items():
+        for checked in content.files[kind]:
+            if not isinstance(checked.value, dict):
+                continue
+            values = [(name, checked.value.get(name)) for name in fields]
+            for index, correction in enumerate(checked.value.get("corrections", ()) if kind == "event" else ()):
+                if isinstance(correction, dict):
+                    values.append((f"corrections[{index}].text", correction.get("text")))
+            for path, text in values:
+                problems += _field_warnings(checked.file, path, checked.positions.get(path, (1, 1)), text)
+    topics = content.topics
+    if topics is not None and isinstance(topics.value, list):
+        for index, topic in enumerate(topics.value):
+            if isinstance(topic, dict):
+                path = f"[{index}].description"
+                position = topics.positions.get(path, (1, 1))
+                problems += _field_warnings(topics.file, path, position, topic.get("description"))
+    for file, text in content.ledes.values():
+        problems += _file_warnings(file, text)
+    return problems

@@ -1,0 +1,67 @@
+"""`briefing serve`: the preview's live-reload script runs under the page policy (its hash is added per request)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.harness import REPO, copy_seed
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path: Path):
+    project = tmp_path / "preview"
+    copy_seed(project)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    url = f"http://127.0.0.1:{port}/briefing/briefings/"
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"briefing serve did not start:\n{server.stdout.read().decode()}") from None
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}", url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_live_reload_runs_in_the_preview_and_nothing_else_is_refused(preview, browser):
+    from tests.browser.harness import WATCH_SCRIPT, Watch
+
+    origin, url = preview
+    context = browser.new_context()
+    context.add_init_script(WATCH_SCRIPT)
+    page = context.new_page()
+    watch = Watch(origin)
+    watch.attach(context, page)
+    # Not watch.visit: the reload script keeps a long poll open, so the network never goes quiet.
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof livereload") == "function", "MkDocs' reload script ran"
+    assert page.evaluate("window.__violations") == []
+    assert watch.problems() == {}
+    context.close()

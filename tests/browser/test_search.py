@@ -1,0 +1,77 @@
+"""Search, used the way a reader uses it: type into the search box, read the result links.
+
+Written against the behaviour, not the engine: the theme's search (lunr) and
+Pagefind both show a text box and a list of result links.  The words searched
+for are taken from the seed content, not written here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.check import load_record
+from generator.settings import load_settings
+from tests.browser.harness import Site
+
+SEARCH_BOX = "input.md-search__input, input.pagefind-ui__search-input, input[type=search]"
+RESULT_LINKS = ".md-search-result__link, .md-search-result a, .pagefind-ui__result-link"
+WORD = re.compile(r"[A-Za-z]{6,}")
+
+
+def search(page, watch, query: str) -> list[str]:
+    """Type ``query`` into the site's search box and return the result links (absolute URLs)."""
+    opener = page.locator("label.md-header__button[for=__search], .md-search__icon[for=__search]").first
+    box = page.locator(SEARCH_BOX).first
+    if not box.is_visible() and opener.count():
+        opener.click()
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    page.locator(RESULT_LINKS).first.wait_for(state="attached", timeout=10_000)
+    watch.settle(page)
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+
+
+def record_of(site: Site):
+    record, _ = load_record(load_settings(site.project / "mkdocs.yml"))
+    return record
+
+
+def summary_word(record) -> tuple[str, str]:
+    """(word, event id): a word only one event's summary uses, and not its title."""
+    counts = Counter(w.lower() for e in record.events for w in set(WORD.findall(e.summary or "")))
+    for event in record.events:
+        title = event.title.lower()
+        for word in sorted(set(WORD.findall(event.summary or ""))):
+            if counts[word.lower()] == 1 and word.lower() not in title and event.day is not None:
+                return word, event.id
+    raise AssertionError("no event has a word of its own in its summary")
+
+
+def alias_word(record) -> tuple[str, str]:
+    """(word, actor id): a word of an actor's alias that is not in its name."""
+    for actor_id, actor in sorted(record.actors.items()):
+        for alias in actor.aliases:
+            for word in WORD.findall(alias):
+                if word.lower() not in actor.name.lower():
+                    return word, actor_id
+    raise AssertionError("no actor has an alias with a word of its own")
+
+
+def test_search_finds_an_event_by_a_word_of_its_summary(seed_site, open_page):
+    word, event_id = summary_word(record_of(seed_site))
+    page, watch = open_page(seed_site)
+    watch.visit(page, seed_site.url(""))
+    results = search(page, watch, word)
+    assert any(f"#{event_id}" in link or f"/events/{event_id}/" in link for link in results), (word, results)
+    assert watch.problems() == {}
+
+
+def test_search_finds_an_actor_by_an_alias(seed_site, open_page):
+    word, actor_id = alias_word(record_of(seed_site))
+    page, watch = open_page(seed_site)
+    watch.visit(page, seed_site.url(""))
+    results = search(page, watch, word)
+    assert any(f"/actors/{actor_id}/" in link for link in results), (word, results)
+    assert watch.problems() == {}

@@ -1,0 +1,91 @@
+"""`briefing check` warns, at the field and line, about every piece of editor HTML that cleaning will remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_project
+from generator.removals import removals
+from generator.settings import load_settings
+
+
+def messages(text: str) -> list[str]:
+    return [r.message for r in removals(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<script>alert(1)</script>", "<script> is removed, with everything inside it"),
+    ("<iframe src=x></iframe>", "<iframe> is not allowed here; the tag is removed, its text stays"),
+    ("<b onclick=alert(1)>b</b>", "the event handler onclick= on <b> is removed"),
+    ('<p style="color:red">p</p>', "the attribute style= on <p> is removed"),
+    ("![x](https://tracker.example/p.gif)", "images are not shown here; the image is removed"),
+    ("## Background", "headings are not used here; 'Background' is shown as bold text"),
+    ("[x](javascript:alert(1))", "the link to 'javascript:alert(1)' is removed (links may be http, https, mailto "
+                                 "or a path on this site); its words stay"),
+    ("[x][r]\n\n[r]: data:text/html,x", "the link to 'data:text/html,x' is removed (links may be http, https, "
+                                        "mailto or a path on this site); its words stay"),
+])
+def test_each_kind_of_removal_is_named(text, expected):
+    assert messages(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Plain words, **bold**, *italic*, `<script>` as code, [a link](https://example.org/) and <https://example.org>.",
+    "[mail](mailto:desk@example.org), [path](/actors/x/), [anchor](#key_points), <abbr title='x'>X</abbr>",
+    "1. one\n2. two\n\n> a quote\n\n---",
+    "&lt;script&gt; written as entities",
+])
+def test_what_is_kept_gives_no_warning(text):
+    assert messages(text) == []
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+PROJECT = {
+    "mkdocs.yml": "site_name: T\nsite_url: https://example.org/\n",
+    "content/topics.yaml": "- id: war\n  title: War\n",
+    "content/sources/wire.yaml": "title: Wire\npublisher: Wire\n",
+}
+
+
+def test_warnings_name_the_file_the_field_and_the_line_of_the_text(tmp_path):
+    config = write(tmp_path, {**PROJECT, "content/events/2024/11/e.yaml": (
+        "title: T\n"
+        "date: 2024-11-05\n"
+        "summary: |\n"
+        "  First line.\n"
+        "  Second <b onclick=\"x()\">line</b>.\n"
+        "topics: [war]\n"
+        "sources: [wire]\n"
+        "corrections:\n"
+        "  - date: 2024-11-06\n"
+        "    text: Fixed <script>x</script>.\n"
+    ), "content/briefings/2024-11-05.md": "A lede.\n\nWith <iframe src=x></iframe> in it.\n"})
+    result = check_project(load_settings(config))
+    assert result.record is not None
+    assert [p.format() for p in result.problems] == [
+        "content/briefings/2024-11-05.md:3:6: warning: <iframe> is not allowed here; the tag is removed, "
+        "its text stays",
+        "content/events/2024/11/e.yaml:3:10: warning: summary: the event handler onclick= on <b> is removed "
+        "(line 2 of the text)",
+        "content/events/2024/11/e.yaml:10:11: warning: corrections[0].text: <script> is removed, with everything "
+        "inside it",
+    ]
+
+
+@pytest.mark.parametrize("field", ["url", "archive_url"])
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html,x", "//evil.example/"])
+def test_a_script_or_data_address_in_a_url_field_is_an_error_not_a_warning(tmp_path, field, address):
+    source = f"title: Wire\npublisher: Wire\n{field}: '{address}'\n"
+    config = write(tmp_path, {**PROJECT, "content/sources/wire.yaml": source})
+    result = check_project(load_settings(config))
+    assert result.record is None
+    assert [p.field for p in result.errors] == [field]
