@@ -2,7 +2,7 @@
 
     benchmarks/run                                  # 365, 1,000 and 3,650 days; blog at 365 and 1,000
     benchmarks/run --days 365 --blog-days 365       # a quick run
-    benchmarks/run --pdf-days 365                   # also cold and warm day PDFs up to 365 days
+    benchmarks/run --pdf-days 0                     # no PDFs (by default: cold and warm up to 365 days)
 
 For each size: `briefing synth` a project under the work folder (default
 /tmp/briefing-bench, outside the repository), then measure `briefing check`,
@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", default="365,1000,3650", help="corpus sizes in days, comma-separated")
     parser.add_argument("--blog-days", default="365,1000", help="sizes also built with the Material blog plugin")
-    parser.add_argument("--pdf-days", type=int, default=0, help="measure day PDFs (cold, warm) up to this size")
+    parser.add_argument("--pdf-days", type=int, default=365,
+                        help="measure day PDFs (cold, warm) up to this size (default 365; 0: none)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"),
                         help="scratch folder, outside the repository (default /tmp/briefing-bench)")

@@ -7,9 +7,9 @@ needed is counted once results are on screen:
 
 - theme search (lunr): the search worker and search/search_index.json, which
   the theme fetches whole;
-- Pagefind: the /search/ page and everything under /pagefind/ (its script,
-  WebAssembly, the index chunks for the word and the fragments of the shown
-  results).
+- Pagefind: the search box's script and everything under /pagefind/ (its
+  script, WebAssembly, the index chunks for the word and the fragments of the
+  shown results).
 
 Assets every page loads anyway (the theme's CSS, JS and fonts) are not counted.
 """
@@ -53,7 +53,8 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def _is_search(url: str) -> bool:
     path = url.split("?", 1)[0]
-    return "/pagefind/" in path or "search_index.json" in path or "/workers/search" in path or path.endswith("/search/")
+    return ("/pagefind/" in path or "search_index.json" in path or "/workers/search" in path
+            or path.endswith("briefing-search.js"))
 
 
 def measure(site: Path, mode: str, query: str = "Kyiv") -> SearchBytes:
@@ -69,22 +70,17 @@ def measure(site: Path, mode: str, query: str = "Kyiv") -> SearchBytes:
             page.on("response", lambda response: responses.append(response))
             page.goto(base + "/", wait_until="load")
             start = time.perf_counter()
-            if mode == "pagefind":
-                page.goto(base + "/search/", wait_until="load")
-                box = page.locator("input[type=text], input[type=search]").first
-                box.fill(query)
-                item = page.locator(".pagefind-ui__result").first
-            else:
-                box = page.locator("input.md-search__input").first
-                box.click()
-                box.fill(query)
-                box.press("End")  # the theme searches on keyup
-                item = page.locator(".md-search-result__item").first
+            # Both engines answer the header's search box (Pagefind through assets/javascripts/briefing-search.js).
+            box = page.locator("input.md-search__input").first
+            box.click()
+            box.fill(query)
+            box.press("End")  # the theme searches on keyup
+            item = page.locator(".md-search-result__item").first
             item.wait_for(timeout=120_000)
             page.wait_for_load_state("networkidle")
             result.seconds = time.perf_counter() - start
             result.first_result = item.inner_text()[:200]
-            result.results = page.locator(".pagefind-ui__result, .md-search-result__item").count()
+            result.results = page.locator(".md-search-result__item").count()
             for response in responses:
                 if _is_search(response.url) and response.ok:
                     size = len(response.body())

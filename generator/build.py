@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import search, urls
+from . import mdcache, search, sitebuild, urls
 from .assets import font_files
 from .check import load_record
 from .errors import BriefingError, Problem
@@ -24,16 +25,17 @@ from .exports import site_files
 from .labels import medium_day
 from .model import Record
 from .pdf import BriefsReport, write_day_briefs
-from .render import Renderer, make_environment, render_pages
+from .produce import calm_collector, write_docs
+from .render import Renderer, make_environment
 from .settings import Settings
 from .views import home_of
-from .write import WriteReport, write_changed
+from .write import WriteReport
 
 
 @dataclass
 class Generated:
     record: Record
-    pages: dict[str, str]
+    pages: Mapping[str, str]  # path → page source, read back from the docs folder (generator/produce.py)
     report: WriteReport
     warnings: list[Problem]
     nav: list
@@ -97,9 +99,13 @@ def pdf_days(settings: Settings, record: Record, pdf: bool | None = None) -> set
     return found
 
 
-def generate(settings: Settings, pdf: bool | None = None) -> Generated:
-    """Load and check the record, render every page, and write the ones that changed."""
+def generate(settings: Settings, pdf: bool | None = None, *, parallel: bool = False) -> Generated:
+    """Load and check the record, render every page, and write the ones that changed.
+
+    ``parallel``: render on two cores (`briefing build`; never in the preview server, which runs threads).
+    """
     start = time.perf_counter()
+    mdcache.load(settings.root)  # summaries rendered by earlier builds
     record, warnings = load_record(settings)
     env = make_environment(settings.templates_dir)
     renderer = Renderer(
@@ -112,16 +118,18 @@ def generate(settings: Settings, pdf: bool | None = None) -> Generated:
         search=settings.search,
         publishing=publishing_of(settings),
     )
-    pages = render_pages(record, renderer)
     handwritten = handwritten_pages(settings)
-    files: dict[str, str | bytes] = {**font_files(settings.root), **handwritten, **pages}
-    exported, export_warnings = site_files(record, settings)  # feeds/, data/, assets/timelinejs/
-    files.update(exported)
-    warnings = [*warnings, *export_warnings]
-    report = write_changed(files, settings.docs_dir)
+    # Only the pages changes touch, each written as it is rendered, on two cores with parallel: produce.py.
+    produced = write_docs(
+        settings, record, renderer, {**font_files(settings.root), **handwritten},
+        lambda: site_files(record, settings),  # feeds/, data/, assets/timelinejs/
+        parallel=parallel,
+    )
+    warnings = [*warnings, *produced.warnings]
     nav = make_nav(settings, record, handwritten)
     return Generated(
-        record, pages, report, warnings, nav, {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start
+        record, produced.pages, produced.report, warnings, nav, {p for p in handwritten if p.endswith(".md")},
+        time.perf_counter() - start,
     )
 
 
@@ -154,11 +162,7 @@ def write_redirects(record: Record, site_dir: Path, lang: str = "en") -> int:
         files[f"events/{event.id}/index.html"] = REDIRECT.format(
             lang=escape(lang), title=escape(event.title), target=escape(target, quote=True)
         )
-    for rel, text in files.items():
-        path = site_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return len(files)
+    return sitebuild.write_links(files, site_dir)  # only new or changed ones; stale ones removed
 
 
 class _Collect(logging.Handler):
@@ -184,20 +188,32 @@ def run_mkdocs(settings: Settings, generated: Generated) -> None:
     logger.addHandler(collector)
     previous_level = logger.level
     logger.setLevel(logging.WARNING)
+    # Only the changed pages when nothing every page shows has changed (generator/sitebuild.py).
+    site_print = sitebuild.fingerprint(settings, generated.nav, generated.handwritten)
+    dirty = sitebuild.can_be_dirty(settings, site_print)
+    quiet = sitebuild.QuietDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         config = load_config(str(settings.config_file), strict=True)
         if "briefing" not in config.plugins:
             raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
-        config.plugins.on_startup(command="build", dirty=False)
+        before_outputs = sitebuild.outputs_before(settings)
+        sitebuild.forget(settings)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
+        outputs = {f.dest_uri for f in getattr(config.plugins["briefing"], "files", None) or ()}
+        if dirty:
+            sitebuild.remove_stale(settings.site_dir, before_outputs - outputs)
+        sitebuild.remember(settings, site_print, outputs)
     except (Abort, ConfigurationError) as exc:
         details = "\n".join(collector.messages)
         raise BriefingError(f"MkDocs build failed: {exc}\n{details}".rstrip()) from None
     finally:
         logger.removeHandler(collector)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         logger.setLevel(previous_level)
         plugin.PREPARED.pop(str(settings.config_file), None)
 
@@ -207,7 +223,8 @@ def build(settings: Settings, *, pdf: bool | None = None) -> BuildReport:
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
-    generated = generate(settings, pdf=make_pdfs)
+    calm_collector()
+    generated = generate(settings, pdf=make_pdfs, parallel=True)
     timings["generate"] = generated.seconds
     # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
     briefs = write_day_briefs(settings, generated.record if make_pdfs else None)

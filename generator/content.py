@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .cache import FileCache, file_cache
 from .errors import Problem
 from .load import load_yaml_file, read_text
 from .schema import Checked, check_document, id_message, valid_id
@@ -66,8 +67,13 @@ def check_file(path: Path, rel: str, kind: str, ident: str | None) -> Checked:
 
 
 def read_content(root: Path) -> Content:
-    """Read and check every file of content/ under ``root``; never raises for bad content."""
+    """Read and check every file of content/ under ``root``; never raises for bad content.
+
+    A file unchanged since it was last checked is not read again (:mod:`generator.cache`).
+    """
     content = Content()
+    cache = file_cache(root)
+    cache.begin()
     base = root / "content"
     if not base.is_dir():
         content.problems.append(Problem("content", 1, 1, "", "no content/ folder beside mkdocs.yml"))
@@ -78,9 +84,9 @@ def read_content(root: Path) -> Content:
         if entry.name.startswith("."):
             continue
         if entry.name == "topics.yaml":
-            content.topics = check_file(path, rel, "topics", None)
+            content.topics = cache.check(path, rel, "topics", None, check_file)
         elif entry.name in FOLDERS and entry.is_dir():
-            _read_folder(content, root, path, FOLDERS[entry.name], nested=entry.name == "events")
+            _read_folder(content, root, path, FOLDERS[entry.name], entry.name == "events", cache)
         elif entry.name == "briefings" and entry.is_dir():
             _read_ledes(content, root, path)
         elif entry.name == "pages" and entry.is_dir():
@@ -92,6 +98,7 @@ def read_content(root: Path) -> Content:
             )
     if content.topics is None:
         content.problems.append(Problem("content/topics.yaml", 1, 1, "", "file is missing: every event needs topics"))
+    cache.end()
     return content
 
 
@@ -99,20 +106,35 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool) -> None:
+def _walk_names(folder: str) -> list[str]:
+    """:func:`_walk` as plain strings: tens of thousands of event files, and no Path object needed for most."""
+    found: list[str] = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk_names(entry.path))
+        elif entry.is_file():
+            found.append(entry.path)
+    return found
+
+
+def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool, cache: FileCache) -> None:
     seen: dict[str, str] = {}
-    for path in _walk(folder):
-        rel = _rel(root, path)
-        if path.suffix != ".yaml":
-            hint = " (rename it to .yaml)" if path.suffix in (".yml", ".YAML", ".YML") else ""
+    skip = len(str(root)) + 1
+    for path in _walk_names(str(folder)):
+        rel = path[skip:].replace(os.sep, "/")
+        stem, suffix = os.path.splitext(os.path.basename(path))
+        if suffix != ".yaml":
+            hint = " (rename it to .yaml)" if suffix in (".yml", ".YAML", ".YML") else ""
             content.problems.append(Problem(rel, 1, 1, "", f"not a .yaml file, so not read{hint}"))
             continue
-        if not nested and path.parent != folder:
+        if not nested and os.path.dirname(path) != str(folder):
             content.problems.append(
                 Problem(rel, 1, 1, "", f"{kind} files go directly in {_rel(root, folder)}/, not in a sub-folder")
             )
             continue
-        ident = path.stem
+        ident = stem
         if not valid_id(ident):
             content.problems.append(Problem(rel, 1, 1, "", "file name: " + id_message(ident)))
             continue
@@ -122,7 +144,7 @@ def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: 
             )
             continue
         seen[ident] = rel
-        content.files[kind].append(check_file(path, rel, kind, ident))
+        content.files[kind].append(cache.check(path, rel, kind, ident, check_file))
 
 
 def _read_ledes(content: Content, root: Path, folder: Path) -> None:

@@ -122,7 +122,7 @@ class Event:
     def is_lead(self) -> bool:
         return self.importance == 1
 
-    @property
+    @cached_property  # asked for by every page that lists the event; the event never changes
     def actor_ids(self) -> tuple[str, ...]:
         """Everyone who takes part: listed actors first, then claimants not listed."""
         listed = [p.actor for p in self.actors]
@@ -285,6 +285,26 @@ def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
     return tuple(Topic(t["id"], t["title"], t.get("description")) for t in items)
 
 
+# The events of the last record assembled, by the id of the checked values they were made from: a file that
+# did not change keeps its values object (generator/cache.py), so `briefing serve` remakes only edited events.
+_last_made: dict[int, tuple[dict[str, Any], str, str, str, Event]] = {}
+
+
+def _events_of(events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo) -> list[Event]:
+    global _last_made
+    made, memo = [], {}
+    for ident, file, values in events:
+        kept = _last_made.get(id(values))
+        if kept and kept[0] is values and kept[1:4] == (ident, file, timezone):
+            event = kept[4]
+        else:
+            event = make_event(ident, file, values, tz)
+        memo[id(values)] = (values, ident, file, timezone, event)
+        made.append(event)
+    _last_made = memo
+    return made
+
+
 def assemble(
     timezone: str,
     topics: list[dict[str, Any]],
@@ -296,7 +316,7 @@ def assemble(
 ) -> Record:
     """Build the record from checked values (all references already known to resolve)."""
     tz = ZoneInfo(timezone)
-    made = [make_event(ident, file, values, tz) for ident, file, values in events]
+    made = _events_of(events, timezone, tz)
     made.sort(key=lambda e: e.sort_key)
     return Record(
         timezone=timezone,

@@ -67,6 +67,12 @@ class BriefingPlugin(BasePlugin):
             raise PluginError("content has errors; fix them and save again:\n" + "\n".join(lines)) from None
         config.nav = self.generated.nav
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            from .produce import calm_collector
+
+            calm_collector()
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in (self.settings.content_dir, self.settings.templates_dir):
             if folder.is_dir():

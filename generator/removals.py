@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from .content import Content
 from .errors import Problem
+from .mdcache import remembered
 from .richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, markdown_html, other_host
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -89,10 +90,14 @@ def removals(markdown_text: str) -> list[Removal]:
     """Everything cleaning will remove from this Markdown, in the order it is written."""
     if not _MAY_MAKE_REMOVABLE.search(markdown_text):
         return []
+    return list(remembered("removals", markdown_text, _removals))  # found in an earlier build: mdcache.py
+
+
+def _removals(markdown_text: str) -> tuple[Removal, ...]:
     audit = _Audit()
     audit.feed(markdown_html(markdown_text))
     audit.close()
-    return audit.found
+    return tuple(audit.found)
 
 
 def locate(text: str, found: list[Removal]) -> list[tuple[Removal, int | None]]:

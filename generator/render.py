@@ -10,6 +10,8 @@ Python-Markdown (:mod:`generator.fastpage`); ``*.md.j2`` templates write Markdow
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -144,7 +146,8 @@ class Renderer:
     def actors(self) -> str:
         return self._render("actors.html.j2", urls.ACTORS, groups=views.actors_index_view(self.ctx))
 
-    def timeline(self) -> dict[str, str]:
+    def timeline(self, only_years: set[int] | None = None) -> dict[str, str]:
+        """The timeline page, and its year pages when it is split (``only_years``: just those)."""
         record = self.ctx.record
         if not urls.timeline_is_split(len(record.events)):
             page = urls.TIMELINE
@@ -154,18 +157,16 @@ class Renderer:
                 )
             }
         out = {}
-        years = sorted({e.when.start.year for e in record.events})
+        counts = Counter(e.when.start.year for e in record.events)
+        years = sorted(counts)
         index_links = Links(urls.TIMELINE)
         year_pages = tuple(
-            views.Link(
-                str(y),
-                index_links.to(urls.timeline_year_page(y)),
-                str(sum(1 for e in record.events if e.when.start.year == y)),
-            )
-            for y in reversed(years)
+            views.Link(str(y), index_links.to(urls.timeline_year_page(y)), str(counts[y])) for y in reversed(years)
         )
         out[urls.TIMELINE] = self._render("timeline.html.j2", urls.TIMELINE, years=(), year_pages=year_pages)
         for year in years:
+            if only_years is not None and year not in only_years:
+                continue
             page = urls.timeline_year_page(year)
             events = tuple(e for e in record.events if e.when.start.year == year)
             out[page] = self._render(
@@ -175,7 +176,17 @@ class Renderer:
 
     def topic(self, topic) -> str:
         page = urls.topic_page(topic.id)
-        events = views.event_list(self.ctx, page, self.ctx.record.events_of_topic(topic.id))
+        all_events = self.ctx.record.events_of_topic(topic.id)
+        year_pages: tuple = ()
+        events: tuple = ()
+        if urls.timeline_is_split(len(all_events)):
+            # Too many for one page: the topic's page lists its years, each a page of its own.
+            links = Links(page)
+            counts = Counter(e.when.start.year for e in all_events)
+            year_pages = tuple(views.Link(str(y), links.to(urls.topic_year_page(topic.id, y)), str(counts[y]))
+                               for y in sorted(counts, reverse=True))
+        else:
+            events = views.event_list(self.ctx, page, all_events)
         return self._render(
             "list.html.j2",
             page,
@@ -184,6 +195,21 @@ class Renderer:
             description=views.render_markdown(topic.description),
             events=events,
             facts=(),
+            year_pages=year_pages,
+        )
+
+    def topic_year(self, topic, year: int) -> str:
+        page = urls.topic_year_page(topic.id, year)
+        in_year = tuple(e for e in self.ctx.record.events_of_topic(topic.id) if e.when.start.year == year)
+        return self._render(
+            "list.html.j2",
+            page,
+            title=f"{topic.title}, {year}",
+            kind="Topic",
+            description=Markup(""),
+            events=views.event_list(self.ctx, page, in_year),
+            facts=(),
+            up=views.Link(topic.title, Links(page).to(urls.topic_page(topic.id))),
         )
 
     def story(self, story) -> str:
@@ -240,28 +266,65 @@ class Renderer:
 
 
 def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
-    """Every generated page of the record: {path under docs_dir: Markdown}."""
-    ctx = renderer.ctx
-    pages: dict[str, str] = {
-        urls.HOME: renderer.home(),
-        urls.ARCHIVE: renderer.archive(),
-        urls.ACTORS: renderer.actors(),
-    }
-    pages.update(renderer.timeline())
-    pages[urls.DATA] = renderer.data()
-    pages[urls.TIMELINE_VISUAL] = renderer.timeline_visual()
-    for day in record.days:
-        pages[urls.day_page(day)] = renderer.day(day)
-    for actor_id in record.actors:
-        pages[urls.actor_page(actor_id)] = renderer.actor(actor_id)
-    for topic in record.topics:
-        pages[urls.topic_page(topic.id)] = renderer.topic(topic)
-    for story in record.stories.values():
-        pages[urls.story_page(story.id)] = renderer.story(story)
-    for source in record.sources.values():
-        pages[urls.source_page(source.id)] = renderer.source(source)
-    index_links = {
-        urls.TOPICS: (
+    """Every generated page of the record: {path under docs_dir: page source}."""
+    pages: dict[str, str] = {}
+    for _, job in page_jobs(record, renderer):
+        pages.update(job())
+    return pages
+
+
+Job = Callable[[], dict[str, str]]
+
+
+def page_jobs(record: Record, renderer: Renderer, only: set[str] | None = None) -> list[tuple[str, Job]]:
+    """Every generated page as (its path, how to render it), so pages can be rendered apart (and in parallel).
+
+    A job returns {path: source}; the timeline's job returns its index and its year pages.  ``only``: just
+    the jobs of these pages (generator/plan.py), the timeline's with just these year pages.
+    """
+    def one(page: str, render: Callable[..., str], *args: Any) -> tuple[str, Job]:
+        return page, lambda: {page: render(*args)}
+
+    def timeline() -> dict[str, str]:
+        if only is None:
+            return renderer.timeline()
+        return renderer.timeline({int(p[9:13]) for p in only if p.startswith("timeline/") and p[9:13].isdigit()})
+
+    jobs = [
+        one(urls.HOME, renderer.home),
+        one(urls.ARCHIVE, renderer.archive),
+        one(urls.ACTORS, renderer.actors),
+        (urls.TIMELINE, timeline),
+        one(urls.DATA, renderer.data),
+        one(urls.TIMELINE_VISUAL, renderer.timeline_visual),
+    ]
+    jobs += [one(urls.day_page(day), renderer.day, day) for day in record.days]
+    jobs += [one(urls.actor_page(actor_id), renderer.actor, actor_id) for actor_id in record.actors]
+    jobs += [one(urls.topic_page(topic.id), renderer.topic, topic) for topic in record.topics]
+    topics = {t.id: t for t in record.topics}
+    jobs += [one(urls.topic_year_page(topic, year), renderer.topic_year, topics[topic], year)
+             for topic, years in urls.split_topics(record).items() for year in years]
+    jobs += [one(urls.story_page(story.id), renderer.story, story) for story in record.stories.values()]
+    jobs += [one(urls.source_page(source.id), renderer.source, source) for source in record.sources.values()]
+    for page in INDEX_PAGES:
+        jobs.append((page, lambda page=page: {page: renderer.index("index.html.j2", page, *index_page(record, page))}))
+    if only is None:
+        return jobs
+    return [(page, job) for page, job in jobs if page in only or page == urls.TIMELINE]
+
+
+def page_paths(record: Record) -> list[str]:
+    """The path of every page :func:`page_jobs` makes."""
+    return [page for page in urls.pages_of(record) if not page.startswith("events/")]
+
+
+INDEX_PAGES = (urls.TOPICS, urls.STORIES, urls.SOURCES)
+
+
+def index_page(record: Record, page: str) -> tuple[str, list[views.Link]]:
+    """One of the topics, stories and sources index pages: (title, links with counts)."""
+    if page == urls.TOPICS:
+        return (
             "Topics",
             [
                 views.Link(
@@ -269,8 +332,9 @@ def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
                 )
                 for t in record.topics
             ],
-        ),
-        urls.STORIES: (
+        )
+    if page == urls.STORIES:
+        return (
             "Stories",
             [
                 views.Link(
@@ -278,20 +342,15 @@ def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
                 )
                 for s in record.stories.values()
             ],
-        ),
-        urls.SOURCES: (
-            "Sources",
-            [
-                views.Link(
-                    f"{s.publisher}: {s.title}",
-                    Links(urls.SOURCES).to(urls.source_page(s.id)),
-                    str(len(record.events_citing(s.id))),
-                )
-                for s in record.sources.values()
-            ],
-        ),
-    }
-    for page, (title, items) in index_links.items():
-        pages[page] = renderer.index("index.html.j2", page, title, items)
-    del ctx
-    return pages
+        )
+    return (
+        "Sources",
+        [
+            views.Link(
+                f"{s.publisher}: {s.title}",
+                Links(urls.SOURCES).to(urls.source_page(s.id)),
+                str(len(record.events_citing(s.id))),
+            )
+            for s in record.sources.values()
+        ],
+    )

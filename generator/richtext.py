@@ -21,6 +21,7 @@ import nh3
 from markdown.postprocessors import Postprocessor
 from markupsafe import Markup
 
+from .mdcache import remembered
 from .plainmd import plain_paragraphs
 
 # Characters Markdown (and the extensions pages use) or HTML may read as syntax.
@@ -199,8 +200,12 @@ def render_markdown(text: str | None) -> Markup:
     prose = plain_paragraphs(text)  # no Markdown in it: its HTML is known without Python-Markdown
     if prose is not None:
         return Markup(prose)
+    return Markup(remembered("html", text, _render_markdown))  # rendered in an earlier build: generator/mdcache.py
+
+
+def _render_markdown(text: str) -> str:
     html = _HEADING.sub(r"<p><strong>\2</strong></p>", _markdown.reset().convert(text))
-    return Markup(_EMPTY_PARAGRAPH.sub("", sanitize_html(html)).strip())
+    return _EMPTY_PARAGRAPH.sub("", sanitize_html(html)).strip()
 
 
 def html_block(html: Markup, css_class: str) -> Markup:

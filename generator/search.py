@@ -23,11 +23,16 @@ moved into site/pagefind/ when both are done.
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -39,7 +44,7 @@ from .model import Event, Record
 from .richtext import render_markdown, sanitize_page_html
 from .settings import Settings
 from .views import home_of
-from .write import WriteReport, write_changed
+from .write import MANIFEST, Writer, WriteReport
 
 BUNDLE = "pagefind"
 
@@ -121,28 +126,37 @@ def actor_file(record: Record, actor_id: str, lang: str) -> str:
     return _page(actor.name, "\n".join(body), lang)
 
 
-def corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None) -> dict[str, str]:
-    """{file under .build/search: HTML} for every page a reader can find by searching."""
+def corpus_jobs(record: Record, settings: Settings,
+                handwritten: dict[str, bytes] | None = None) -> dict[str, Callable[[], str]]:
+    """{generated page: how to make its corpus file} for every page a reader can find by searching."""
     lang = settings.language
-    files = {_file(urls.day_page(day)): day_file(record, day, lang) for day in record.days}
+    jobs: dict[str, Callable[[], str]] = {urls.day_page(d): partial(day_file, record, d, lang) for d in record.days}
     undated: dict[str, list[Event]] = {}
     for event in record.events:
         if event.day is None:
             undated.setdefault(home_of(record, event)[0], []).append(event)
     for page, events in undated.items():
         title = "Timeline" if page == urls.TIMELINE else f"Timeline {events[0].when.start.year}"
-        body = "\n".join(event_section(record, e, lang, dated_title=True) for e in events)
-        files[_file(page)] = _page(title, body, lang)
+        jobs[page] = partial(_undated_file, record, title, events, lang)
     for actor_id in record.actors:
-        files[_file(urls.actor_page(actor_id))] = actor_file(record, actor_id, lang)
+        jobs[urls.actor_page(actor_id)] = partial(actor_file, record, actor_id, lang)
     for topic in record.topics:
-        files[_file(urls.topic_page(topic.id))] = _page(topic.title, str(render_markdown(topic.description)), lang)
+        jobs[urls.topic_page(topic.id)] = partial(_page, topic.title, str(render_markdown(topic.description)), lang)
     for story in record.stories.values():
-        files[_file(urls.story_page(story.id))] = _page(story.title, str(render_markdown(story.summary)), lang)
+        jobs[urls.story_page(story.id)] = partial(_page, story.title, str(render_markdown(story.summary)), lang)
     for rel, data in (handwritten or {}).items():
         if rel.endswith(".md"):
-            files[_file(rel)] = handwritten_file(rel, data, lang)
-    return files
+            jobs[rel] = partial(handwritten_file, rel, data, lang)
+    return jobs
+
+
+def _undated_file(record: Record, title: str, events: list[Event], lang: str) -> str:
+    return _page(title, "\n".join(event_section(record, e, lang, dated_title=True) for e in events), lang)
+
+
+def corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None) -> dict[str, str]:
+    """{file under .build/search: HTML} for every page a reader can find by searching."""
+    return {_file(page): make() for page, make in corpus_jobs(record, settings, handwritten).items()}
 
 
 def handwritten_file(rel: str, data: bytes, lang: str) -> str:
@@ -152,41 +166,71 @@ def handwritten_file(rel: str, data: bytes, lang: str) -> str:
     return _page(title, html, lang)
 
 
-def write_corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None) -> WriteReport:
-    return write_changed(corpus(record, settings, handwritten), corpus_folder(settings))
+def write_corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None,
+                 changed_pages: set[str] | None = None) -> WriteReport:
+    """Write the corpus; with ``changed_pages`` (the pages a generation wrote), only their files are made
+    again: a corpus file says less than its page, so a page that did not change has an unchanged file."""
+    writer = Writer(corpus_folder(settings))
+    for page, make in sorted(corpus_jobs(record, settings, handwritten).items()):
+        rel = _file(page)
+        unchanged = changed_pages is not None and page not in changed_pages and page not in (handwritten or {})
+        if unchanged and writer.keep(rel):
+            continue
+        writer.put(rel, make())
+    return writer.finish()
 
 
 @dataclass
 class Indexing:
-    """Pagefind at work on the corpus, in its own process, while MkDocs builds the site."""
+    """Pagefind at work on the corpus in its own process while MkDocs builds (or its last bundle, unchanged)."""
 
-    process: subprocess.Popen
-    output: Path
+    process: subprocess.Popen | None
+    bundle: Path
     started: float
 
     def finish(self, site_dir: Path) -> float:
-        """Wait for Pagefind, then put its bundle in site_dir/pagefind; returns Pagefind's seconds."""
-        out, err = self.process.communicate()
-        seconds = time.perf_counter() - self.started
-        if self.process.returncode != 0:
-            raise BriefingError(f"Pagefind failed ({self.process.returncode}):\n{(err or out).strip()}")
-        target = site_dir / BUNDLE
-        if target.exists():
-            shutil.rmtree(target)
-        site_dir.mkdir(parents=True, exist_ok=True)
-        self.output.replace(target)
+        """Wait for Pagefind, keep its bundle in .build/pagefind, put it in site_dir/pagefind; Pagefind's seconds."""
+        seconds = 0.0
+        if self.process is not None:
+            out, err = self.process.communicate()
+            seconds = time.perf_counter() - self.started
+            if self.process.returncode != 0:
+                raise BriefingError(f"Pagefind failed ({self.process.returncode}):\n{(err or out).strip()}")
+            fresh = self.bundle.with_name(self.bundle.name + ".new")
+            if self.bundle.exists():
+                shutil.rmtree(self.bundle)
+            fresh.replace(self.bundle)
+        install(self.bundle, site_dir / BUNDLE)
         return seconds
 
 
-def start_index(settings: Settings) -> Indexing:
-    """Start Pagefind over the corpus; its bundle goes to .build/pagefind until :meth:`Indexing.finish`."""
-    output = settings.root / ".build" / BUNDLE
+def install(bundle: Path, target: Path) -> None:
+    """The bundle into the site, as hard links (instant, no copy) where the file system allows."""
+    entry = "pagefind-entry.json"
+    if (target / entry).is_file() and (target / entry).read_bytes() == (bundle / entry).read_bytes():
+        return  # the site has this very bundle (a dirty build kept it)
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copytree(bundle, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(bundle, target)
+
+
+def start_index(settings: Settings, reuse: bool = False) -> Indexing:
+    """Start Pagefind over the corpus (into .build/pagefind.new), or reuse the bundle it made last time."""
+    bundle = settings.root / ".build" / BUNDLE
+    if reuse and (bundle / "pagefind-entry.json").is_file():
+        return Indexing(None, bundle, time.perf_counter())
+    output = bundle.with_name(bundle.name + ".new")
     if output.exists():
         shutil.rmtree(output)
     command = [sys.executable, "-m", "pagefind", "--site", str(corpus_folder(settings)),
                "--output-path", str(output), "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return Indexing(process, output, time.perf_counter())
+    return Indexing(process, bundle, time.perf_counter())
 
 
 def configure(config, settings: Settings) -> None:
@@ -201,21 +245,60 @@ def configure(config, settings: Settings) -> None:
 def _corpus_of(generated, settings: Settings) -> WriteReport:
     from .build import handwritten_pages
 
-    return write_corpus(generated.record, settings, handwritten_pages(settings))
+    written = {p for p in generated.report.written if p.endswith(".md")}
+    full = not (corpus_folder(settings) / MANIFEST).is_file()
+    return write_corpus(generated.record, settings, handwritten_pages(settings), None if full else written)
 
 
 def start(generated, settings: Settings) -> Indexing | None:
     """With Pagefind: write the corpus and start indexing it (None with the theme's search)."""
     if settings.search != "pagefind":
         return None
-    _corpus_of(generated, settings)
-    return start_index(settings)
+    report = _corpus_of(generated, settings)
+    return start_index(settings, reuse=not report.changed)
+
+
+class PreviewIndex:
+    """Pagefind for `briefing serve`, in the background: a rebuild does not wait for the index.
+
+    The preview shows a change as soon as its pages are rebuilt; the search box answers from the previous
+    index until the new one is in place.  One indexing at a time; changes made meanwhile are indexed next.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+        self.again: tuple | None = None
+
+    def update(self, settings: Settings, site_dir: Path, changed: bool) -> None:
+        with self.lock:
+            if self.running:
+                changed = changed or bool(self.again and self.again[2])
+                self.again = (settings, site_dir, changed)
+                return
+            self.running = True
+        threading.Thread(target=self._run, args=(settings, site_dir, changed), daemon=True).start()
+
+    def _run(self, settings: Settings, site_dir: Path, changed: bool) -> None:
+        while True:
+            try:
+                start_index(settings, reuse=not changed).finish(site_dir)
+            except (BriefingError, OSError) as exc:
+                logging.getLogger("mkdocs.plugins.briefing").warning("search index not updated: %s", exc)
+            with self.lock:
+                if self.again is None:
+                    self.running = False
+                    return
+                settings, site_dir, changed = self.again
+                self.again = None
+
+
+_preview = PreviewIndex()
 
 
 def index_for_preview(generated, settings: Settings, site_dir: Path) -> None:
-    """Under `briefing serve`: index again only when the corpus changed or the preview has no bundle yet."""
+    """Under `briefing serve`: write the corpus, and index it again in the background when it changed."""
     if settings.search != "pagefind":
         return
     report = _corpus_of(generated, settings)
-    if report.changed or not (site_dir / BUNDLE).is_dir():
-        start_index(settings).finish(site_dir)
+    _preview.update(settings, site_dir, bool(report.changed) or not (site_dir / BUNDLE).is_dir())

@@ -30,6 +30,7 @@ from .dates import Point
 from .model import Event
 from .publication import Publication, clean_text
 from .render import DEFAULT_TEMPLATES
+from .richtext import balance_bidi
 
 TIMELINE_JSON = "data/timeline.json"
 ASSETS = "assets/timelinejs/"
@@ -66,9 +67,9 @@ def slide(pub: Publication, event: Event, topic_titles: dict[str, str]) -> dict[
         out["end_date"] = _date(event.when.end, pub.tz)
     out.update({
         "display_date": pub.date_label(event.when),
-        "text": {"headline": str(escape(clean_text(event.title))), "text": clean_text(str(text))},
+        "text": {"headline": str(escape(balance_bidi(clean_text(event.title)))), "text": clean_text(str(text))},
         # markupsafe would not escape its own output again: the second pass is on a plain str.
-        "group": str(escape(str(escape(clean_text(topic_titles[event.topics[0]]))))),
+        "group": str(escape(str(escape(balance_bidi(clean_text(topic_titles[event.topics[0]])))))),
     })
     return out
 
@@ -81,7 +82,7 @@ def timeline(pub: Publication) -> dict[str, Any]:
             # '_' never appears in an event id, so the title slide cannot take an event's id.
             "unique_id": "title_slide",
             "text": {
-                "headline": str(escape(clean_text(pub.site_name))),
+                "headline": str(escape(balance_bidi(clean_text(pub.site_name)))),
                 "text": f"<p>{count} published event{'s' if count != 1 else ''}, oldest first.</p>",
             },
         },

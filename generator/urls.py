@@ -66,6 +66,21 @@ def timeline_is_split(event_count: int) -> bool:
     return event_count > TIMELINE_SPLIT_AT
 
 
+def topic_year_page(topic_id: str, year: int) -> str:
+    """A year of a long topic's events (its page then links its years, as the timeline does)."""
+    return f"topics/{topic_id}/{year:04d}.md"
+
+
+def split_topics(record) -> dict[str, list[int]]:
+    """Topics with more events than one page should hold, with the years of their events (newest first)."""
+    found: dict[str, set[int]] = {}
+    for topic in record.topics:
+        events = record.events_of_topic(topic.id)
+        if timeline_is_split(len(events)):
+            found[topic.id] = {e.when.start.year for e in events}
+    return {topic: sorted(years, reverse=True) for topic, years in found.items()}
+
+
 def pages_of(record) -> list[str]:  # record: generator.model.Record (not imported: urls has no dependencies)
     """Every generated page of the record, sorted: what the site publishes."""
     pages = {HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA, TIMELINE_VISUAL}
@@ -77,4 +92,6 @@ def pages_of(record) -> list[str]:  # record: generator.model.Record (not import
     pages.update(event_page(e.id) for e in record.events)
     if timeline_is_split(len(record.events)):
         pages.update(timeline_year_page(y) for y in sorted({e.when.start.year for e in record.events}))
+    for topic, years in split_topics(record).items():
+        pages.update(topic_year_page(topic, y) for y in years)
     return sorted(pages)

@@ -36,30 +36,40 @@ class Known:
 
     def __init__(self, content: Content):
         self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
-        self.hints: dict[str, dict[str, str]] = {k: {} for k in KIND_NAMES}
-        kinds = {"event": "event", "actor": "actor", "source": "source", "story": "story"}
+        self.content = content
+        self._hints: dict[str, dict[str, str]] | None = None
         for kind, items in content.files.items():
-            for c in items:
-                if c.id:
-                    self.ids[kinds[kind]].add(c.id)
-                    self._hint(kinds[kind], c.id, c.id)
-                    if isinstance(c.value, dict):
-                        for name in [c.value.get("name"), c.value.get("title"), *c.value.get("aliases", ())]:
-                            if isinstance(name, str):
-                                self._hint(kinds[kind], slugify(name), c.id)
+            self.ids[kind].update(c.id for c in items if c.id)
         for topic in _topic_values(content):
             self.ids["topic"].add(topic["id"])
-            self._hint("topic", topic["id"], topic["id"])
         self.drafts = {
             c.id for c in content.files["event"] if isinstance(c.value, dict) and c.value.get("status") == "draft"
         }
 
+    @property
+    def hints(self) -> dict[str, dict[str, str]]:
+        """Names an editor might have typed, by kind: made only when a reference is wrong (rare, and slow
+        for tens of thousands of files)."""
+        if self._hints is None:
+            self._hints = {k: {} for k in KIND_NAMES}
+            for kind, items in self.content.files.items():
+                for c in items:
+                    if c.id:
+                        self._hint(kind, c.id, c.id)
+                        if isinstance(c.value, dict):
+                            for name in [c.value.get("name"), c.value.get("title"), *c.value.get("aliases", ())]:
+                                if isinstance(name, str):
+                                    self._hint(kind, slugify(name), c.id)
+            for topic in _topic_values(self.content):
+                self._hint("topic", topic["id"], topic["id"])
+        return self._hints
+
     def _hint(self, kind: str, key: str, ident: str) -> None:
         if key:
-            self.hints[kind].setdefault(key, ident)
+            self._hints[kind].setdefault(key, ident)
             for part in key.split("-"):
                 if len(part) > 3:
-                    self.hints[kind].setdefault(part, ident)
+                    self._hints[kind].setdefault(part, ident)
 
     def suggestion(self, kind: str, wrong: str) -> str:
         hints = self.hints[kind]

@@ -40,34 +40,72 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 
 def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
     """Make ``folder`` hold exactly ``files`` (paths relative to it), writing only what changed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    old = _read_manifest(folder)
-    new: dict[str, str] = {}
-    report = WriteReport()
+    writer = Writer(folder)
     for rel, content in sorted(files.items()):
+        writer.put(rel, content)
+    return writer.finish()
+
+
+class Writer:
+    """:func:`write_changed` one file at a time, so a site's pages need not all be in memory at once.
+
+    ``put`` each file, ``keep`` a file made before and known to be unchanged, ``merge`` what another
+    process put, then ``finish``: files the previous run made and this one did not are removed.
+    """
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.old = _read_manifest(folder)
+        self.new: dict[str, str] = {}
+        self.report = WriteReport()
+
+    def put(self, rel: str, content: str | bytes) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = _digest(data)
-        new[rel] = digest
-        path = folder / rel
-        if old.get(rel) == digest and path.is_file():
-            report.unchanged += 1
-            continue
-        if rel not in old and path.is_file() and path.read_bytes() == data:
-            report.unchanged += 1
-            continue
+        self.new[rel] = digest
+        path = self.folder / rel
+        if self.old.get(rel) == digest and path.is_file():
+            self.report.unchanged += 1
+            return
+        if rel not in self.old and path.is_file() and path.read_bytes() == data:
+            self.report.unchanged += 1
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(path)  # atomic: a live-reloading server never reads half a page
-        report.written.append(rel)
-    for rel in sorted(set(old) - set(new)):
-        path = folder / rel
-        if path.is_file():
-            path.unlink()
-            report.deleted.append(rel)
-            _remove_empty_parents(path.parent, folder)
-    (folder / MANIFEST).write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
-    return report
+        self.report.written.append(rel)
+
+    def keep(self, rel: str) -> bool:
+        """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""
+        digest = self.old.get(rel)
+        if digest is None or not (self.folder / rel).is_file():
+            return False
+        self.new[rel] = digest
+        self.report.unchanged += 1
+        return True
+
+    def part(self) -> tuple[dict[str, str], list[str], int]:
+        """What this writer put, for a writer in another process to :meth:`merge`."""
+        return self.new, self.report.written, self.report.unchanged
+
+    def merge(self, part: tuple[dict[str, str], list[str], int]) -> None:
+        new, written, unchanged = part
+        self.new.update(new)
+        self.report.written.extend(written)
+        self.report.unchanged += unchanged
+
+    def finish(self) -> WriteReport:
+        for rel in sorted(set(self.old) - set(self.new)):
+            path = self.folder / rel
+            if path.is_file():
+                path.unlink()
+                self.report.deleted.append(rel)
+                _remove_empty_parents(path.parent, self.folder)
+        (self.folder / MANIFEST).write_text(json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8")
+        self.report.written.sort()
+        return self.report
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

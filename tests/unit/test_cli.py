@@ -216,7 +216,7 @@ def test_options_are_typed_and_defaulted(copy_case):
     )
     settings = load_settings(config)
     assert settings.timezone_name == "America/New_York"
-    assert (settings.key_points, settings.recent_days, settings.search) == (3, 7, "theme")
+    assert (settings.key_points, settings.recent_days, settings.search) == (3, 7, "pagefind")
     assert (settings.pdf.enabled, settings.pdf.paper) == (True, "Letter")
 
 

@@ -1,0 +1,145 @@
+"""Rebuild only the pages of the site that changed, when nothing around them did.
+
+MkDocs' own build empties site/ and writes every page again: at ten years,
+50,000 files and close to a gigabyte after a one-word edit.  Its "dirty" build
+writes only the pages whose source is newer than their output, and is right
+exactly when nothing else a page shows has changed: the theme and its
+overrides, the navigation (every page shows it), mkdocs.yml, the generator's
+code.  Those are fingerprinted after each build (``.build/cache/site.json``);
+`briefing build` runs the dirty build when the fingerprint is the same and the
+site folder is the one the last build made, and a clean one otherwise.
+
+A dirty build leaves behind the output of files that no longer exist; the
+files each build made from the docs folder are listed with the fingerprint,
+and what the last build made and this one did not is removed here, as are the
+permanent links of events no longer published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import material
+import mkdocs
+
+from .settings import Settings
+
+STATE_FILE = "site.json"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _state_path(settings: Settings) -> Path:
+    return settings.root / ".build" / "cache" / STATE_FILE
+
+
+def fingerprint(settings: Settings, nav: list, handwritten: set[str]) -> str:
+    """Everything every page of the site shows, besides its own content."""
+    digest = hashlib.blake2b(digest_size=16)
+    here = Path(__file__).resolve().parent
+    for folder in (here, here.parent / "templates" / "overrides", settings.templates_dir / "overrides"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.endswith(".pyc"):
+                    digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(settings.config_file.read_bytes())
+    digest.update(json.dumps([nav, sorted(handwritten), mkdocs.__version__, material.__version__],
+                             sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def can_be_dirty(settings: Settings, print_: str) -> bool:
+    try:
+        state = json.loads(_state_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    site_dir = settings.site_dir
+    return (state.get("fingerprint") == print_ and state.get("site_dir") == str(site_dir)
+            and (site_dir / "index.html").is_file())
+
+
+def forget(settings: Settings) -> None:
+    """The site folder is being rewritten: until that is done, the next build must be a clean one."""
+    _state_path(settings).unlink(missing_ok=True)
+
+
+def remember(settings: Settings, print_: str, outputs: set[str]) -> None:
+    path = _state_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs)}
+    path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def outputs_before(settings: Settings) -> set[str]:
+    """The files the last build made from the docs folder (their paths in the site)."""
+    try:
+        return set(json.loads(_state_path(settings).read_text(encoding="utf-8")).get("outputs", ()))
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+class QuietDirty(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; ours is one only when the navigation is
+    unchanged, and strict mode would count the warning as a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return DIRTY_WARNING not in record.getMessage()
+
+
+def remove_stale(site_dir: Path, gone: set[str]) -> int:
+    """Remove what earlier builds made from docs files that are gone (a dirty build leaves it)."""
+    removed = 0
+    for rel in sorted(gone):
+        target = site_dir / rel
+        if target.is_file():
+            target.unlink()
+            removed += 1
+            parent = target.parent
+            while parent != site_dir and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return removed
+
+
+_written_links: dict[Path, dict[str, str]] = {}  # what this process last wrote, by site folder
+
+
+def write_links(files: dict[str, str], site_dir: Path) -> int:
+    """Write the permanent-link pages that are new or changed, and remove those of events gone; returns how many.
+
+    After a clean build every file is new; after a dirty one most are already there as they should be.
+    """
+    last = _written_links.setdefault(site_dir, {})
+    for rel, text in files.items():
+        if last.get(rel) == text:
+            continue
+        path = site_dir / rel
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                last[rel] = text
+                continue
+        except (OSError, UnicodeDecodeError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        last[rel] = text
+    remove_stale_links(site_dir, {rel.split("/")[1] for rel in files})
+    for rel in set(last) - set(files):
+        del last[rel]
+    return len(files)
+
+
+def remove_stale_links(site_dir: Path, published: set[str]) -> int:
+    """Remove events/<id>/ folders of events that are no longer published."""
+    folder = site_dir / "events"
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name not in published:
+            shutil.rmtree(entry)
+            removed += 1
+    return removed
+

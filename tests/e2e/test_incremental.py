@@ -1,0 +1,178 @@
+"""A rebuild after a change renders only what the change touches, and writes what a build from scratch writes.
+
+Each test makes a small synthetic project, generates it, changes one thing as an
+editor would, generates again (incrementally: generator/plan.py), and compares
+every file of the docs folder with a build from scratch of a copy of the changed
+project.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.settings import load_settings
+from generator.synth import synthesize
+
+DAYS = 30
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(project: Path):
+    return generate(load_settings(project / "mkdocs.yml"), parallel=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A generated project, to copy for each test (generating from scratch once)."""
+    project = tmp_path_factory.mktemp("incremental") / "project"
+    synthesize(DAYS, 7, project)
+    build(project)
+    return project
+
+
+def event_files(project: Path) -> list[Path]:
+    return sorted((project / "content" / "events").rglob("*.yaml"))
+
+
+def plain_day_event(project: Path, offset: int = 0) -> Path:
+    files = [p for p in event_files(project) if re.search(r"^date: \d{4}-\d{2}-\d{2}$", p.read_text(), re.M)
+             and "status: draft" not in p.read_text()]
+    return files[len(files) // 2 + offset]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def retitle(project: Path) -> None:
+    path = plain_day_event(project)
+    title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
+    replace(path, f'title: "{title}"', f'title: "{title} — updated"')
+
+
+def redate(project: Path) -> None:
+    path = plain_day_event(project, 1)
+    day = re.search(r"^date: (\d{4}-\d{2}-\d{2})$", path.read_text(), re.M).group(1)
+    replace(path, f"date: {day}\n", "date: 2015-01-02\n")
+
+
+def move_to_a_new_day(project: Path) -> None:
+    path = plain_day_event(project, 2)
+    day = re.search(r"^date: (\d{4}-\d{2}-\d{2})$", path.read_text(), re.M).group(1)
+    replace(path, f"date: {day}\n", "date: 2016-06-30\n")  # after every other day: a new last day
+
+
+def to_month_only(project: Path) -> None:
+    path = plain_day_event(project, 3)
+    day = re.search(r"^date: (\d{4}-\d{2}-\d{2})$", path.read_text(), re.M).group(1)
+    replace(path, f"date: {day}\n", f"date: {day[:7]}\n")
+
+
+def remove_event(project: Path) -> None:
+    path = plain_day_event(project, 4)
+    ident = path.stem
+    if any(f"  - {ident}\n" in p.read_text() for p in event_files(project)):
+        pytest.skip("picked event is related to; the synthetic corpus changed")
+    path.unlink()
+
+
+def add_event(project: Path) -> None:
+    source = next((project / "content" / "sources").glob("*.yaml")).stem
+    actor = next((project / "content" / "actors").glob("*.yaml")).stem
+    (project / "content" / "events" / "2015" / "01" / "added-by-an-editor.yaml").write_text(
+        f'title: "Added by an editor"\ndate: 2015-01-03\nsummary: A new event.\ntopics:\n  - energy\n'
+        f"actors:\n  - {actor}\nsources:\n  - {source}\n", encoding="utf-8")
+
+
+def rename_actor(project: Path) -> None:
+    path = project / "content" / "actors" / "ukraine.yaml"
+    replace(path, 'name: "Ukraine"', 'name: "Україна"')
+
+
+def retitle_source(project: Path) -> None:
+    path = sorted((project / "content" / "sources").glob("*.yaml"))[3]
+    replace(path, 'title: "', 'title: "Renamed: ')
+
+
+def retitle_story(project: Path) -> None:
+    path = sorted((project / "content" / "stories").glob("*.yaml"))[0]
+    replace(path, 'title: "', 'title: "Renamed: ')
+
+
+def add_lede(project: Path) -> None:
+    day = re.search(r"^date: (\d{4}-\d{2}-\d{2})$", plain_day_event(project).read_text(), re.M).group(1)
+    (project / "content" / "briefings").mkdir(exist_ok=True)
+    (project / "content" / "briefings" / f"{day}.md").write_text("A *new* lede.\n", encoding="utf-8")
+
+
+def make_draft(project: Path) -> None:
+    path = plain_day_event(project, 5)
+    if any(f"  - {path.stem}\n" in p.read_text() for p in event_files(project)):
+        pytest.skip("picked event is related to; the synthetic corpus changed")
+    path.write_text(path.read_text(encoding="utf-8") + "status: draft\n", encoding="utf-8")
+
+
+def change_topics(project: Path) -> None:
+    replace(project / "content" / "topics.yaml", 'title: "Energy"', 'title: "Energy and power"')
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "retitle": retitle, "redate": redate, "move_to_a_new_day": move_to_a_new_day, "to_month_only": to_month_only,
+    "remove_event": remove_event, "add_event": add_event, "rename_actor": rename_actor,
+    "retitle_source": retitle_source, "retitle_story": retitle_story, "add_lede": add_lede,
+    "make_draft": make_draft, "change_topics": change_topics,
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_rebuild_after_an_edit_writes_what_a_build_from_scratch_writes(built, tmp_path, edit):
+    project = tmp_path / "project"
+    shutil.copytree(built, project)
+    build(project)  # a copy: its first build reads it from its own cache
+    EDITS[edit](project)
+    report = build(project).report
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+    build(fresh)
+    assert files_of(project / ".build" / "docs") == files_of(fresh / ".build" / "docs")
+    assert report.written, "the edit changed no page"
+
+
+def test_a_title_edit_renders_only_the_pages_that_show_the_event(built, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built, project)
+    settings = load_settings(project / "mkdocs.yml")
+    generate(settings, parallel=True)
+    retitle(project)
+    generated = generate(settings, parallel=True)
+    pages = [p for p in generated.report.written if p.endswith(".md")]
+    assert 3 <= len(pages) <= 20, pages
+    assert any(p.startswith("briefings/2") for p in pages)
+
+
+def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):
+    from generator import urls
+
+    monkeypatch.setattr(urls, "TIMELINE_SPLIT_AT", 12)  # a small corpus with a timeline and topics by year
+    project = tmp_path / "project"
+    synthesize(12, 7, project, start=__import__("datetime").date(2015, 12, 25))  # across a new year
+    build(project)
+    assert list((project / ".build" / "docs" / "topics").glob("*/2016.md")), "some topic is split"
+    retitle(project)
+    redate(project)
+    build(project)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+    build(fresh)
+    assert files_of(project / ".build" / "docs") == files_of(fresh / ".build" / "docs")
