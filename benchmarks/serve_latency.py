@@ -8,6 +8,7 @@ rebuild, so this is what a reader of the preview waits for, less the reload.)
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import edits
+import proctree
 
 
 @dataclass
@@ -26,6 +28,7 @@ class ServeResult:
     first_build: float  # seconds until the server answered
     seconds: float | None  # from saving the file to the page showing the change; None on timeout
     page: str
+    settled: float = 0.0  # seconds after answering until the server was idle (its background indexing done)
 
 
 def _free_port() -> int:
@@ -49,6 +52,31 @@ def _prefix(project: Path) -> str:
     return ""
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(pid: int, timeout: float = 900, quiet: float = 0.05) -> float:
+    """Wait until the server and its children use (almost) no CPU for a second: the first build's
+    background work (the preview's search index) is done, as when an editor saves a file later on."""
+    start = time.perf_counter()
+    before = _cpu_seconds(proctree.tree(pid))
+    while time.perf_counter() - start < timeout:
+        time.sleep(1.0)
+        now = _cpu_seconds(proctree.tree(pid))
+        if now - before < quiet:
+            break
+        before = now
+    return time.perf_counter() - start
+
+
 def measure(project: Path, briefing: Path, offset: int = 3, timeout: float = 900) -> ServeResult:
     port = _free_port()
     base = f"http://127.0.0.1:{port}{_prefix(project)}"
@@ -67,16 +95,16 @@ def measure(project: Path, briefing: Path, offset: int = 3, timeout: float = 900
         first = time.perf_counter() - start
         picked = edits.pick_event(project, offset)
         page = f"{base}/briefings/{picked.day.isoformat()}/"
-        time.sleep(1.0)  # let the watcher settle after the first build
+        settled = wait_idle(process.pid)  # the first build's background work is done, the watcher settled
         token = f"zq{int(time.time())}x"
         edits.retitle(picked, f" {token}")
         saved = time.perf_counter()
         while time.perf_counter() - saved < 120:
             body = _get(page)
             if body is not None and token in body:
-                return ServeResult(first, time.perf_counter() - saved, page)
+                return ServeResult(first, time.perf_counter() - saved, page, settled)
             time.sleep(0.1)
-        return ServeResult(first, None, page)
+        return ServeResult(first, None, page, settled)
     finally:
         process.send_signal(signal.SIGINT)
         try:

@@ -26,7 +26,8 @@ from .schema import Checked
 
 CACHE_FILE = "content.pickle"
 # The modules whose code decides what checking one file gives.
-CHECK_MODULES = ("content.py", "load.py", "schema.py", "dates.py", "countries.py", "errors.py")
+CHECK_MODULES = ("content.py", "load.py", "schema.py", "dates.py", "countries.py", "errors.py", "filerules.py",
+                 "removals.py", "richtext.py")
 
 Stamp = tuple[int, int, int]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cache import FileCache, file_cache
 from .errors import Problem
+from .filerules import file_rules
 from .load import load_yaml_file, read_text
 from .schema import Checked, check_document, id_message, valid_id
 
@@ -63,6 +64,8 @@ def check_file(path: Path, rel: str, kind: str, ident: str | None) -> Checked:
         return Checked(rel, kind, ident, None, problems, {}, [])
     checked = check_document(tree, kind, rel, ident)
     checked.problems[:0] = problems
+    if checked.usable:
+        checked.problems += file_rules(checked)
     return checked
 
 

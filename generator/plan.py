@@ -93,12 +93,30 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
+# Places of the events of the last state made, by event identity: the preview server keeps the Event objects
+# of files that did not change (generator/model.py), so it works out only the places of edited events.
+_last_places: dict[int, tuple[Event, bool, Place]] = {}
+
+
+def _places(record: Record) -> dict[str, Place]:
+    global _last_places
+    places, memo = {}, {}
+    split = urls.timeline_is_split(len(record.events))  # where an undated event lives depends on it
+    for event in record.events:
+        kept = _last_places.get(id(event))
+        place = kept[2] if kept and kept[0] is event and kept[1] == split else place_of(record, event)
+        memo[id(event)] = (event, split, place)
+        places[event.id] = place
+    _last_places = memo
+    return places
+
+
 def state_of(record: Record, settings: Settings, pdf_days: set[date], pages: Iterable[str], print_: str) -> State:
     return State(
         fingerprint=print_,
         split=urls.timeline_is_split(len(record.events)),
         split_topics=frozenset(urls.split_topics(record)),
-        places={e.id: place_of(record, e) for e in record.events},
+        places=_places(record),
         days=record.days,
         ledes={day: _digest(text) for day, text in record.ledes.items()},
         pdf_days=frozenset(pdf_days),

@@ -8,6 +8,8 @@ regenerates, writing only pages that changed.
 
 from __future__ import annotations
 
+import contextlib
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
@@ -33,6 +35,8 @@ class BriefingPlugin(BasePlugin):
         self.theme_env = None
         self.script_hashes: dict[str, frozenset[str]] = {}  # by base_url: the theme's scripts differ only by it
         self.page_hashes: dict[str, frozenset[str]] = {}
+        self.serving = False
+        self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/watch.py)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = load_settings(config.config_file_path)
@@ -51,6 +55,9 @@ class BriefingPlugin(BasePlugin):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
         search.configure(config, self.settings)
+        if self.serving:
+            # A preview needs no sitemap, and rendering one of ten years of pages takes a second every save.
+            config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -68,17 +75,35 @@ class BriefingPlugin(BasePlugin):
         config.nav = self.generated.nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # with on_startup, MkDocs keeps this object from one rebuild to the next
         if command == "serve":
             from .produce import calm_collector
 
             calm_collector()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        for folder in (self.settings.content_dir, self.settings.templates_dir):
-            if folder.is_dir():
+        from .watch import NativeWatch
+
+        # The docs folder is generated: each rebuild writes the pages it changed there, and a watch on it
+        # would start a second, useless rebuild after every one.  Editors' files are in content/.
+        with contextlib.suppress(KeyError):
+            server.unwatch(config.docs_dir)
+        folders = [f for f in (self.settings.content_dir, self.settings.templates_dir) if f.is_dir()]
+        self.stop_watching()
+        self.watch = NativeWatch(server)
+        if not self.watch.start(folders):
+            for folder in folders:
                 server.watch(str(folder))
         allow_live_reload(server)
         return server
+
+    def stop_watching(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    def on_shutdown(self) -> None:
+        self.stop_watching()
 
     def on_nav(self, nav, config: MkDocsConfig, files):
         self.nav = nav

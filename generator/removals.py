@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from .content import Content
 from .errors import Problem
 from .mdcache import remembered
 from .richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, markdown_html, other_host
+from .schema import Checked
+
+if TYPE_CHECKING:
+    from .content import Content
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CONTENT_DROPPED = {"script", "style"}  # removed with what is inside them
@@ -141,26 +145,32 @@ def _file_warnings(file: str, text: str) -> list[Problem]:
     return problems
 
 
-def markup_warnings(content: Content) -> list[Problem]:
-    """A warning for every piece of editor HTML or Markdown that cleaning will remove from the site."""
+def checked_warnings(checked: Checked) -> list[Problem]:
+    """A warning for every piece of editor HTML or Markdown in one file that cleaning will remove from the site."""
     problems: list[Problem] = []
-    for kind, fields in MARKDOWN_FIELDS.items():
-        for checked in content.files[kind]:
-            if not isinstance(checked.value, dict):
-                continue
-            values = [(name, checked.value.get(name)) for name in fields]
-            for index, correction in enumerate(checked.value.get("corrections", ()) if kind == "event" else ()):
-                if isinstance(correction, dict):
-                    values.append((f"corrections[{index}].text", correction.get("text")))
-            for path, text in values:
-                problems += _field_warnings(checked.file, path, checked.positions.get(path, (1, 1)), text)
-    topics = content.topics
-    if topics is not None and isinstance(topics.value, list):
-        for index, topic in enumerate(topics.value):
-            if isinstance(topic, dict):
-                path = f"[{index}].description"
-                position = topics.positions.get(path, (1, 1))
-                problems += _field_warnings(topics.file, path, position, topic.get("description"))
+    if checked.kind == "topics":
+        if isinstance(checked.value, list):
+            for index, topic in enumerate(checked.value):
+                if isinstance(topic, dict):
+                    path = f"[{index}].description"
+                    position = checked.positions.get(path, (1, 1))
+                    problems += _field_warnings(checked.file, path, position, topic.get("description"))
+        return problems
+    if checked.kind not in MARKDOWN_FIELDS or not isinstance(checked.value, dict):
+        return problems
+    values = [(name, checked.value.get(name)) for name in MARKDOWN_FIELDS[checked.kind]]
+    corrections = checked.value.get("corrections", ()) if checked.kind == "event" else ()
+    for index, correction in enumerate(corrections if isinstance(corrections, list) else ()):
+        if isinstance(correction, dict):
+            values.append((f"corrections[{index}].text", correction.get("text")))
+    for path, text in values:
+        problems += _field_warnings(checked.file, path, checked.positions.get(path, (1, 1)), text)
+    return problems
+
+
+def lede_warnings(content: Content) -> list[Problem]:
+    """The same for ledes, Markdown files of their own (other files' warnings come with their check)."""
+    problems: list[Problem] = []
     for file, text in content.ledes.values():
         problems += _file_warnings(file, text)
     return problems

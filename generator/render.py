@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,21 @@ def make_environment(project_templates: Path | None = None, kind: str = "pages")
     folders = [DEFAULT_TEMPLATES / kind]
     if project_templates is not None and (project_templates / kind).is_dir():
         folders.insert(0, project_templates / kind)
+    # The names of the project's templates are part of the key: a template added to override a default
+    # is a new environment (Jinja's auto_reload notices edits to a loaded template, not new files).
+    names = tuple(sorted(p.as_posix() for p in folders[0].rglob("*"))) if len(folders) > 1 else ()
+    return _environment(tuple(dict.fromkeys(folders)), names)
+
+
+# One per set of folders for the life of the process: `briefing serve` regenerates on every save, and
+# compiling the templates again each time would cost half a second.  Jinja's auto_reload still notices
+# an edited template (it compares modification times), so the preview shows template changes too.
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...], names: tuple[str, ...]) -> Environment:
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in dict.fromkeys(folders)]),
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
         autoescape=False,
+        auto_reload=True,
         finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,

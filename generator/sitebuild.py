@@ -105,6 +105,7 @@ def remove_stale(site_dir: Path, gone: set[str]) -> int:
 
 
 _written_links: dict[Path, dict[str, str]] = {}  # what this process last wrote, by site folder
+_swept: set[Path] = set()  # site folders whose stale permanent links this process has removed
 
 
 def write_links(files: dict[str, str], site_dir: Path) -> int:
@@ -125,7 +126,9 @@ def write_links(files: dict[str, str], site_dir: Path) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         last[rel] = text
-    remove_stale_links(site_dir, {rel.split("/")[1] for rel in files})
+    if set(last) != set(files) or site_dir not in _swept:
+        remove_stale_links(site_dir, {rel.split("/")[1] for rel in files})  # 40,000 folders: only when needed
+        _swept.add(site_dir)
     for rel in set(last) - set(files):
         del last[rel]
     return len(files)

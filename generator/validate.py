@@ -7,14 +7,13 @@ Per-file rules (types, required fields, date grammar) live in
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from .content import Content
 from .errors import Problem
-from .removals import markup_warnings
+from .removals import lede_warnings as lede_markup_warnings
 from .schema import Checked, slugify
 
 RESERVED_PAGES = {
@@ -101,7 +100,7 @@ def validate(content: Content) -> list[Problem]:
             problems.extend(_event_rules(checked, known))
     problems.extend(_alias_clashes(content.files["actor"]))
     problems.extend(_page_rules(content))
-    problems.extend(markup_warnings(content))
+    problems.extend(lede_markup_warnings(content))
     return problems
 
 
@@ -140,40 +139,6 @@ def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
         elif published and ident in known.drafts:
             message = f"event '{ident}' is a draft; a published event cannot link to it"
             yield Problem(c.file, *_at(c, path), path, message)
-    location = v.get("location")
-    # A coordinate that was written but is wrong has its own problem already.
-    wrong = any(p.field in ("location.lat", "location.lon") for p in c.problems)
-    if isinstance(location, dict) and not wrong and (location.get("lat") is None) != (location.get("lon") is None):
-        yield Problem(c.file, *_at(c, "location"), "location", "give both lat and lon, or neither")
-    yield from _summary_warnings(c, v)
-
-
-def _plain(text: str) -> str:
-    """Text reduced to lower-case words, to compare a summary with a quote."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _summary_warnings(c: Checked, v: dict[str, Any]) -> Iterable[Problem]:
-    summary = v.get("summary")
-    if summary is None:
-        return
-    if not summary.strip():
-        yield Problem(c.file, *_at(c, "summary"), "summary", "is empty; say what happened in your own words", "warning")
-        return
-    words = _plain(summary)
-    for index, source in enumerate(v.get("sources", ())):
-        quote = _plain(source.get("quote") or "")
-        if len(quote) < 20:
-            continue
-        if quote in words and len(quote) >= len(words) / 2 or words in quote:
-            yield Problem(
-                c.file,
-                *_at(c, "summary"),
-                "summary",
-                f"copies the quote of sources[{index}]; write it in your own words",
-                "warning",
-            )
-            return
 
 
 def _alias_clashes(actors: list[Checked]) -> Iterable[Problem]:

@@ -36,6 +36,14 @@ def test_day_page_lists_its_events_under_topics_in_order(site):
     assert day.by_id("drones-over-kyiv") is not None
 
 
+def test_pages_are_titled_once_with_the_site_name(site):
+    def title(url: str) -> str:
+        return " ".join(page(site, url).text(page(site, url).all("title")[0]).split())
+
+    assert title("/") == "Golden Desk"
+    assert title("/briefings/2024-11-05/") == "Tuesday 5 November 2024 - Golden Desk"
+
+
 def test_titles_are_shown_literally(site):
     day = page(site, "/briefings/2024-11-05/")
     assert 'Drones over Kyiv <overnight> & "second wave"' in day.text()
