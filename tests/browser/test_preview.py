@@ -43,7 +43,7 @@ def preview(tmp_path: Path):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"briefing serve did not start:\n{server.stdout.read().decode()}") from None
                 time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}", url
+        yield f"http://127.0.0.1:{port}", url, project
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -52,7 +52,7 @@ def preview(tmp_path: Path):
 def test_live_reload_runs_in_the_preview_and_nothing_else_is_refused(preview, browser):
     from tests.browser.harness import WATCH_SCRIPT, Watch
 
-    origin, url = preview
+    origin, url, _ = preview
     context = browser.new_context()
     context.add_init_script(WATCH_SCRIPT)
     page = context.new_page()
@@ -65,3 +65,27 @@ def test_live_reload_runs_in_the_preview_and_nothing_else_is_refused(preview, br
     assert page.evaluate("window.__violations") == []
     assert watch.problems() == {}
     context.close()
+
+
+def test_saving_an_event_shows_the_change_in_the_preview(preview):
+    import re
+
+    _, url, project = preview
+    for path in sorted((project / "content" / "events").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        day = re.search(r"^date: ['\"]?(\d{4}-\d{2}-\d{2})['\"]?$", text, re.MULTILINE)
+        title = re.search(r"^title: (.+)$", text, re.MULTILINE)
+        if day and title:
+            break
+    else:
+        raise AssertionError("the seed has an event dated by day")
+    token = f"Saved {time.time_ns()}"
+    path.write_text(text.replace(title.group(0), f'title: "{token}"', 1), encoding="utf-8")
+    page = f"{url.removesuffix('briefings/')}briefings/{day.group(1)}/"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(page, timeout=5) as response:
+            if token in response.read().decode("utf-8"):
+                return
+        time.sleep(0.3)
+    raise AssertionError(f"{page} did not show the new title within a minute of saving {path.name}")
