@@ -38,6 +38,7 @@ from .assets import FONT_CSS, font_files
 from .errors import BriefingError
 from .model import Record
 from .render import DEFAULT_TEMPLATES
+from .richtext import rebase_site_links
 from .settings import Settings
 from .views import AbsoluteLinks, CitationView, Context, EventView, actor_view, day_view, event_view
 
@@ -352,10 +353,12 @@ class Printer:
 
     def html(self, brief: Brief, stamp: Stamp) -> str:
         s = self.settings
-        return self.env.get_template(brief.template).render(
+        html = self.env.get_template(brief.template).render(
             brief=brief, stamp=stamp, site_name=s.site_name, lang=s.language,
             author=s.author or s.site_name, generator=f"briefing {__version__}", **brief.values,
         )
+        # A path on the site in a summary is a full address in a PDF, read away from the site (none without one).
+        return rebase_site_links(html, s.site_url.strip())
 
     def key(self, brief: Brief) -> str:
         html = self.html(brief, KEY_STAMP)

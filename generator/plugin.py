@@ -9,6 +9,7 @@ regenerates, writing only pages that changed.
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -17,7 +18,7 @@ from mkdocs.structure.pages import Page
 from . import fastpage, navcache, parallel, search
 from .csp import allow_live_reload, apply_policy, theme_script_hashes
 from .render import DEFAULT_TEMPLATES
-from .richtext import escape_meta, sanitize_page_html, title_from_heading
+from .richtext import escape_meta, rebase_site_links, sanitize_page_html, title_from_heading
 from .settings import load_settings
 
 PREPARED: dict[str, object] = {}
@@ -136,6 +137,9 @@ class BriefingPlugin(BasePlugin):
     @event_priority(50)  # before the search plugin reads the page's content
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         fastpage.fill(page, config, self.files)
+        if page.content:
+            # Paths on this site in summaries and hand-written pages: under the folder the site is published in.
+            page.content = rebase_site_links(page.content, urlsplit(config.site_url or "/").path)
         self.page_hashes[page.file.src_uri] = self._hashes_for(context)
         return context
 

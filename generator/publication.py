@@ -22,7 +22,7 @@ from . import labels, urls
 from .dates import Point, When
 from .errors import BriefingError
 from .model import Event, Record
-from .richtext import render_markdown
+from .richtext import rebase_site_links, render_markdown
 from .settings import Settings
 from .views import AbsoluteLinks, Context, home_of
 
@@ -95,7 +95,7 @@ class Publication:
         """The event's summary rendered and sanitised, once per export run (feeds and timeline share it)."""
         html = self._html.get(event.id)
         if html is None:
-            html = self._html[event.id] = summary_html(event.summary)
+            html = self._html[event.id] = rebase_site_links(summary_html(event.summary), self.site_url)
         return html
 
     def place(self, event: Event) -> str | None:

@@ -208,6 +208,22 @@ def _render_markdown(text: str) -> str:
     return _EMPTY_PARAGRAPH.sub("", sanitize_html(html)).strip()
 
 
+# A link an editor wrote as a path on this site ("/briefings/2024-11-05/"): nh3 writes every href in double
+# quotes, and text cannot hold the sequence (its quotes are &quot;), so this matches links and nothing else.
+_SITE_PATH_LINK = re.compile(r'(<a\b[^>]*?\shref=")/(?![/\\])')
+
+
+def rebase_site_links(html: str, base: str) -> str:
+    """Links to paths on this site made to work where the HTML is read: ``base`` is the site's path on its
+    host for its own pages ("/briefing" when it is published under /briefing/), its full address for PDFs
+    and feeds, read away from the site ("https://example.org/briefing")."""
+    base = base.rstrip("/")
+    if not base or 'href="/' not in html:
+        return html
+    rebased = _SITE_PATH_LINK.sub(lambda m: m.group(1) + base + "/", html)
+    return Markup(rebased) if isinstance(html, Markup) else rebased
+
+
 def html_block(html: Markup, css_class: str) -> Markup:
     """Wrap rendered HTML so a page's Markdown passes it through untouched."""
     if not html:

@@ -301,4 +301,6 @@ def index_for_preview(generated, settings: Settings, site_dir: Path) -> None:
     if settings.search != "pagefind":
         return
     report = _corpus_of(generated, settings)
-    _preview.update(settings, site_dir, bool(report.changed) or not (site_dir / BUNDLE).is_dir())
+    # Unchanged corpus: the bundle the last build or preview made is put in place (start_index(reuse=True)),
+    # not indexed again; the first preview after `briefing build` saves a full indexing that way.
+    _preview.update(settings, site_dir, bool(report.changed))

@@ -14,6 +14,8 @@ import logging
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+# What changes a file; reading one ("opened", "closed_no_write") and its permissions ("attrib") do not.
+CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 
 
 class NativeWatch:
@@ -46,6 +48,8 @@ class NativeWatch:
         return True
 
     def _changed(self, event) -> None:
+        if event.event_type not in CHANGES:
+            return  # a file opened or read (the rebuild itself reads the files that changed)
         if event.is_directory and event.event_type == "modified":
             return  # a folder's own time stamp: its files' events follow
         with self.server._rebuild_cond:

@@ -65,6 +65,15 @@ def test_search_finds_an_event_by_a_word_of_its_summary(seed_site, open_page):
     watch.visit(page, seed_site.url(""))
     results = search(page, watch, word)
     assert any(f"#{event_id}" in link or f"/events/{event_id}/" in link for link in results), (word, results)
+    # The result shows when it happened: the day of the briefing it links to.
+    day = next(e.day for e in record_of(seed_site).events if e.id == event_id)
+    shown = page.eval_on_selector_all(
+        RESULT_LINKS,
+        """(links, id) => links.filter(a => a.href.includes('#' + id))
+             .map(a => (a.closest('.pagefind-ui__result, .md-search-result__item') || a).innerText)""",
+        event_id,
+    )
+    assert any(f"{day.day} {day.strftime('%B')} {day.year}" in text for text in shown), (day, shown)
     assert watch.problems() == {}
 
 

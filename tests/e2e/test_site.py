@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build, generate
+from generator.check import load_record
 from generator.cli import main
 from generator.settings import load_settings
 from tests.conftest import copy_case
@@ -235,3 +236,32 @@ def test_content_errors_stop_the_build_before_mkdocs(case, capsys):
     )
     assert err.strip().endswith("1 error in 1 file; nothing was built.")
     assert not (project / "site").exists()
+
+
+def test_paths_on_the_site_in_a_summary_work_on_a_site_in_a_folder(case):
+    """An editor links another briefing as "/briefings/…": the page, the feeds and the PDF each get a link
+    that works where they are read, on a site published under /desk/."""
+    import pypdf
+
+    from generator.exports import site_files
+
+    project = case("site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://desk.example.org/", "site_url: https://example.org/desk/"), encoding="utf-8")
+    event = project / "content" / "events" / "2024" / "10" / "single-day.yaml"
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        "summary: The only thing that happened.",
+        "summary: The only thing; see [the next day](/briefings/2024-11-02/#top) and [this](#single-day)."),
+        encoding="utf-8")
+    settings = load_settings(config)
+    build(settings, pdf=True)
+    day = page(project / "site", "/briefings/2024-10-20/")
+    hrefs = [href for href, text in day.links(day.content()) if text in ("the next day", "this")]
+    assert hrefs == ["/desk/briefings/2024-11-02/#top", "#single-day"]
+    assert (project / "site" / "briefings" / "2024-11-02" / "index.html").is_file()
+    atom = site_files(load_record(settings)[0], settings)[0]["feeds/topics/front-line.atom"].decode("utf-8")
+    assert 'href="https://example.org/desk/briefings/2024-11-02/#top"' in atom.replace("&quot;", '"')
+    pdf = pypdf.PdfReader(project / "site" / "pdf" / "2024-10-20.pdf")
+    uris = {a.get_object().get("/A", {}).get("/URI") for p in pdf.pages for a in p.get("/Annots") or []}
+    assert "https://example.org/desk/briefings/2024-11-02/#top" in uris
