@@ -61,7 +61,10 @@ def print_problems(problems: list[Problem], fmt: str = "text", stream=None) -> N
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .produce import calm_collector
+
     settings = settings_from(args)
+    calm_collector()  # tens of thousands of files make millions of objects and no garbage cycles
     result = check_project(settings)
     problems, errors = result.problems, result.errors
     if args.format == "json":

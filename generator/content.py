@@ -125,7 +125,10 @@ def _walk_names(folder: str) -> list[str]:
 def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool, cache: FileCache) -> None:
     seen: dict[str, str] = {}
     skip = len(str(root)) + 1
-    for path in _walk_names(str(folder)):
+    names = _walk_names(str(folder))
+    cache.prefetch([(p, p[skip:].replace(os.sep, "/"), kind, os.path.splitext(os.path.basename(p))[0])
+                    for p in names if p.endswith(".yaml") and valid_id(os.path.basename(p)[:-5])], check_file)
+    for path in names:
         rel = path[skip:].replace(os.sep, "/")
         stem, suffix = os.path.splitext(os.path.basename(path))
         if suffix != ".yaml":
