@@ -31,7 +31,7 @@ def machine_line(machine: dict) -> str:
 
 
 def build_table(sizes: list[dict]) -> str:
-    rows = ["| days | events | pages | check s | generate s | MkDocs s | search index s | total build s "
+    rows = ["| days | events | pages | check s | generate s | MkDocs s | Pagefind s (beside MkDocs) | total build s "
             "| peak RSS (tree) | peak PSS (tree) | output | files | biggest page | first search |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size in sizes:
