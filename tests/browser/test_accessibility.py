@@ -28,7 +28,7 @@ def test_no_serious_or_critical_violation_on_the_main_pages(seed_site, open_page
     day, actor = busiest_day_and_actor(seed_site)
     page, watch = open_page(seed_site, viewport=DESKTOP)
     found = {}
-    for path in ("", day, actor, "timeline/", "briefings/"):
+    for path in ("", day, actor, "timeline/", "briefings/", "timeline/visual/", "data/"):
         watch.visit(page, seed_site.url(path))
         violations = serious_violations(page)
         if violations:
