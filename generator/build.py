@@ -22,6 +22,7 @@ from .check import load_record
 from .errors import BriefingError, Problem
 from .exportpages import publishing_of
 from .exports import site_files
+from .keep import ByIdentity
 from .labels import medium_day
 from .model import Event, Record
 from .pdf import BriefsReport, write_day_briefs
@@ -150,30 +151,27 @@ REDIRECT = """<!doctype html>
 """
 
 
-# Pages of the events of the last call, by event identity: the preview server keeps the Event objects of files
-# that did not change (generator/model.py), so only edited events' pages are made again.
-_last_redirects: dict[int, tuple[Event, str, str]] = {}
+# Permanent-link pages by event: the preview server keeps the Event objects of unchanged files (generator/keep.py).
+_redirects: ByIdentity[str] = ByIdentity()
 
 
 def write_redirects(record: Record, site_dir: Path, lang: str = "en") -> int:
     """/events/<id>/index.html for every published event: a permanent link that survives re-dating."""
-    global _last_redirects
-    from html import escape
-
-    files, memo = {}, {}
+    _redirects.next_round()
+    files = {}
     for event in record.events:
         page, anchor = home_of(record, event)
-        kept = _last_redirects.get(id(event))
-        if kept and kept[0] is event and kept[1] == page + lang:
-            text = kept[2]
-        else:
-            # From site/events/<id>/ the page's URL is two folders up.
-            target = "../.." + urls.url_of(page) + "#" + anchor
-            text = REDIRECT.format(lang=escape(lang), title=escape(event.title), target=escape(target, quote=True))
-        memo[id(event)] = (event, page + lang, text)
-        files[f"events/{event.id}/index.html"] = text
-    _last_redirects = memo
+        files[f"events/{event.id}/index.html"] = _redirects.get(
+            event, (page, lang), lambda e=event, p=page, a=anchor: _redirect(e, p, a, lang))
     return sitebuild.write_links(files, site_dir)  # only new or changed ones; stale ones removed
+
+
+def _redirect(event: Event, page: str, anchor: str, lang: str) -> str:
+    from html import escape
+
+    # From site/events/<id>/ the page's URL is two folders up.
+    target = "../.." + urls.url_of(page) + "#" + anchor
+    return REDIRECT.format(lang=escape(lang), title=escape(event.title), target=escape(target, quote=True))
 
 
 class _Collect(logging.Handler):

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .dates import Point, When
+from .keep import ByIdentity
 
 
 @dataclass(frozen=True)
@@ -285,24 +286,15 @@ def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
     return tuple(Topic(t["id"], t["title"], t.get("description")) for t in items)
 
 
-# The events of the last record assembled, by the id of the checked values they were made from: a file that
-# did not change keeps its values object (generator/cache.py), so `briefing serve` remakes only edited events.
-_last_made: dict[int, tuple[dict[str, Any], str, str, str, Event]] = {}
+# Events by the checked values they were made from: a file that did not change keeps its values object
+# (generator/cache.py), so `briefing serve` remakes only edited events (generator/keep.py).
+_made: ByIdentity[Event] = ByIdentity()
 
 
 def _events_of(events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo) -> list[Event]:
-    global _last_made
-    made, memo = [], {}
-    for ident, file, values in events:
-        kept = _last_made.get(id(values))
-        if kept and kept[0] is values and kept[1:4] == (ident, file, timezone):
-            event = kept[4]
-        else:
-            event = make_event(ident, file, values, tz)
-        memo[id(values)] = (values, ident, file, timezone, event)
-        made.append(event)
-    _last_made = memo
-    return made
+    _made.next_round()
+    return [_made.get(values, (ident, file, timezone), lambda i=ident, f=file, v=values: make_event(i, f, v, tz))
+            for ident, file, values in events]
 
 
 def assemble(

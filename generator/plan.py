@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import urls
+from .keep import ByIdentity
 from .model import Event, Record
 from .settings import Settings
 from .views import home_of
@@ -93,22 +94,14 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-# Places of the events of the last state made, by event identity: the preview server keeps the Event objects
-# of files that did not change (generator/model.py), so it works out only the places of edited events.
-_last_places: dict[int, tuple[Event, bool, Place]] = {}
+# Places by event: the preview server keeps the Event objects of files that did not change (generator/keep.py).
+_places_kept: ByIdentity[Place] = ByIdentity()
 
 
 def _places(record: Record) -> dict[str, Place]:
-    global _last_places
-    places, memo = {}, {}
+    _places_kept.next_round()
     split = urls.timeline_is_split(len(record.events))  # where an undated event lives depends on it
-    for event in record.events:
-        kept = _last_places.get(id(event))
-        place = kept[2] if kept and kept[0] is event and kept[1] == split else place_of(record, event)
-        memo[id(event)] = (event, split, place)
-        places[event.id] = place
-    _last_places = memo
-    return places
+    return {e.id: _places_kept.get(e, split, lambda e=e: place_of(record, e)) for e in record.events}
 
 
 def state_of(record: Record, settings: Settings, pdf_days: set[date], pages: Iterable[str], print_: str) -> State:
