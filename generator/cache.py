@@ -64,45 +64,44 @@ class FileCache:
 
     def check(self, path: Path | str, rel: str, kind: str, ident: str | None,
               check_file: Callable[[Path, str, str, str | None], Checked]) -> Checked:
-        key = (rel, kind, ident)
-        self.seen.add(key)
-        stamp = stamp_of(path)
-        found = self.entries.get(key)
-        if stamp is not None and found is not None and found[0] == stamp:
-            return found[1]
-        checked = check_file(Path(path), rel, kind, ident)
-        self.checked_now.add(rel)
-        self.changes.add((kind, ident))
-        if stamp is not None:
-            self.entries[key] = (stamp, checked)
-        return checked
+        return self.check_all([(path, rel, kind, ident)], check_file)[0]
 
-    def prefetch(self, files: list[tuple[str, str, str, str | None]],
-                 check_file: Callable[[Path, str, str, str | None], Checked]) -> None:
-        """Check on two cores the ``files`` (path, rel, kind, id) whose kept check is missing or stale.
+    def check_all(self, files: list[tuple[Path | str, str, str, str | None]],
+                  check_file: Callable[[Path, str, str, str | None], Checked]) -> list[Checked]:
+        """The check of each of ``files`` (path, rel, kind, id), in order: kept, or made now and kept.
 
-        A first build reads every file: about 50,000 YAML files at ten years, 20 s on one core.  A forked
-        process checks half of them and sends the results back; whatever it fails to send is checked by
-        :meth:`check` as usual, one by one, so this can only make a reading faster, never different.
+        A first build reads every file: about 50,000 YAML files at ten years, 20 s on one core.  When many
+        need checking, a forked process checks half of them and sends the results back; whatever it fails
+        to send is checked here, one by one, so the second core can only make a reading faster.
         """
-        todo = []
-        for path, rel, kind, ident in files:
-            stamp = stamp_of(path)
-            found = self.entries.get((rel, kind, ident))
-            if stamp is not None and (found is None or found[0] != stamp):
-                todo.append((path, rel, kind, ident, stamp))
-        if len(todo) < PARALLEL_AT or not _can_fork():
-            return
-        child = _fork_checks(todo[1::2], check_file)
-        for path, rel, kind, ident, stamp in todo[0::2]:
-            self._keep((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident))
-        for key, stamp, checked in _join_checks(*child):
-            self._keep(key, stamp, checked)
+        stamped = [(item, stamp_of(item[0])) for item in files]
+        stale = [(item, stamp) for item, stamp in stamped if stamp is not None and self._reuse(item, stamp) is None]
+        if len(stale) >= PARALLEL_AT and _can_fork():
+            child = _fork_checks([(*item, stamp) for item, stamp in stale[1::2]], check_file)
+            for (path, rel, kind, ident), stamp in stale[0::2]:
+                self._keep((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident))
+            for key, stamp, checked in _join_checks(*child):
+                self._keep(key, stamp, checked)
+        found = []
+        for (path, rel, kind, ident), stamp in stamped:
+            self.seen.add((rel, kind, ident))
+            checked = self._reuse((path, rel, kind, ident), stamp)
+            if checked is None:
+                checked = check_file(Path(path), rel, kind, ident)
+                self._keep((rel, kind, ident), stamp, checked)
+            found.append(checked)
+        return found
 
-    def _keep(self, key: tuple[str, str, str | None], stamp: Stamp, checked: Checked) -> None:
-        self.entries[key] = (stamp, checked)
+    def _reuse(self, item: tuple, stamp: Stamp | None) -> Checked | None:
+        """The kept check of a file (path, rel, kind, id) still as it was when checked, else None."""
+        entry = self.entries.get(item[1:])
+        return entry[1] if stamp is not None and entry is not None and entry[0] == stamp else None
+
+    def _keep(self, key: tuple[str, str, str | None], stamp: Stamp | None, checked: Checked) -> None:
         self.checked_now.add(key[0])
         self.changes.add((key[1], key[2]))
+        if stamp is not None:  # a file that vanished while being read is reported, and not kept
+            self.entries[key] = (stamp, checked)
 
     def begin(self) -> None:
         """Start a reading of the content folder; what changed since the previous one accumulates in

@@ -46,15 +46,7 @@ class Content:
 
 def _walk(folder: Path) -> list[Path]:
     """Every file under ``folder``, sorted, skipping hidden names (.gitkeep, .DS_Store)."""
-    found: list[Path] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            found.extend(_walk(Path(entry.path)))
-        elif entry.is_file():
-            found.append(Path(entry.path))
-    return found
+    return [Path(name) for name in _walk_names(str(folder))]
 
 
 def check_file(path: Path, rel: str, kind: str, ident: str | None) -> Checked:
@@ -110,7 +102,7 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _walk_names(folder: str) -> list[str]:
-    """:func:`_walk` as plain strings: tens of thousands of event files, and no Path object needed for most."""
+    """The files under ``folder`` as plain strings: tens of thousands of event files need no Path object."""
     found: list[str] = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith("."):
@@ -125,10 +117,8 @@ def _walk_names(folder: str) -> list[str]:
 def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool, cache: FileCache) -> None:
     seen: dict[str, str] = {}
     skip = len(str(root)) + 1
-    names = _walk_names(str(folder))
-    cache.prefetch([(p, p[skip:].replace(os.sep, "/"), kind, os.path.splitext(os.path.basename(p))[0])
-                    for p in names if p.endswith(".yaml") and valid_id(os.path.basename(p)[:-5])], check_file)
-    for path in names:
+    accepted: list[tuple[str, str, str, str]] = []
+    for path in _walk_names(str(folder)):
         rel = path[skip:].replace(os.sep, "/")
         stem, suffix = os.path.splitext(os.path.basename(path))
         if suffix != ".yaml":
@@ -150,7 +140,8 @@ def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: 
             )
             continue
         seen[ident] = rel
-        content.files[kind].append(cache.check(path, rel, kind, ident, check_file))
+        accepted.append((path, rel, kind, ident))
+    content.files[kind].extend(cache.check_all(accepted, check_file))
 
 
 def _read_ledes(content: Content, root: Path, folder: Path) -> None:

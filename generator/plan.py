@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from . import fingerprint as fingerprint_of
 from . import urls
 from .keep import ByIdentity
 from .model import Event, Record
@@ -82,16 +83,8 @@ def _digest(text: str) -> str:
 
 def fingerprint(settings: Settings) -> str:
     """Everything but the content that pages are made from: code, templates, options."""
-    digest = hashlib.blake2b(digest_size=16)
-    here = Path(__file__).resolve().parent
-    folders = [here, here.parent / "templates" / "pages", settings.templates_dir / "pages"]
-    for folder in folders:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and path.suffix in (".py", ".j2", ".html", ".md"):
-                    digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(settings.config_file.read_bytes())
-    return digest.hexdigest()
+    folders = [fingerprint_of.GENERATOR, fingerprint_of.TEMPLATES / "pages", settings.templates_dir / "pages"]
+    return fingerprint_of.of_files(folders, (".py", ".j2", ".html", ".md"), settings.config_file.read_bytes())
 
 
 # Places by event: the preview server keeps the Event objects of files that did not change (generator/keep.py).

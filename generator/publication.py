@@ -95,7 +95,7 @@ class Publication:
         """The event's summary rendered and sanitised, once per export run (feeds and timeline share it)."""
         html = self._html.get(event.id)
         if html is None:
-            html = self._html[event.id] = rebase_site_links(summary_html(event.summary), self.site_url)
+            html = self._html[event.id] = rebase_site_links(render_markdown(event.summary), self.site_url)
         return html
 
     def place(self, event: Event) -> str | None:
@@ -134,21 +134,6 @@ class Publication:
         if not self.record.events:
             return EPOCH
         return max((self.event_updated(e) for e in self.record.events), key=_utc)
-
-
-# Prose with none of the characters or line shapes Markdown reads as syntax: Python-Markdown would make one
-# paragraph of it and nh3 would change nothing, so it is escaped directly (tests/unit/test_publication.py
-# checks the two agree). Most summaries are such prose; rendering 40,000 through Markdown takes ~10 s.
-_NOT_PROSE = re.compile(r"[\\`*_{}\[\]<>#&|~^=+!\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\ufeff]|[^\S \n]"
-                        r"|^[\s-]|\s$|^\d+[.)]", re.MULTILINE)
-
-
-def summary_html(text: str) -> Markup:
-    """Editor Markdown as sanitised HTML, as :func:`render_markdown` gives it, quickly for plain prose."""
-    body = text.strip("\n")
-    if body and not _NOT_PROSE.search(body):
-        return Markup(f"<p>{body}</p>")  # no '<', '>' or '&' in it: the text is already HTML
-    return render_markdown(text)
 
 
 def _utc(moment: datetime) -> datetime:

@@ -168,7 +168,7 @@ def checked_warnings(checked: Checked) -> list[Problem]:
     return problems
 
 
-def lede_warnings(content: Content) -> list[Problem]:
+def lede_markup_warnings(content: Content) -> list[Problem]:
     """The same for ledes, Markdown files of their own (other files' warnings come with their check)."""
     problems: list[Problem] = []
     for file, text in content.ledes.values():

@@ -170,14 +170,9 @@ class Renderer:
                 )
             }
         out = {}
-        counts = Counter(e.when.start.year for e in record.events)
-        years = sorted(counts)
-        index_links = Links(urls.TIMELINE)
-        year_pages = tuple(
-            views.Link(str(y), index_links.to(urls.timeline_year_page(y)), str(counts[y])) for y in reversed(years)
-        )
+        year_pages = _year_links(urls.TIMELINE, record.events, urls.timeline_year_page)
         out[urls.TIMELINE] = self._render("timeline.html.j2", urls.TIMELINE, years=(), year_pages=year_pages)
-        for year in years:
+        for year in sorted({e.when.start.year for e in record.events}):
             if only_years is not None and year not in only_years:
                 continue
             page = urls.timeline_year_page(year)
@@ -194,10 +189,7 @@ class Renderer:
         events: tuple = ()
         if urls.timeline_is_split(len(all_events)):
             # Too many for one page: the topic's page lists its years, each a page of its own.
-            links = Links(page)
-            counts = Counter(e.when.start.year for e in all_events)
-            year_pages = tuple(views.Link(str(y), links.to(urls.topic_year_page(topic.id, y)), str(counts[y]))
-                               for y in sorted(counts, reverse=True))
+            year_pages = _year_links(page, all_events, lambda year: urls.topic_year_page(topic.id, year))
         else:
             events = views.event_list(self.ctx, page, all_events)
         return self._render(
@@ -284,6 +276,13 @@ def render_pages(record: Record, renderer: Renderer) -> dict[str, str]:
     for _, job in page_jobs(record, renderer):
         pages.update(job())
     return pages
+
+
+def _year_links(page: str, events, page_of_year: Callable[[int], str]) -> tuple[views.Link, ...]:
+    """From a list split by year: a link to each year's page, newest first, with its count of events."""
+    links = Links(page)
+    counts = Counter(e.when.start.year for e in events)
+    return tuple(views.Link(str(y), links.to(page_of_year(y)), str(counts[y])) for y in sorted(counts, reverse=True))
 
 
 Job = Callable[[], dict[str, str]]

@@ -16,9 +16,9 @@ title), it reads a small corpus written here from the record, under
 - events known only to the month or year, under their timeline page;
 - the hand-written pages.
 
-The corpus is written with :func:`generator.write.write_changed` (only changed
-files), Pagefind runs over it while MkDocs builds the site, and its bundle is
-moved into site/pagefind/ when both are done.
+The corpus is written with :class:`generator.write.Writer` (only the files of
+pages a generation changed are made again), Pagefind runs over it while MkDocs
+builds the site, and its bundle is put into site/pagefind/ when both are done.
 """
 
 from __future__ import annotations
@@ -152,11 +152,6 @@ def corpus_jobs(record: Record, settings: Settings,
 
 def _undated_file(record: Record, title: str, events: list[Event], lang: str) -> str:
     return _page(title, "\n".join(event_section(record, e, lang, dated_title=True) for e in events), lang)
-
-
-def corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None) -> dict[str, str]:
-    """{file under .build/search: HTML} for every page a reader can find by searching."""
-    return {_file(page): make() for page, make in corpus_jobs(record, settings, handwritten).items()}
 
 
 def handwritten_file(rel: str, data: bytes, lang: str) -> str:

@@ -17,7 +17,6 @@ permanent links of events no longer published.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -26,6 +25,7 @@ from pathlib import Path
 import material
 import mkdocs
 
+from . import fingerprint as fingerprint_of
 from .settings import Settings
 
 STATE_FILE = "site.json"
@@ -38,17 +38,10 @@ def _state_path(settings: Settings) -> Path:
 
 def fingerprint(settings: Settings, nav: list, handwritten: set[str]) -> str:
     """Everything every page of the site shows, besides its own content."""
-    digest = hashlib.blake2b(digest_size=16)
-    here = Path(__file__).resolve().parent
-    for folder in (here, here.parent / "templates" / "overrides", settings.templates_dir / "overrides"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.endswith(".pyc"):
-                    digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(settings.config_file.read_bytes())
-    digest.update(json.dumps([nav, sorted(handwritten), mkdocs.__version__, material.__version__],
-                             sort_keys=True, default=str).encode())
-    return digest.hexdigest()
+    folders = [fingerprint_of.GENERATOR, fingerprint_of.TEMPLATES / "overrides", settings.templates_dir / "overrides"]
+    around = json.dumps([nav, sorted(handwritten), mkdocs.__version__, material.__version__], sort_keys=True,
+                        default=str)
+    return fingerprint_of.of_files(folders, None, settings.config_file.read_bytes(), around.encode())
 
 
 def can_be_dirty(settings: Settings, print_: str) -> bool:

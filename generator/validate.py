@@ -13,7 +13,7 @@ from typing import Any
 
 from .content import Content
 from .errors import Problem
-from .removals import lede_warnings as lede_markup_warnings
+from .removals import lede_markup_warnings
 from .schema import Checked, slugify
 
 RESERVED_PAGES = {
