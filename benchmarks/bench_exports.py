@@ -12,12 +12,12 @@ import sys
 import time
 from datetime import date, timedelta
 
-from generator import ical, opendata, timelinejs
-from generator.dates import parse_when
-from generator.exports import _collector_paused, publication_files
-from generator.feeds import BRIEFINGS_ATOM, FeedMaker, atom, json_feed, rss
-from generator.model import assemble
-from generator.publication import Publication
+from generator.content.dates import parse_when
+from generator.content.model import assemble
+from generator.exports import ical, opendata, timelinejs
+from generator.exports.feeds import BRIEFINGS_ATOM, FeedMaker, atom, json_feed, rss
+from generator.exports.formats import _collector_paused, publication_files
+from generator.exports.publication import Publication
 
 TOPICS = [{"id": f"topic-{i}", "title": f"Topic {i}"} for i in range(12)]
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 
 def build(project: Path, pdf: bool) -> dict:
-    from generator.build import build as run_build
-    from generator.settings import load_settings
+    from generator.pipeline import build as run_build
+    from generator.project import Project
 
     start = time.perf_counter()
-    report = run_build(load_settings(project / "mkdocs.yml"), pdf=pdf)
+    report = run_build(Project.load(project / "mkdocs.yml"), pdf=pdf)
     total = time.perf_counter() - start
     generated = report.generated
     briefs = getattr(report, "briefs", None)

@@ -14,10 +14,9 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import __version__
-from .check import check_project
-from .errors import BriefingError, ContentError, Problem, errors_only, summary_line
-from .settings import Settings, load_settings
+from generator import __version__
+from generator.errors import BriefingError, ContentError, Problem, errors_only, summary_line
+from generator.project import Project
 
 Handler = Callable[[argparse.Namespace], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -47,8 +46,8 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    return load_settings(args.config_file)
+def project_from(args: argparse.Namespace) -> Project:
+    return Project.load(args.config_file)
 
 
 def print_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
@@ -61,11 +60,11 @@ def print_problems(problems: list[Problem], fmt: str = "text", stream=None) -> N
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .produce import calm_collector
+    from generator.site.produce import calm_collector
 
-    settings = settings_from(args)
+    project = project_from(args)
     calm_collector()  # tens of thousands of files make millions of objects and no garbage cycles
-    result = check_project(settings)
+    result = project.check()
     problems, errors = result.problems, result.errors
     if args.format == "json":
         print(
@@ -107,7 +106,7 @@ register("check", "check every content file and report all problems at once", ru
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema
+    from generator.content.schema import json_schema
 
     print(json.dumps(json_schema(None if args.kind == "all" else args.kind), indent=2, ensure_ascii=False))
     return 0
@@ -130,9 +129,10 @@ register("schema", "print the JSON Schema of the content files", run_schema, sch
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .skeleton import write_skeleton
+    from generator.editorial.new import write_skeleton
 
-    settings = settings_from(args)
+    project = project_from(args)
+    settings = project.settings
     path = write_skeleton(
         settings,
         args.kind,
@@ -173,8 +173,8 @@ register("new", "write a new event, actor or source file in the right place", ru
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from .diff import review_summary
-    from .settings import find_config
+    from generator.editorial.diff import review_summary
+    from generator.settings import find_config
 
     # Only the place of mkdocs.yml is taken from the working tree: each revision's
     # own mkdocs.yml is read, so a broken one is reported in the summary.
@@ -207,10 +207,11 @@ register(
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from generator.pipeline import build
 
-    settings = settings_from(args)
-    report = build(settings, pdf=False if args.no_pdf else None)
+    project = project_from(args)
+    settings = project.settings
+    report = build(project, pdf=False if args.no_pdf else None)
     generated = report.generated
     print_problems(generated.warnings, stream=sys.stderr)
     written = generated.report
@@ -247,12 +248,14 @@ register("build", "check, generate the pages and build the site into site/", run
 def run_pdf(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .pdf import write_brief
+    from generator.pdf.write import write_brief
 
-    settings = settings_from(args)
+    project = project_from(args)
+    record, _ = project.load_record()
     output = Path(args.output) if args.output else None
     path, report = write_brief(
-        settings, output, day=args.date, first=args.first, last=args.last, actor=args.actor
+        project.settings, record, output, templates=project.templates,
+        day=args.date, first=args.first, last=args.last, actor=args.actor,
     )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -277,9 +280,9 @@ register(
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.serve import serve
 
-    serve(settings_from(args), args.dev_addr, open_browser=args.open)
+    serve(project_from(args), args.dev_addr, open_browser=args.open)
     return 0
 
 
@@ -306,13 +309,12 @@ register(
 def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .check import load_record
-    from .exports import export
+    from generator.exports.formats import export
 
-    settings = settings_from(args)
-    record, warnings = load_record(settings)
+    project = project_from(args)
+    record, warnings = project.load_record()
     print_problems(warnings, stream=sys.stderr)
-    data = export(args.format, record, settings)
+    data = export(args.format, record, project.settings, project.templates)
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -328,7 +330,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
-    from .exports import FORMATS
+    from generator.exports.formats import FORMATS
 
     add_config_option(parser)
     parser.add_argument(
@@ -350,7 +352,7 @@ def run_synth(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from .synth import synthesize
+    from generator.editorial.synth import synthesize
 
     try:
         start = date.fromisoformat(args.start)

@@ -1,53 +1,73 @@
 """The MkDocs side of briefing: generated pages, navigation, theme overrides, permanent links.
 
 Listed in mkdocs.yml as ``plugins: [search, briefing]``.  `briefing build`
-generates first and hands its result over (:data:`PREPARED`); under
-`briefing serve` MkDocs reloads the plugin on every change and the plugin
-regenerates, writing only pages that changed.
+generates first and hands its project and result over (:meth:`BriefingPlugin.prepare`);
+under `briefing serve` MkDocs keeps the plugin from one rebuild to the next, and
+the plugin keeps its project (with its caches) and regenerates on every change,
+writing only pages that changed.
 """
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
-from . import fastpage, navcache, parallel, search
-from .csp import allow_live_reload, apply_policy, theme_script_hashes
-from .render import DEFAULT_TEMPLATES
-from .richtext import escape_meta, rebase_site_links, sanitize_page_html, title_from_heading
-from .settings import load_settings
+from generator.errors import ContentError
+from generator.markup.richtext import escape_meta, rebase_site_links, sanitize_page_html, title_from_heading
+from generator.pipeline import Generated, generate
+from generator.project import Project
+from generator.search import pagefind
+from generator.settings import load_settings
+from generator.site import fastpage, navcache, parallel
+from generator.site.csp import allow_live_reload, apply_policy, theme_script_hashes
+from generator.site.produce import calm_collector
+from generator.site.watch import NativeWatch
+from generator.util.paths import TEMPLATES
 
-PREPARED: dict[str, object] = {}
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "admonition", "footnotes")
 STYLESHEETS = ("assets/fonts/fonts.css", "assets/stylesheets/briefing.css")
 
 
 class BriefingPlugin(BasePlugin):
     def __init__(self) -> None:
-        self.generated = None
+        self.project: Project | None = None
+        self.prepared: Generated | None = None  # `briefing build`: generated before MkDocs started
+        self.generated: Generated | None = None
         self.settings = None
         self.files = None
+        self.converted: fastpage.Converted = {}
         self.nav = None
         self.worker = None
         self.theme_env = None
         self.script_hashes: dict[str, frozenset[str]] = {}  # by base_url: the theme's scripts differ only by it
         self.page_hashes: dict[str, frozenset[str]] = {}
         self.serving = False
-        self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/watch.py)
+        self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/site/watch.py)
+        self.preview_index = pagefind.PreviewIndex()
+
+    def prepare(self, project: Project, generated: Generated) -> None:
+        """`briefing build`: the project and what it generated, so the plugin need not generate again."""
+        self.project = project
+        self.prepared = generated
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.settings = load_settings(config.config_file_path)
+        if self.prepared is None:  # `briefing serve` (or `mkdocs` itself): mkdocs.yml may have changed
+            settings = load_settings(config.config_file_path)
+            self.project = self.project.with_settings(settings) if self.project else Project(settings)
+        self.settings = self.project.settings
         for name in NEEDED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("permalink", "¶")
         toc.setdefault("permalink_title", "Link to this section")
-        overrides = str(DEFAULT_TEMPLATES / "overrides")
+        overrides = str(TEMPLATES / "overrides")
         if overrides not in config.theme.dirs:
             # After the project's own custom_dir (if any), before the theme.
             position = 1 if config.theme.custom_dir else 0
@@ -55,20 +75,15 @@ class BriefingPlugin(BasePlugin):
         for sheet in STYLESHEETS:
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        search.configure(config, self.settings)
+        pagefind.configure(config, self.settings)
         if self.serving:
             # A preview needs no sitemap, and rendering one of ten years of pages takes a second every save.
             config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        from mkdocs.exceptions import PluginError
-
-        from .build import generate
-        from .errors import ContentError
-
         try:
-            self.generated = PREPARED.get(config.config_file_path) or generate(self.settings)
+            self.generated = self.prepared or generate(self.project)
         except ContentError as exc:
             # Under `briefing serve` the server keeps the last good site and shows what to fix.
             lines = [p.format() for p in exc.problems]
@@ -78,13 +93,9 @@ class BriefingPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # with on_startup, MkDocs keeps this object from one rebuild to the next
         if command == "serve":
-            from .produce import calm_collector
-
             calm_collector()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        from .watch import NativeWatch
-
         # The docs folder is generated: each rebuild writes the pages it changed there, and a watch on it
         # would start a second, useless rebuild after every one.  Editors' files are in content/.
         with contextlib.suppress(KeyError):
@@ -116,7 +127,8 @@ class BriefingPlugin(BasePlugin):
         navcache.install(env, self.nav)  # the sidebar, once per folder (templates/overrides/partials/nav.html)
         self.theme_env = env
         self.script_hashes = {}
-        if config.config_file_path in PREPARED:  # `briefing build`, not the preview server
+        self.converted = {}  # links between this build's files
+        if self.prepared is not None:  # `briefing build`, not the preview server
             pages = [f.page for f in files.documentation_pages() if getattr(f.page, "briefing_lazy", False)]
             self.worker = parallel.start(config, files, self.nav, env, pages)
         return env
@@ -136,7 +148,7 @@ class BriefingPlugin(BasePlugin):
 
     @event_priority(50)  # before the search plugin reads the page's content
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        fastpage.fill(page, config, self.files)
+        fastpage.fill(page, config, self.files, self.converted)
         if page.content:
             # Paths on this site in summaries and hand-written pages: under the folder the site is published in.
             page.content = rebase_site_links(page.content, urlsplit(config.site_url or "/").path)
@@ -169,13 +181,10 @@ class BriefingPlugin(BasePlugin):
         self.worker = None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        from pathlib import Path
-
-        from .build import write_redirects
-
         parallel.finish(self.worker)
         self.worker = None
         if self.generated:
-            write_redirects(self.generated.record, Path(config.site_dir), self.settings.language)
-            if config.config_file_path not in PREPARED:  # `briefing serve`: `briefing build` indexes itself
-                search.index_for_preview(self.generated, self.settings, Path(config.site_dir))
+            self.project.permalinks.write(self.generated.record, Path(config.site_dir), self.settings.language)
+            if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
+                with self.project.markdown.active():
+                    self.preview_index.index(self.generated, self.settings, Path(config.site_dir))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from .check import load_record
-from .settings import Settings
+from generator.project import Project
 
 
-def serve(settings: Settings, dev_addr: str, *, open_browser: bool = False) -> None:
+def serve(project: Project, dev_addr: str, *, open_browser: bool = False) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    settings = project.settings
     # Fail before starting the server when the content does not check.
-    load_record(settings)
+    project.load_record()
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
+    # MkDocs makes its own plugin, with a project of its own: it starts from the files checked here.
+    project.save_caches()
     mkdocs_serve(
         config_file=str(settings.config_file),
         livereload=True,

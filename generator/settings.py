@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .errors import BriefingError, ContentError, Problem
-from .load import Mapping, Node, Scalar, load_yaml_file
-from .schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest, whole_number
+from generator.content.load import Mapping, Node, Scalar, load_yaml_file
+from generator.content.schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest, whole_number
+from generator.errors import BriefingError, ContentError, Problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 

@@ -257,10 +257,9 @@ class Watch:
 
 def busiest_day_and_actor(site: Site) -> tuple[str, str]:
     """Paths of the day with the most events and of the actor in the most events, read from the site's content."""
-    from generator.check import load_record
-    from generator.settings import load_settings
+    from generator.project import Project
 
-    record, _ = load_record(load_settings(site.project / "mkdocs.yml"))
+    record, _ = Project.load(site.project / "mkdocs.yml").load_record()
     day = max(record.days, key=lambda d: (len(record.events_on(d)), d))
     actor = max(sorted(record.actors), key=lambda a: len(record.events_of_actor(a)))
     return f"briefings/{day.isoformat()}/", f"actors/{actor}/"

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.csp import script_hash
+from generator.site.csp import script_hash
 from tests.browser.harness import PHONE
 
 # The theme's inline scripts, at most (the policy lists their hashes); script files come from the site's assets/.
@@ -64,7 +64,7 @@ def test_no_page_holds_a_handler_a_script_link_or_an_embed_from_content(hostile_
 
 
 def test_every_inline_script_is_one_the_policy_allows(hostile_site, open_page):
-    from generator.csp import inline_scripts
+    from generator.site.csp import inline_scripts
 
     page, watch = open_page(hostile_site)
     watch.visit(page, hostile_site.url("briefings/2024-11-05/"))

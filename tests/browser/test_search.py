@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.check import load_record
-from generator.settings import load_settings
+from generator.project import Project
 from tests.browser.harness import Site
 
 SEARCH_BOX = "input.md-search__input, input.pagefind-ui__search-input, input[type=search]"
@@ -34,7 +33,7 @@ def search(page, watch, query: str) -> list[str]:
 
 
 def record_of(site: Site):
-    record, _ = load_record(load_settings(site.project / "mkdocs.yml"))
+    record, _ = Project.load(site.project / "mkdocs.yml").load_record()
     return record
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 
-from generator.check import load_record
-from generator.settings import load_settings
+from generator.project import Project
 
 EVENT_SLIDES = ".tl-storyslider .tl-slide:not(.tl-slide-titleslide)"
 
@@ -28,7 +27,7 @@ def open_visual_timeline(site, open_page):
 def test_timelinejs_shows_one_slide_per_published_event_from_the_sites_own_files(seed_site, open_page):
     page, watch = open_visual_timeline(seed_site, open_page)
     exported = json.loads((seed_site.site_dir / "data" / "timeline.json").read_text(encoding="utf-8"))
-    record, _ = load_record(load_settings(seed_site.project / "mkdocs.yml"))
+    record, _ = Project.load(seed_site.project / "mkdocs.yml").load_record()
     assert len(exported["events"]) == len(record.events) > 10
     assert page.locator(EVENT_SLIDES).count() == len(record.events)
     assert page.locator(".tl-timenav .tl-timemarker").count() == len(record.events)
@@ -42,7 +41,7 @@ def test_timelinejs_shows_one_slide_per_published_event_from_the_sites_own_files
 
 def test_timelinejs_moves_to_an_event_and_shows_its_date_and_headline(seed_site, open_page):
     page, watch = open_visual_timeline(seed_site, open_page)
-    record, _ = load_record(load_settings(seed_site.project / "mkdocs.yml"))
+    record, _ = Project.load(seed_site.project / "mkdocs.yml").load_record()
     first = record.events[0]
     page.locator(".tl-slidenav-next").first.click()
     slide = page.locator(f"[id='{first.id}']")

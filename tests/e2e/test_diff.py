@@ -245,7 +245,7 @@ def test_id_rename_with_a_new_title_is_recognised_by_its_summary(repo, capsys):
 
 def test_id_rename_is_found_in_a_mass_move_too(repo, capsys, monkeypatch):
     # Past FUZZY_PAIRS removed × added events, only events with the same date or summary are compared.
-    monkeypatch.setattr("generator.diff.FUZZY_PAIRS", 0)
+    monkeypatch.setattr("generator.editorial.diff.FUZZY_PAIRS", 0)
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
     repo.rename("content/events/2024/11/grain-talks.yaml", "content/events/2024/11/grain-corridor-talks.yaml")
     lines = committed_diff(repo, capsys)

@@ -24,11 +24,11 @@ import icalendar
 import jsonschema
 import pytest
 
-from generator.build import build
 from generator.cli import main
-from generator.exports import FORMATS
-from generator.opendata import ACTOR_COLUMNS, EVENT_COLUMNS, EVENT_FIELDS
-from generator.settings import load_settings
+from generator.exports.formats import FORMATS
+from generator.exports.opendata import ACTOR_COLUMNS, EVENT_COLUMNS, EVENT_FIELDS
+from generator.pipeline import build
+from generator.project import Project
 from tests.conftest import copy_case
 from tests.html import Page
 
@@ -45,7 +45,7 @@ FILES = ["feeds/briefings.atom", "feeds/briefings.rss", "feeds/briefings.json", 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     project = copy_case("site", tmp_path_factory.mktemp("exports"))
-    build(load_settings(project / "mkdocs.yml"), pdf=False)
+    build(Project.load(project / "mkdocs.yml"), pdf=False)
     return project
 
 
@@ -73,8 +73,8 @@ def test_build_publishes_every_file_and_export_prints_the_same_bytes(built, caps
 def test_same_content_gives_byte_identical_files(built, tmp_path):
     # Elsewhere, in another process with another hash seed (a set iterated in another order would show).
     other = shutil.copytree(built, tmp_path / "elsewhere", ignore=shutil.ignore_patterns("site", ".build"))
-    script = "import sys; from generator.build import generate; from generator.settings import load_settings; " \
-             "generate(load_settings(sys.argv[1]))"
+    script = "import sys; from generator.pipeline import generate; from generator.project import Project; " \
+             "generate(Project.load(sys.argv[1]))"
     subprocess.run([sys.executable, "-c", script, str(other / "mkdocs.yml")], check=True,
                    env={**os.environ, "PYTHONHASHSEED": "12345"}, cwd=tmp_path)
     today = date.today().isoformat()
@@ -381,7 +381,7 @@ def test_hostile_text_survives_the_calendar_exactly(case, capsysbinary):
 
 @pytest.mark.parametrize(("language", "locale"), [("en", None), ("de", "de"), ("pt-BR", "pt-br"), ("xx", None)])
 def test_timelinejs_gets_the_sites_language_when_it_has_one(language, locale):
-    from generator.timelinejs import locale_code, package_dir, vendored_files
+    from generator.exports.timelinejs import locale_code, package_dir, vendored_files
 
     root = Path(__file__).resolve().parents[2]
     files = vendored_files(root, language)

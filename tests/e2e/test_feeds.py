@@ -17,11 +17,11 @@ import pytest
 import tinyhtml5
 
 from generator.cli import main
-from generator.dates import parse_when
-from generator.exports import publication_files
-from generator.feeds import ACTOR_ENTRIES, ENTRIES
-from generator.model import assemble
-from generator.publication import Publication
+from generator.content.dates import parse_when
+from generator.content.model import assemble
+from generator.exports.feeds import ACTOR_ENTRIES, ENTRIES
+from generator.exports.formats import publication_files
+from generator.exports.publication import Publication
 
 SITE = "https://desk.example.org/"
 # tests/cases/site: the days with a briefing, newest first, and each one's key points (lead events, else the
@@ -129,12 +129,11 @@ def test_json_feed_follows_the_version_1_1_rules(capsysbinary, site):
 
 
 def site_files(site) -> dict[str, bytes]:
-    from generator.check import load_record
-    from generator.publication import make_publication
-    from generator.settings import load_settings
+    from generator.exports.publication import make_publication
+    from generator.project import Project
 
-    settings = load_settings(site / "mkdocs.yml")
-    return publication_files(make_publication(load_record(settings)[0], settings))
+    loaded = Project.load(site / "mkdocs.yml")
+    return publication_files(make_publication(loaded.load_record()[0], loaded.settings))
 
 
 def test_topic_feed_lists_the_topics_events_newest_first_by_permalink(site):

@@ -11,16 +11,15 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.build import generate
-from generator.settings import load_settings
+from generator.pipeline import generate
+from generator.project import Project
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "site"
 REGENERATE = os.environ.get("REGEN_GOLDEN") == "1"
 
 
 def generated_pages(project: Path) -> dict[str, str]:
-    settings = load_settings(project / "mkdocs.yml")
-    generated = generate(settings)
+    generated = generate(Project.load(project / "mkdocs.yml"))
     return generated.pages
 
 

@@ -1,7 +1,7 @@
 """A rebuild after a change renders only what the change touches, and writes what a build from scratch writes.
 
 Each test makes a small synthetic project, generates it, changes one thing as an
-editor would, generates again (incrementally: generator/plan.py), and compares
+editor would, generates again (incrementally: generator/site/plan.py), and compares
 every file of the docs folder with a build from scratch of a copy of the changed
 project.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.settings import load_settings
-from generator.synth import synthesize
+from generator.editorial.synth import synthesize
+from generator.pipeline import generate
+from generator.project import Project
 
 DAYS = 30
 
@@ -27,7 +27,11 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 def build(project: Path):
-    return generate(load_settings(project / "mkdocs.yml"), parallel=True)
+    """What `briefing build` does before MkDocs, in a new process: generate, then keep the caches for the next."""
+    loaded = Project.load(project / "mkdocs.yml")
+    generated = generate(loaded, parallel=True)
+    loaded.save_caches()
+    return generated
 
 
 @pytest.fixture(scope="module")
@@ -152,17 +156,17 @@ def test_a_rebuild_after_an_edit_writes_what_a_build_from_scratch_writes(built, 
 def test_a_title_edit_renders_only_the_pages_that_show_the_event(built, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built, project)
-    settings = load_settings(project / "mkdocs.yml")
-    generate(settings, parallel=True)
+    loaded = Project.load(project / "mkdocs.yml")  # one project, as the preview server keeps it
+    generate(loaded, parallel=True)
     retitle(project)
-    generated = generate(settings, parallel=True)
+    generated = generate(loaded, parallel=True)
     pages = [p for p in generated.report.written if p.endswith(".md")]
     assert 3 <= len(pages) <= 20, pages
     assert any(p.startswith("briefings/2") for p in pages)
 
 
 def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):
-    from generator import urls
+    from generator.views import urls
 
     monkeypatch.setattr(urls, "TIMELINE_SPLIT_AT", 12)  # a small corpus with a timeline and topics by year
     project = tmp_path / "project"

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import build
 from generator.cli import main
-from generator.settings import load_settings
+from generator.pipeline import build
+from generator.project import Project
 
 SITE_URL = "https://example.org/desk/"
 MKDOCS = f"""\
@@ -188,7 +188,7 @@ def _fixed_clock() -> Iterator[None]:
 def desk(tmp_path_factory) -> Path:
     """The desk project, built once with `briefing build` (day PDFs included)."""
     project = write_project(tmp_path_factory.mktemp("pdf") / "desk")
-    build(load_settings(project / "mkdocs.yml"))
+    build(Project.load(project / "mkdocs.yml"))
     return project
 
 
@@ -334,16 +334,15 @@ def read_pgm(path: Path) -> tuple[int, int, bytes]:
 
 def test_a_rebuild_renders_nothing_and_an_edit_renders_only_its_day(tmp_path):
     project = write_project(tmp_path / "desk")
-    settings = load_settings(project / "mkdocs.yml")
-    first = build(settings).briefs
+    first = build(Project.load(project / "mkdocs.yml")).briefs
     assert sorted(first.rendered) == ["2024-11-04.pdf", "2024-11-05.pdf"]
 
-    again = build(settings).briefs
+    again = build(Project.load(project / "mkdocs.yml")).briefs
     assert again.rendered == [] and again.cached == 2
 
     event = project / "content/events/2024/11/oslo-preparations.yaml"
     event.write_text(event.read_text().replace("would host talks", "would host the talks"), encoding="utf-8")
-    edited = build(settings).briefs
+    edited = build(Project.load(project / "mkdocs.yml")).briefs
     assert edited.rendered == ["2024-11-04.pdf"] and edited.cached == 1
     assert "would host the talks" in text_of(PdfReader(project / "site" / "pdf" / "2024-11-04.pdf"))
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, generate
-from generator.check import load_record
 from generator.cli import main
-from generator.settings import load_settings
+from generator.pipeline import build, generate
+from generator.project import Project
 from tests.conftest import copy_case
 from tests.html import Page
 
@@ -17,7 +16,7 @@ from tests.html import Page
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     project = copy_case("site", tmp_path_factory.mktemp("built"))
-    build(load_settings(project / "mkdocs.yml"))
+    build(Project.load(project / "mkdocs.yml"))
     return project / "site"
 
 
@@ -199,15 +198,15 @@ def test_no_page_requests_another_host(site):
 
 def test_rebuild_after_one_edit_rewrites_few_files(case):
     project = case("site")
-    settings = load_settings(project / "mkdocs.yml")
-    first = generate(settings)
-    assert generate(settings).report.written == []
+    loaded = Project.load(project / "mkdocs.yml")
+    first = generate(loaded)
+    assert generate(loaded).report.written == []
     event = project / "content" / "events" / "2024" / "10" / "single-day.yaml"
     event.write_text(
         event.read_text(encoding="utf-8").replace("A day with a single event", "A retitled day"), encoding="utf-8"
     )
     # Pages only: the feeds and data files hold the whole record, so an edit rewrites each of them that shows it.
-    written = set(generate(settings).report.written) & set(first.pages)
+    written = set(generate(loaded).report.written) & set(first.pages)
     assert "briefings/2024-10-20.md" in written
     assert "briefings/2024-11-05.md" not in written
     assert len(written) < len(first.pages) / 2, written
@@ -243,7 +242,7 @@ def test_paths_on_the_site_in_a_summary_work_on_a_site_in_a_folder(case):
     that works where they are read, on a site published under /desk/."""
     import pypdf
 
-    from generator.exports import site_files
+    from generator.exports.formats import site_files
 
     project = case("site")
     config = project / "mkdocs.yml"
@@ -254,13 +253,13 @@ def test_paths_on_the_site_in_a_summary_work_on_a_site_in_a_folder(case):
         "summary: The only thing that happened.",
         "summary: The only thing; see [the next day](/briefings/2024-11-02/#top) and [this](#single-day)."),
         encoding="utf-8")
-    settings = load_settings(config)
-    build(settings, pdf=True)
+    loaded = Project.load(config)
+    build(loaded, pdf=True)
     day = page(project / "site", "/briefings/2024-10-20/")
     hrefs = [href for href, text in day.links(day.content()) if text in ("the next day", "this")]
     assert hrefs == ["/desk/briefings/2024-11-02/#top", "#single-day"]
     assert (project / "site" / "briefings" / "2024-11-02" / "index.html").is_file()
-    atom = site_files(load_record(settings)[0], settings)[0]["feeds/topics/front-line.atom"].decode("utf-8")
+    atom = site_files(loaded.load_record()[0], loaded.settings)[0]["feeds/topics/front-line.atom"].decode("utf-8")
     assert 'href="https://example.org/desk/briefings/2024-11-02/#top"' in atom.replace("&quot;", '"')
     pdf = pypdf.PdfReader(project / "site" / "pdf" / "2024-10-20.pdf")
     uris = {a.get_object().get("/A", {}).get("/URI") for p in pdf.pages for a in p.get("/Annots") or []}

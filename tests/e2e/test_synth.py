@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
 from generator.cli import main
-from generator.load import load_yaml_file
-from generator.schema import valid_id
-from generator.settings import load_settings
-from generator.synth import Synth
+from generator.content.load import load_yaml_file
+from generator.content.schema import valid_id
+from generator.editorial.synth import Synth
+from generator.pipeline import build
+from generator.project import Project
 
 DAYS = 60
 
@@ -81,8 +81,9 @@ class _Links(HTMLParser):
 
 
 def test_the_corpus_builds_into_a_site_with_its_search_index(project):
-    settings = load_settings(project / "mkdocs.yml")
-    report = build(settings, pdf=False)
+    loaded = Project.load(project / "mkdocs.yml")
+    settings = loaded.settings
+    report = build(loaded, pdf=False)
     site = settings.site_dir
     days = sorted((site / "briefings").glob("20*/index.html"))
     assert len(days) >= DAYS - 1

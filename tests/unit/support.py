@@ -15,9 +15,9 @@ from typing import Any
 
 import jsonschema
 
-from generator.content import FOLDERS
-from generator.load import Mapping, Node, Scalar, load_yaml_file
-from generator.schema import json_schema
+from generator.content.files import FOLDERS
+from generator.content.load import Mapping, Node, Scalar, load_yaml_file
+from generator.content.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"

@@ -10,7 +10,7 @@ import pytest
 
 from generator import cli
 from generator.cli import main
-from generator.schema import json_schema
+from generator.content.schema import json_schema
 
 GITHUB_COMMAND = re.compile(
     r"^::(?P<level>error|warning) file=(?P<file>[^,:]*),line=(?P<line>\d+),col=(?P<col>\d+),"
@@ -133,10 +133,10 @@ def test_warnings_alone_exit_0_and_are_counted_in_the_summary(copy_case, capsys)
 
 @pytest.fixture
 def broken_check(monkeypatch):
-    def explode(settings):
+    def explode(project):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "check_project", explode)
+    monkeypatch.setattr(cli.Project, "check", explode)
 
 
 def test_an_unexpected_error_prints_one_line_without_debug(copy_case, capsys, broken_check):

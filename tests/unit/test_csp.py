@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from generator.csp import PLACEHOLDER, apply_policy, inline_scripts, script_hash
+from generator.site.csp import PLACEHOLDER, apply_policy, inline_scripts, script_hash
 
 PAGE = (
     '<head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' ' + PLACEHOLDER + '">'

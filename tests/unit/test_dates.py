@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.dates import FORMS, DateProblem, Point, midnight, parse_point, parse_when
+from generator.content.dates import FORMS, DateProblem, Point, midnight, parse_point, parse_when
 
 KYIV = ZoneInfo("Europe/Kyiv")
 WASHINGTON = ZoneInfo("America/New_York")

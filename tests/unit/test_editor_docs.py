@@ -8,10 +8,9 @@ from collections.abc import Iterator
 import pytest
 from support import ROOT
 
-from generator.check import check_project
-from generator.dates import parse_when
-from generator.schema import FILE_KINDS, Kind, ListOf, Record
-from generator.settings import load_settings
+from generator.content.dates import parse_when
+from generator.content.schema import FILE_KINDS, Kind, ListOf, Record
+from generator.project import Project
 
 DOCS = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
 ROW = re.compile(r"^\| `(?P<path>[^`]+)` \| (?P<required>yes|no) \|")
@@ -78,7 +77,7 @@ def test_the_example_files_together_pass_check_without_a_warning(tmp_path):
         target = tmp_path / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    result = check_project(load_settings(tmp_path / "mkdocs.yml"))
+    result = Project.load(tmp_path / "mkdocs.yml").check()
     assert [p.format() for p in result.problems] == []
     assert len(result.record.events) == 2
 

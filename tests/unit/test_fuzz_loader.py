@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import CASES, prepare_case
 
-from generator.check import CheckResult, check_project
-from generator.content import check_file
+from generator.content.check import CheckResult
+from generator.content.files import check_file
+from generator.content.load import parse_yaml
+from generator.content.schema import FILE_KINDS
 from generator.errors import Problem
-from generator.load import parse_yaml
-from generator.schema import FILE_KINDS
-from generator.settings import load_settings
+from generator.project import Project
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -145,7 +145,7 @@ def test_a_project_with_a_mutated_file_gives_only_problems(project, rel, data):
     mutated = "\n".join(mutate(original.splitlines(), data)) + "\n"
     (project / rel).write_text(mutated, encoding="utf-8")
     try:
-        result = check_project(load_settings(project / "mkdocs.yml"))
+        result = Project.load(project / "mkdocs.yml").check()
     finally:
         (project / rel).write_text(original, encoding="utf-8")
     assert isinstance(result, CheckResult)

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from support import CASES, record_files, schema_errors, validator_for, yaml12
 
-from generator.schema import FILE_KINDS, json_schema
+from generator.content.schema import FILE_KINDS, json_schema
 
 
 def test_yaml12_reads_dates_and_no_as_text():
-    from generator.load import parse_yaml
+    from generator.content.load import parse_yaml
 
     tree, _ = parse_yaml("date: 2024-11-05\ncountry: NO\nyear: 2024\nlat: 50.45\nok: true\nnothing: ~\n", "f")
     assert yaml12(tree) == {

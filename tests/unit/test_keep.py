@@ -1,6 +1,6 @@
 """ByIdentity: reuse what was worked out from the very same object, and nothing else."""
 
-from generator.keep import ByIdentity
+from generator.util.keep import ByIdentity
 
 
 def test_the_same_object_and_key_reuse_the_value_and_anything_else_remakes_it():

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import Problem
-from generator.load import (
+from generator.content.load import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     Mapping,
@@ -17,6 +16,7 @@ from generator.load import (
     parse_yaml,
     read_text,
 )
+from generator.errors import Problem
 
 F = "content/events/2024/11/kyiv-drones.yaml"
 

@@ -7,14 +7,13 @@ from datetime import date
 import pytest
 from support import CASES
 
-from generator.check import check_project, load_record
 from generator.errors import ContentError
-from generator.settings import load_settings
+from generator.project import Project
 
 
 @pytest.fixture(scope="module")
 def record():
-    result = check_project(load_settings(CASES / "minimal" / "mkdocs.yml"))
+    result = Project.load(CASES / "minimal" / "mkdocs.yml").check()
     assert result.problems == []
     return result.record
 
@@ -112,6 +111,6 @@ def test_the_lede_belongs_to_its_day(record):
 
 def test_load_record_raises_the_projects_own_error_with_every_problem():
     with pytest.raises(ContentError) as caught:
-        load_record(load_settings(CASES / "many-problems" / "mkdocs.yml"))
+        Project.load(CASES / "many-problems" / "mkdocs.yml").load_record()
     assert len(caught.value.problems) == 11
     assert str(caught.value) == "10 errors, 1 warning in 6 files"

@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.check import check_project
 from generator.cli import main
-from generator.load import load_yaml_file
-from generator.settings import load_settings
+from generator.content.load import load_yaml_file
+from generator.project import Project
 
 
 @pytest.fixture
@@ -25,7 +24,7 @@ def new(capsys, project, *args: str) -> tuple[int, str, str]:
 
 
 def errors_of(project) -> list[str]:
-    result = check_project(load_settings(project / "mkdocs.yml"))
+    result = Project.load(project / "mkdocs.yml").check()
     return [p.format() for p in result.errors]
 
 
@@ -60,7 +59,7 @@ def test_a_new_event_is_a_draft_that_passes_check(project, capsys):
     assert "status: draft" in text
     assert "  - war\n" in text  # the first topic
     assert "  - source: kyiv-independent-live\n" in text  # the newest source
-    result = check_project(load_settings(project / "mkdocs.yml"))
+    result = Project.load(project / "mkdocs.yml").check()
     assert result.errors == []
     assert [e.title for e in result.record.drafts if e.id.startswith("strike")] == [
         'Strike on "Okhmatdyt" hospital: 2 dead'

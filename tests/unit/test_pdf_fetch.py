@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.fetch import ASSET_BASE, AssetFetcher
-from generator.pdf import _Weasy
+from generator.pdf.fetch import ASSET_BASE, AssetFetcher
+from generator.pdf.printer import _Weasy
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):

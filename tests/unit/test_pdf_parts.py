@@ -8,11 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from markupsafe import Markup
 
-from generator.assets import FONT_CSS, font_files
 from generator.errors import BriefingError
-from generator.pdf import BriefLinks, Endnotes, faces_for, parse_day, period_label, safe_href, stamp_now
-from generator.render import DEFAULT_TEMPLATES
-from generator.views import CitationView, EventView
+from generator.pdf.briefs import BriefLinks, Endnotes, period_label
+from generator.pdf.printer import faces_for, stamp_now
+from generator.pdf.write import parse_day
+from generator.util.paths import PACKAGE
+from generator.util.vendor import FONT_CSS, font_files
+from generator.views.pages import CitationView, EventView
+from generator.views.templates import safe_href
 
 
 @pytest.mark.parametrize(
@@ -73,7 +76,7 @@ def test_an_href_is_a_web_mail_or_inner_link_and_escaped(href, shown):
 
 
 def test_only_font_faces_a_character_falls_in_are_loaded():
-    css = str(font_files(DEFAULT_TEMPLATES.parent)[FONT_CSS])
+    css = str(font_files(PACKAGE.parent)[FONT_CSS])
     latin = faces_for(css, "Drones over Kyiv — “quoted”")
     cyrillic = faces_for(css, "Дрони над Києвом")
     assert latin.count("@font-face") == 8  # 4 faces of each family, Latin subset

@@ -7,9 +7,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import richtext
-from generator.plainmd import plain_paragraphs
-from generator.synth import Synth
+from generator.editorial.synth import Synth
+from generator.markup import richtext
+from generator.markup.plainmd import plain_paragraphs
 
 PROSE_CHARACTERS = "abcXYZ019 \n.,;:!?'\"()/%€$£“”‘’…°+@–—-йЖ한국語ش"
 ANY_CHARACTERS = PROSE_CHARACTERS + "*_`[]<>&\\#=|~^{}\t\xa0\r"

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
-from generator.removals import removals
-from generator.settings import load_settings
+from generator.markup.removals import removals
+from generator.project import Project
 
 
 def messages(text: str) -> list[str]:
@@ -69,7 +68,7 @@ def test_warnings_name_the_file_the_field_and_the_line_of_the_text(tmp_path):
         "  - date: 2024-11-06\n"
         "    text: Fixed <script>x</script>.\n"
     ), "content/briefings/2024-11-05.md": "A lede.\n\nWith <iframe src=x></iframe> in it.\n"})
-    result = check_project(load_settings(config))
+    result = Project.load(config).check()
     assert result.record is not None
     assert [p.format() for p in result.problems] == [
         "content/briefings/2024-11-05.md:3:6: warning: <iframe> is not allowed here; the tag is removed, "
@@ -86,6 +85,6 @@ def test_warnings_name_the_file_the_field_and_the_line_of_the_text(tmp_path):
 def test_a_script_or_data_address_in_a_url_field_is_an_error_not_a_warning(tmp_path, field, address):
     source = f"title: Wire\npublisher: Wire\n{field}: '{address}'\n"
     config = write(tmp_path, {**PROJECT, "content/sources/wire.yaml": source})
-    result = check_project(load_settings(config))
+    result = Project.load(config).check()
     assert result.record is None
     assert [p.field for p in result.errors] == [field]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.richtext import (
+from generator.markup.richtext import (
     balance_bidi,
     escape_meta,
     plain,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from generator.schema import json_schema
+from generator.content.schema import json_schema
 from generator.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[2]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.check import check_project
-from generator.content import check_file
-from generator.settings import load_settings
+from generator.content.files import check_file
+from generator.project import Project
 
 EVENT = "content/events/2024/11/test-event.yaml"
 VALID_EVENT = """title: Test event
@@ -27,7 +26,7 @@ def problems(project, files: dict[str, str]) -> list[str]:
         path = project / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return [p.format() for p in check_project(load_settings(project / "mkdocs.yml")).problems]
+    return [p.format() for p in Project.load(project / "mkdocs.yml").check().problems]
 
 
 def event_problems(project, extra: str) -> list[str]:

@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from generator.watch import NativeWatch
+from generator.site.watch import NativeWatch
 
 
 class Server:

@@ -1,0 +1,1 @@
+"""Reading content/: YAML with positions, the schema, rules, validation and the frozen model."""

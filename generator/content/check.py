@@ -1,0 +1,87 @@
+"""Read, validate and assemble the record: what `briefing check` runs and every build starts with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.content.cache import FileCache
+from generator.content.files import Content, read_content
+from generator.content.model import Event, Record, assemble
+from generator.content.validate import lede_warnings, validate
+from generator.errors import ContentError, Problem, errors_only, sort_problems
+from generator.util.keep import ByIdentity
+
+
+@dataclass
+class CheckResult:
+    record: Record | None
+    problems: list[Problem]
+    content: Content
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
+
+    def counts(self) -> str:
+        """'23 events (1 draft), 20 actors, 1 source, 5 topics, 2 stories, 1 lede'."""
+        files = self.content.files
+        events = len(files["event"])
+        drafts = len(self.record.drafts) if self.record else 0
+        topics = (
+            len(self.content.topics.value) if self.content.topics and isinstance(self.content.topics.value, list) else 0
+        )
+        parts = [
+            _count(events, "event") + (f" ({_count(drafts, 'draft')})" if drafts else ""),
+            _count(len(files["actor"]), "actor"),
+            _count(len(files["source"]), "source"),
+            _count(topics, "topic"),
+            _count(len(files["story"]), "story", "stories"),
+        ]
+        if self.content.ledes:
+            parts.append(_count(len(self.content.ledes), "lede"))
+        if self.content.pages:
+            parts.append(_count(len(self.content.pages), "page"))
+        return ", ".join(parts)
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _values(items: list[Any]) -> dict[str, Any]:
+    return {c.id: c.value for c in items}
+
+
+def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
+                  kept: ByIdentity[Event] | None = None) -> CheckResult:
+    """Every problem of the project at ``root`` at once, and the record when there are no errors.
+
+    ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the
+    checked values they were made from (see :func:`generator.content.model.assemble`).
+    """
+    content = read_content(root, cache)
+    problems = validate(content)
+    if errors_only(problems):
+        return CheckResult(None, sort_problems(problems), content)
+    files = content.files
+    record = assemble(
+        timezone,
+        topics=content.topics.value if content.topics else [],
+        actors=_values(files["actor"]),
+        sources=_values(files["source"]),
+        stories=_values(files["story"]),
+        events=[(c.id, c.file, c.value) for c in files["event"]],
+        ledes={day: text for day, (_, text) in content.ledes.items()},
+        kept=kept,
+    )
+    problems.extend(lede_warnings(content, set(record.days)))
+    return CheckResult(record, sort_problems(problems), content)
+
+
+def record_of(result: CheckResult) -> tuple[Record, list[Problem]]:
+    """The record and its warnings; raise :class:`ContentError` when there is any error."""
+    if result.record is None:
+        raise ContentError(result.problems)
+    return result.record, result.problems

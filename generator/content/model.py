@@ -1,0 +1,325 @@
+"""The record, understood: frozen dataclasses with no I/O.
+
+:func:`assemble` turns checked files into a :class:`Record` in which every
+reference resolves, events are in chronological order and drafts are set
+apart.  Everything a page needs to know about the record (which events fall
+on a day, who appears with whom) is answered here, not in templates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.content.dates import Point, When
+from generator.util.keep import ByIdentity
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    kind: str = "article"
+    published: Point | None = None
+    url: str | None = None
+    archive_url: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str | None = None
+    start: Point | None = None
+    end: Point | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    description: str | None = None
+    roles: tuple[Role, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Participation:
+    actor: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    by: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: Point
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    file: str
+    title: str
+    when: When
+    summary: str
+    topics: tuple[str, ...]
+    sources: tuple[Citation, ...]
+    day: date | None  # the briefing day in the site time zone; None when coarser than a day
+    sort_key: tuple[Any, ...]
+    actors: tuple[Participation, ...] = ()
+    location: Location | None = None
+    claims: tuple[Claim, ...] = ()
+    importance: int = 2
+    story: str | None = None
+    related: tuple[str, ...] = ()
+    status: str = "published"
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def is_lead(self) -> bool:
+        return self.importance == 1
+
+    @cached_property  # asked for by every page that lists the event; the event never changes
+    def actor_ids(self) -> tuple[str, ...]:
+        """Everyone who takes part: listed actors first, then claimants not listed."""
+        listed = [p.actor for p in self.actors]
+        extra = [c.by for c in self.claims if c.by not in listed]
+        return tuple(dict.fromkeys(listed + extra))
+
+
+@dataclass(frozen=True)
+class Record:
+    """The published record; drafts are kept apart in ``drafts`` and appear nowhere."""
+
+    timezone: str
+    topics: tuple[Topic, ...]
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+    stories: dict[str, Story]
+    events: tuple[Event, ...]  # published, chronological
+    drafts: tuple[Event, ...] = ()
+    ledes: dict[date, str] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def topic_by_id(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    @cached_property
+    def _by_day(self) -> dict[date, list[Event]]:
+        days: dict[date, list[Event]] = defaultdict(list)
+        for event in self.events:
+            if event.day is not None:
+                days[event.day].append(event)
+        return dict(days)
+
+    @cached_property
+    def days(self) -> tuple[date, ...]:
+        """Days that have a briefing page, oldest first."""
+        return tuple(sorted(self._by_day))
+
+    def events_on(self, day: date) -> tuple[Event, ...]:
+        """A day's events: lead events first, then by time, then by id."""
+        events = self._by_day.get(day, [])
+        return tuple(sorted(events, key=lambda e: (e.importance, e.sort_key, e.id)))
+
+    @cached_property
+    def _by_actor(self) -> dict[str, list[Event]]:
+        out: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for actor in event.actor_ids:
+                out[actor].append(event)
+        return dict(out)
+
+    def events_of_actor(self, actor_id: str) -> tuple[Event, ...]:
+        return tuple(self._by_actor.get(actor_id, ()))
+
+    def co_actors(self, actor_id: str) -> list[tuple[str, int]]:
+        """Who the actor most often appears with, most frequent first (ties by id)."""
+        counts: Counter[str] = Counter()
+        for event in self.events_of_actor(actor_id):
+            counts.update(a for a in event.actor_ids if a != actor_id)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    @cached_property
+    def _indexes(self) -> dict[str, dict[str, tuple[Event, ...]]]:
+        # One pass over the events for every topic, story and source page: asking each page's
+        # question of all events is quadratic (7,000 sources × 40,000 events at ten years).
+        topics: dict[str, list[Event]] = defaultdict(list)
+        stories: dict[str, list[Event]] = defaultdict(list)
+        sources: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for topic in event.topics:
+                topics[topic].append(event)
+            if event.story:
+                stories[event.story].append(event)
+            for source in dict.fromkeys(c.source for c in event.sources):
+                sources[source].append(event)
+        return {
+            "topic": {k: tuple(v) for k, v in topics.items()},
+            "story": {k: tuple(v) for k, v in stories.items()},
+            "source": {k: tuple(v) for k, v in sources.items()},
+        }
+
+    def events_of_topic(self, topic_id: str) -> tuple[Event, ...]:
+        return self._indexes["topic"].get(topic_id, ())
+
+    def events_of_story(self, story_id: str) -> tuple[Event, ...]:
+        return self._indexes["story"].get(story_id, ())
+
+    def events_citing(self, source_id: str) -> tuple[Event, ...]:
+        return self._indexes["source"].get(source_id, ())
+
+
+def _point(value: When | None) -> Point | None:
+    return value.start if value is not None else None
+
+
+def make_event(ident: str, file: str, v: dict[str, Any], tz: ZoneInfo) -> Event:
+    when: When = v["date"]
+    location = v.get("location")
+    return Event(
+        id=ident,
+        file=file,
+        title=v["title"],
+        when=when,
+        summary=v["summary"],
+        topics=tuple(v["topics"]),
+        sources=tuple(Citation(s["source"], s.get("quote"), s.get("url")) for s in v["sources"]),
+        day=when.day(tz),
+        sort_key=(*when.sort_key(tz), ident),
+        actors=tuple(Participation(a["id"], a.get("role")) for a in v.get("actors", ())),
+        location=Location(**location) if location else None,
+        claims=tuple(Claim(c["text"], c["by"], c["status"]) for c in v.get("claims", ())),
+        importance=v.get("importance", 2),
+        story=v.get("story"),
+        related=tuple(v.get("related", ())),
+        status=v.get("status", "published"),
+        corrections=tuple(Correction(c["date"].start, c["text"]) for c in v.get("corrections", ())),
+    )
+
+
+def make_actor(ident: str, v: dict[str, Any]) -> Actor:
+    return Actor(
+        id=ident,
+        name=v["name"],
+        kind=v.get("kind"),
+        aliases=tuple(v.get("aliases", ())),
+        country=v.get("country"),
+        description=v.get("description"),
+        roles=tuple(
+            Role(r["title"], r.get("of"), _point(r.get("from")), _point(r.get("to"))) for r in v.get("roles", ())
+        ),
+        wikidata=v.get("wikidata"),
+    )
+
+
+def make_source(ident: str, v: dict[str, Any]) -> Source:
+    return Source(
+        id=ident,
+        title=v["title"],
+        publisher=v["publisher"],
+        kind=v.get("kind") or "article",
+        published=_point(v.get("published")),
+        url=v.get("url"),
+        archive_url=v.get("archive_url"),
+        language=v.get("language") or "en",
+    )
+
+
+def make_story(ident: str, v: dict[str, Any]) -> Story:
+    return Story(ident, v["title"], v.get("summary"))
+
+
+def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
+    return tuple(Topic(t["id"], t["title"], t.get("description")) for t in items)
+
+
+def _events_of(events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo,
+               kept: ByIdentity[Event] | None) -> list[Event]:
+    if kept is None:
+        return [make_event(ident, file, values, tz) for ident, file, values in events]
+    kept.next_round()
+    return [kept.get(values, (ident, file, timezone), lambda i=ident, f=file, v=values: make_event(i, f, v, tz))
+            for ident, file, values in events]
+
+
+def assemble(
+    timezone: str,
+    topics: list[dict[str, Any]],
+    actors: dict[str, dict[str, Any]],
+    sources: dict[str, dict[str, Any]],
+    stories: dict[str, dict[str, Any]],
+    events: list[tuple[str, str, dict[str, Any]]],
+    ledes: dict[date, str] | None = None,
+    kept: ByIdentity[Event] | None = None,
+) -> Record:
+    """Build the record from checked values (all references already known to resolve).
+
+    ``kept``: the events of an earlier assembly by the values they were made from.  A file that did not change
+    keeps its values object (:mod:`generator.content.cache`), so `briefing serve` remakes only edited events.
+    """
+    tz = ZoneInfo(timezone)
+    made = _events_of(events, timezone, tz, kept)
+    made.sort(key=lambda e: e.sort_key)
+    return Record(
+        timezone=timezone,
+        topics=make_topics(topics),
+        actors={i: make_actor(i, v) for i, v in sorted(actors.items())},
+        sources={i: make_source(i, v) for i, v in sorted(sources.items())},
+        stories={i: make_story(i, v) for i, v in sorted(stories.items())},
+        events=tuple(e for e in made if e.status == "published"),
+        drafts=tuple(e for e in made if e.status != "published"),
+        ledes=dict(ledes or {}),
+    )

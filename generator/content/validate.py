@@ -1,0 +1,175 @@
+"""Rules across files: every reference resolves, ids are unique, and a few editorial warnings.
+
+Per-file rules (types, required fields, date grammar) live in
+:mod:`generator.content.schema`; here we know the whole record.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from generator.content.files import Content
+from generator.content.rules import lede_markup_warnings
+from generator.content.schema import Checked, slugify
+from generator.errors import Problem
+
+RESERVED_PAGES = {
+    "briefings", "actors", "timeline", "topics", "stories", "sources", "events",
+    "data", "search", "pdf", "assets", "index", "feeds",
+}
+KIND_NAMES = {"actor": "actor", "topic": "topic", "source": "source", "story": "story", "event": "event"}
+WHERE = {
+    "actor": "content/actors/",
+    "topic": "content/topics.yaml",
+    "source": "content/sources/",
+    "story": "content/stories/",
+    "event": "content/events/",
+}
+
+
+class Known:
+    """The ids of the record, with the names an editor might have typed instead of them."""
+
+    def __init__(self, content: Content):
+        self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
+        self.content = content
+        self._hints: dict[str, dict[str, str]] | None = None
+        for kind, items in content.files.items():
+            self.ids[kind].update(c.id for c in items if c.id)
+        for topic in _topic_values(content):
+            self.ids["topic"].add(topic["id"])
+        self.drafts = {
+            c.id for c in content.files["event"] if isinstance(c.value, dict) and c.value.get("status") == "draft"
+        }
+
+    @property
+    def hints(self) -> dict[str, dict[str, str]]:
+        """Names an editor might have typed, by kind: made only when a reference is wrong (rare, and slow
+        for tens of thousands of files)."""
+        if self._hints is None:
+            self._hints = {k: {} for k in KIND_NAMES}
+            for kind, items in self.content.files.items():
+                for c in items:
+                    if c.id:
+                        self._hint(kind, c.id, c.id)
+                        if isinstance(c.value, dict):
+                            for name in [c.value.get("name"), c.value.get("title"), *c.value.get("aliases", ())]:
+                                if isinstance(name, str):
+                                    self._hint(kind, slugify(name), c.id)
+            for topic in _topic_values(self.content):
+                self._hint("topic", topic["id"], topic["id"])
+        return self._hints
+
+    def _hint(self, kind: str, key: str, ident: str) -> None:
+        if key:
+            self._hints[kind].setdefault(key, ident)
+            for part in key.split("-"):
+                if len(part) > 3:
+                    self._hints[kind].setdefault(part, ident)
+
+    def suggestion(self, kind: str, wrong: str) -> str:
+        hints = self.hints[kind]
+        close = difflib.get_close_matches(wrong, list(hints), n=1, cutoff=0.75)
+        if not close:
+            return ""
+        return f" (did you mean '{hints[close[0]]}'?)"
+
+
+def _topic_values(content: Content) -> list[dict[str, Any]]:
+    if content.topics is None or not isinstance(content.topics.value, list):
+        return []
+    return [t for t in content.topics.value if isinstance(t, dict) and "id" in t]
+
+
+def _at(c: Checked, path: str) -> tuple[int, int]:
+    return c.positions.get(path, (1, 1))
+
+
+def validate(content: Content) -> list[Problem]:
+    """Every problem of the record: each file's own, then the rules across files."""
+    problems = content.all_problems()
+    known = Known(content)
+    for checked in content.all_checked():
+        problems.extend(_references(checked, known))
+    problems.extend(_topic_rules(content))
+    for checked in content.files["event"]:
+        if isinstance(checked.value, dict):
+            problems.extend(_event_rules(checked, known))
+    problems.extend(_alias_clashes(content.files["actor"]))
+    problems.extend(_page_rules(content))
+    problems.extend(lede_markup_warnings(content.ledes.values()))
+    return problems
+
+
+def _references(c: Checked, known: Known) -> Iterable[Problem]:
+    for kind, ident, path in c.refs:
+        if ident not in known.ids[kind]:
+            line, column = _at(c, path)
+            hint = known.suggestion(kind, ident) or f"; add it to {WHERE[kind]}"
+            yield Problem(c.file, line, column, path, f"unknown {kind} '{ident}'{hint}")
+
+
+def _topic_rules(content: Content) -> Iterable[Problem]:
+    c = content.topics
+    if c is None or not isinstance(c.value, list):
+        return
+    seen: dict[str, int] = {}
+    for index, topic in enumerate(c.value):
+        if not isinstance(topic, dict) or "id" not in topic:
+            continue
+        if topic["id"] in seen:
+            line, column = _at(c, f"[{index}].id")
+            first = _at(c, f"[{seen[topic['id']]}].id")[0]
+            message = f"duplicate topic id '{topic['id']}' (first on line {first})"
+            yield Problem(c.file, line, column, f"[{index}].id", message)
+        else:
+            seen[topic["id"]] = index
+
+
+def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
+    v: dict[str, Any] = c.value
+    published = v.get("status", "published") == "published"
+    for index, ident in enumerate(v.get("related", ())):
+        path = f"related[{index}]"
+        if ident == c.id:
+            yield Problem(c.file, *_at(c, path), path, "an event cannot be related to itself")
+        elif published and ident in known.drafts:
+            message = f"event '{ident}' is a draft; a published event cannot link to it"
+            yield Problem(c.file, *_at(c, path), path, message)
+
+
+def _alias_clashes(actors: list[Checked]) -> Iterable[Problem]:
+    owner: dict[str, str] = {}
+    for c in actors:
+        if isinstance(c.value, dict) and isinstance(c.value.get("name"), str):
+            owner.setdefault(c.value["name"].casefold(), c.id or "")
+    for c in actors:
+        if not isinstance(c.value, dict):
+            continue
+        for index, alias in enumerate(c.value.get("aliases", ())):
+            other = owner.get(alias.casefold())
+            if other and other != c.id:
+                path = f"aliases[{index}]"
+                yield Problem(
+                    c.file, *_at(c, path), path,
+                    f"'{alias}' is the name of actor '{other}'; if they are one, merge the files", "warning",
+                )
+
+
+def lede_warnings(content: Content, days: set[date]) -> Iterable[Problem]:
+    """Ledes for days without a briefing page (known only once the record is assembled)."""
+    for day, (file, _) in sorted(content.ledes.items()):
+        if day not in days:
+            message = f"no published event on {day.isoformat()}: this lede would not appear"
+            yield Problem(file, 1, 1, "", message, "warning")
+
+
+def _page_rules(content: Content) -> Iterable[Problem]:
+    for path in content.pages:
+        first = path.parts[path.parts.index("pages") + 1] if "pages" in path.parts else path.name
+        if first.split(".")[0] in RESERVED_PAGES:
+            rel = "content/pages/" + first
+            yield Problem(rel, 1, 1, "", f"'{first}' would take the place of a generated section; choose another name")

@@ -1,0 +1,1 @@
+"""Tools for editors: the review summary (diff), new files, synthetic corpora."""

@@ -1,0 +1,1 @@
+"""Feeds, calendar and open data: one module a format, one shared publication view."""

@@ -1,0 +1,1 @@
+"""Editors' Markdown rendered once, sanitised, remembered."""

@@ -1,0 +1,1 @@
+"""Printable briefs with WeasyPrint."""

@@ -1,0 +1,200 @@
+"""The pipeline, top to bottom: read and check, render and write, PDFs, MkDocs, search.
+
+    record = project.load_record()          # every file, checked; errors stop here
+    write_docs(record, renderer, ...)       # only the pages changes touch, through templates/pages
+    write_day_briefs(record)                # the day PDFs, cached by content
+    mkdocs build (strict)                   # the briefing plugin supplies nav, theme bits, permanent links
+    pagefind                                # the search index, on the other core while MkDocs builds
+
+`briefing build` runs :func:`build`; `briefing serve` runs MkDocs' server, whose
+briefing plugin calls :func:`generate` on every save.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.content.files import handwritten_pages
+from generator.content.model import Record
+from generator.errors import BriefingError, Problem
+from generator.exports.formats import site_files
+from generator.exports.pages import publishing_of
+from generator.pdf.printer import BriefsReport
+from generator.pdf.write import write_day_briefs
+from generator.project import Project
+from generator.search import pagefind
+from generator.settings import Settings
+from generator.site import dirty
+from generator.site.produce import calm_collector, write_docs
+from generator.site.render import Renderer
+from generator.util.folder import WriteReport
+from generator.util.vendor import font_files
+from generator.views import urls
+from generator.views.labels import medium_day
+
+
+@dataclass
+class Generated:
+    record: Record
+    pages: Mapping[str, str]  # path → page source, read back from the docs folder (generator/site/produce.py)
+    report: WriteReport
+    warnings: list[Problem]
+    nav: list
+    handwritten: set[str]
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildReport:
+    generated: Generated
+    timings: dict[str, float] = field(default_factory=dict)
+    redirects: int = 0
+    briefs: BriefsReport | None = None  # the day PDFs, when the build made them
+
+
+def make_nav(settings: Settings, record: Record, handwritten: dict[str, bytes]) -> list:
+    """A small navigation: sections and the most recent days; everything else is linked from pages."""
+    recent = [
+        {medium_day(day, settings.language): urls.day_page(day)}
+        for day in sorted(record.days, reverse=True)[: settings.recent_days]
+    ]
+    nav: list = [
+        {"Home": urls.HOME},
+        {"Briefings": [{"Archive": urls.ARCHIVE}, *recent]},
+        {"Timeline": urls.TIMELINE},
+        {"Actors": urls.ACTORS},
+        {"Topics": urls.TOPICS},
+        {"Stories": urls.STORIES},
+        {"Sources": urls.SOURCES},
+        {"Feeds and data": urls.DATA},
+    ]
+    nav.extend(page for page in handwritten if page.endswith(".md"))
+    return nav
+
+
+def pdf_days(settings: Settings, record: Record, pdf: bool | None = None) -> set[date]:
+    """Days whose page links its PDF brief: all when the build makes them, none with --no-pdf, and
+    under `serve` (pdf=None, no PDFs made) those a previous build left in the docs folder."""
+    if pdf is not None:
+        return set(record.days) if pdf else set()
+    folder = settings.docs_dir / "pdf"
+    found = set()
+    if folder.is_dir():
+        for path in folder.glob("*.pdf"):
+            try:
+                found.add(date.fromisoformat(path.stem))
+            except ValueError:
+                continue
+    return found
+
+
+def generate(project: Project, pdf: bool | None = None, *, parallel: bool = False) -> Generated:
+    """Load and check the record, render every page, and write the ones that changed.
+
+    ``parallel``: render on two cores (`briefing build`; never in the preview server, which runs threads).
+    """
+    start = time.perf_counter()
+    settings = project.settings
+    project.markdown.load()  # summaries rendered by earlier builds
+    with project.markdown.active():
+        record, warnings = project.load_record()
+        renderer = Renderer(
+            record,
+            project.templates.get("pages"),
+            lang=settings.language,
+            key_points=settings.key_points,
+            site_name=settings.site_name,
+            pdf_days=pdf_days(settings, record, pdf),
+            search=settings.search,
+            publishing=publishing_of(settings),
+        )
+        handwritten = handwritten_pages(settings.content_dir)
+        produced = write_docs(
+            settings, record, renderer, {**font_files(settings.root), **handwritten},
+            lambda: site_files(record, settings, project.templates),  # feeds/, data/, assets/timelinejs/
+            content=project.content_cache, pages=project.page_plan, parallel=parallel,
+        )
+    nav = make_nav(settings, record, handwritten)
+    return Generated(
+        record, produced.pages, produced.report, [*warnings, *produced.warnings], nav,
+        {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start,
+    )
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+def run_mkdocs(project: Project, generated: Generated) -> None:
+    """MkDocs build in strict mode: any warning (a broken link) fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    settings = project.settings
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    previous_level = logger.level
+    logger.setLevel(logging.WARNING)
+    # Only the changed pages when nothing every page shows has changed (generator/site/dirty.py).
+    site_print = dirty.fingerprint(settings, generated.nav, generated.handwritten)
+    is_dirty = dirty.can_be_dirty(settings, site_print)
+    quiet = dirty.QuietDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        config = load_config(str(settings.config_file), strict=True)
+        if "briefing" not in config.plugins:
+            raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
+        plugin = config.plugins["briefing"]
+        plugin.prepare(project, generated)  # what it would otherwise generate itself, as under `briefing serve`
+        before_outputs = dirty.outputs_before(settings)
+        dirty.forget(settings)
+        config.plugins.on_startup(command="build", dirty=is_dirty)
+        try:
+            mkdocs_build(config, dirty=is_dirty)
+        finally:
+            config.plugins.on_shutdown()
+        outputs = {f.dest_uri for f in plugin.files or ()}
+        if is_dirty:
+            dirty.remove_stale(settings.site_dir, before_outputs - outputs)
+        dirty.remember(settings, site_print, outputs)
+    except (Abort, ConfigurationError) as exc:
+        details = "\n".join(collector.messages)
+        raise BriefingError(f"MkDocs build failed: {exc}\n{details}".rstrip()) from None
+    finally:
+        logger.removeHandler(collector)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        logger.setLevel(previous_level)
+
+
+def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
+    """Check, generate, make the day PDFs (pdf=None: as extra.briefing.pdf.enabled says), build into site_dir."""
+    settings = project.settings
+    settings.docs_dir.mkdir(parents=True, exist_ok=True)
+    make_pdfs = settings.pdf.enabled if pdf is None else pdf
+    timings: dict[str, float] = {}
+    calm_collector()
+    generated = generate(project, pdf=make_pdfs, parallel=True)
+    project.save_caches(release=True)  # the content ends here: kept for the next build
+    timings["generate"] = generated.seconds
+    with project.markdown.active():
+        # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
+        briefs = write_day_briefs(settings, generated.record if make_pdfs else None, project.templates)
+        timings["pdf"] = briefs.seconds
+        indexing = pagefind.start(generated, settings)  # Pagefind works on the other core while MkDocs builds
+    start = time.perf_counter()
+    run_mkdocs(project, generated)
+    timings["mkdocs"] = time.perf_counter() - start
+    if indexing:
+        timings["search"] = indexing.finish(settings.site_dir)
+    return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)

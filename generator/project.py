@@ -1,0 +1,89 @@
+"""A project: its settings, and everything a build remembers to make the next one quicker.
+
+Every command works on one project (the folder of its mkdocs.yml).  What a
+build knows besides the content (which files were checked, what Markdown
+rendered to, which pages the last generation made, the compiled templates,
+the events made from unchanged files) lives here, on an object handed down
+to each stage, never in module globals: `briefing serve` keeps one project
+for the life of the server, and tests can build many projects in one process.
+
+The stages below never import this module: the pipeline hands each the part
+it needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from generator.content.cache import FileCache
+from generator.content.check import CheckResult, check_project, record_of
+from generator.content.model import Event, Record
+from generator.errors import Problem
+from generator.markup.cache import MarkdownCache
+from generator.settings import Settings, load_settings
+from generator.site.plan import PlanStore
+from generator.site.redirects import Permalinks
+from generator.util.keep import ByIdentity
+from generator.views.templates import Templates
+
+
+@dataclass
+class Project:
+    settings: Settings
+    kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
+    permalinks: Permalinks = field(default_factory=Permalinks)
+
+    @classmethod
+    def load(cls, config: str | Path | None = None, cwd: Path | None = None) -> Project:
+        """The project of a mkdocs.yml (default: the one in the current folder)."""
+        return cls(load_settings(config, cwd))
+
+    def with_settings(self, settings: Settings) -> Project:
+        """This project with mkdocs.yml read again (the preview server after a save): its caches go on."""
+        if settings.root != self.settings.root:
+            return Project(settings)
+        self.settings = settings
+        self.__dict__.pop("templates", None)  # the templates folder is part of the settings
+        return self
+
+    @cached_property
+    def content_cache(self) -> FileCache:
+        return FileCache.load(self._cache_file("content.pickle"))
+
+    @cached_property
+    def markdown(self) -> MarkdownCache:
+        return MarkdownCache(self._cache_file("markdown.pickle"))
+
+    @cached_property
+    def page_plan(self) -> PlanStore:
+        return PlanStore(self._cache_file("pages.pickle"))
+
+    @cached_property
+    def templates(self) -> Templates:
+        return Templates(self.settings.templates_dir)
+
+    def _cache_file(self, name: str) -> Path:
+        return self.settings.cache_dir / name
+
+    def check(self) -> CheckResult:
+        """Every problem of the content at once, and the record when there are no errors."""
+        with self.markdown.active():
+            return check_project(self.settings.root, self.settings.timezone_name, cache=self.content_cache,
+                                 kept=self.kept_events)
+
+    def load_record(self) -> tuple[Record, list[Problem]]:
+        """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors."""
+        return record_of(self.check())
+
+    def save_caches(self, *, release: bool = False) -> None:
+        """Keep what this build learnt for the next process (only where the project has been built).
+
+        ``release``: the checked files are not needed again in this process (`briefing build`): let them go
+        before MkDocs needs the memory.
+        """
+        self.content_cache.save(self._cache_file("content.pickle"))
+        self.markdown.save()
+        if release:
+            self.__dict__.pop("content_cache", None)

@@ -1,0 +1,1 @@
+"""The search corpus and its Pagefind index."""

@@ -1,0 +1,191 @@
+"""Which pages a change touches, so a rebuild renders only those.
+
+After each generation the places every event shows in (its day page or
+timeline page, its actors', topics', story's and sources' pages, the events
+that relate to it) are kept in ``.build/cache/pages.pickle``, with a
+fingerprint of everything else pages are made from (the generator's code,
+the templates, mkdocs.yml).  The next generation learns from the content
+cache (:mod:`generator.content.cache`) which files were checked anew or removed, and
+renders the pages those touch, before and after the change, plus the few
+pages that summarise everything (home, archive, indexes, timeline index).
+
+When it cannot be sure (no previous state, a different fingerprint, topics
+changed, the timeline split or joined) it renders everything.  tests/e2e/
+test_incremental.py holds a rebuild after each kind of change to the bytes of
+a build from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.content.model import Event, Record
+from generator.settings import Settings
+from generator.util import digest
+from generator.util.keep import ByIdentity
+from generator.util.paths import PACKAGE, TEMPLATES
+from generator.util.store import load_pickle, save_pickle
+from generator.views import urls
+from generator.views.urls import home_of
+
+
+class Place(NamedTuple):
+    """Where one event shows (a tuple: ten years of them load from the state file in a fraction of a second)."""
+
+    home: str
+    year: int
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    story: str | None
+    sources: tuple[str, ...]
+    related: tuple[str, ...]
+
+    def pages(self, split: bool, split_topics: frozenset[str] = frozenset()) -> set[str]:
+        pages = {self.home, urls.timeline_year_page(self.year) if split else urls.TIMELINE}
+        pages.update(urls.actor_page(a) for a in self.actors)
+        pages.update(urls.topic_page(t) for t in self.topics)
+        pages.update(urls.topic_year_page(t, self.year) for t in self.topics if t in split_topics)
+        pages.update(urls.source_page(s) for s in self.sources)
+        if self.story:
+            pages.add(urls.story_page(self.story))
+        return pages
+
+
+@dataclass
+class State:
+    fingerprint: str
+    split: bool
+    split_topics: frozenset[str]
+    places: dict[str, Place]
+    days: tuple[date, ...]
+    ledes: dict[date, str]
+    pdf_days: frozenset[date]
+    pages: frozenset[str] = field(default_factory=frozenset)
+
+
+def place_of(record: Record, event: Event) -> Place:
+    return Place(home_of(record, event)[0], event.when.start.year, event.actor_ids, event.topics, event.story,
+                 tuple(dict.fromkeys(c.source for c in event.sources)), event.related)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def fingerprint(settings: Settings) -> str:
+    """Everything but the content that pages are made from: code, templates, options."""
+    folders = [PACKAGE, TEMPLATES / "pages", settings.templates_dir / "pages"]
+    return digest.of_files(folders, (".py", ".j2", ".html", ".md"), settings.config_file.read_bytes())
+
+
+class PlanStore:
+    """The page plan of one project: the state of its last generation, in ``.build/cache/pages.pickle``.
+
+    The state this process saved last is kept in memory, so the preview server need not read it again; so are
+    the places of events by identity (the preview keeps the Event objects of files that did not change).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._saved: State | None = None
+        self._places: ByIdentity[Place] = ByIdentity()
+
+    def state_of(self, record: Record, pdf_days: set[date], pages: Iterable[str], print_: str) -> State:
+        return State(
+            fingerprint=print_,
+            split=urls.timeline_is_split(len(record.events)),
+            split_topics=frozenset(urls.split_topics(record)),
+            places=self._places_of(record),
+            days=record.days,
+            ledes={day: _digest(text) for day, text in record.ledes.items()},
+            pdf_days=frozenset(pdf_days),
+            pages=frozenset(pages),
+        )
+
+    def _places_of(self, record: Record) -> dict[str, Place]:
+        self._places.next_round()
+        split = urls.timeline_is_split(len(record.events))  # where an undated event lives depends on it
+        return {e.id: self._places.get(e, split, lambda e=e: place_of(record, e)) for e in record.events}
+
+    def load(self) -> State | None:
+        if self._saved is not None and self.path.is_file():
+            return self._saved
+        return load_pickle(self.path, State)
+
+    def save(self, state: State) -> None:
+        self._saved = state
+        save_pickle(self.path, state)
+
+    def forget(self) -> None:
+        """No state: the next generation renders everything (after a generation that did not finish)."""
+        self._saved = None
+        self.path.unlink(missing_ok=True)
+
+
+def _neighbours(days: tuple[date, ...], changed: set[date]) -> set[date]:
+    index = {day: i for i, day in enumerate(days)}
+    found = set()
+    for day in changed:
+        i = index.get(day)
+        if i is not None:
+            found.update(days[max(i - 1, 0): i + 2])
+    return found
+
+
+def affected(old: State | None, new: State, record: Record, changed: set[tuple[str, str | None]]) -> set[str] | None:
+    """The pages to render again, or None for all of them.
+
+    ``changed``: (kind, id) of every content file checked anew or removed since ``old`` was made.
+    """
+    if old is None or (old.fingerprint, old.split, old.split_topics) != (new.fingerprint, new.split, new.split_topics):
+        return None
+    if any(kind == "topics" for kind, _ in changed):
+        return None
+    pages = set(urls.SUMMARY_PAGES)
+    split = new.split
+    events = {ident for kind, ident in changed if kind == "event"}
+    # An event's place can change without its file changing only through another file: an actor, source
+    # or story, handled below.  Compare the places anyway: it is cheap and catches a re-dated neighbour.
+    events.update(i for i in new.places.keys() & old.places.keys() if new.places[i] != old.places[i])
+    events.update(new.places.keys() ^ old.places.keys())
+    relating: dict[str, list[str]] = {}
+    for place in new.places.values():
+        for other in place.related:
+            relating.setdefault(other, []).append(place.home)
+    for ident in events:
+        for place in (old.places.get(ident), new.places.get(ident)):
+            if place:
+                pages |= place.pages(split, new.split_topics)
+        pages.update(relating.get(ident, ()))
+    for kind, ident in changed:
+        if kind == "actor" and ident:
+            pages |= _actor_pages(record, ident)
+        elif kind == "source" and ident:
+            pages.add(urls.source_page(ident))
+            pages.update(home_of(record, e)[0] for e in record.events_citing(ident))
+        elif kind == "story" and ident:
+            pages.add(urls.story_page(ident))
+            pages.update(home_of(record, e)[0] for e in record.events_of_story(ident))
+    changed_days = set(old.days) ^ set(new.days)
+    changed_days |= {d for d in old.ledes.keys() | new.ledes.keys() if old.ledes.get(d) != new.ledes.get(d)}
+    changed_days |= old.pdf_days ^ new.pdf_days
+    for day in _neighbours(old.days, changed_days) | _neighbours(new.days, changed_days) | changed_days:
+        pages.add(urls.day_page(day))
+    return pages
+
+
+def _actor_pages(record: Record, actor_id: str) -> set[str]:
+    """Every page that shows an actor's name or profile."""
+    pages = {urls.actor_page(actor_id)}
+    for event in record.events_of_actor(actor_id):
+        pages.add(home_of(record, event)[0])
+        pages.update(urls.actor_page(a) for a in event.actor_ids)  # "most often with"
+    for other in record.actors.values():
+        if any(role.of == actor_id for role in other.roles):
+            pages.add(urls.actor_page(other.id))
+    return pages

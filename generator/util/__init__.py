@@ -1,0 +1,1 @@
+"""Small helpers written once: forking a worker, storing a file atomically, keeping values by identity."""

@@ -1,0 +1,113 @@
+"""Write generated files, touching only those whose bytes changed, and remove the ones no longer made.
+
+A manifest of content hashes beside the files lets a rebuild skip reading
+every page back; only files the previous run wrote are ever deleted, so a
+docs folder that holds anything else is left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.util.store import write_atomic
+
+MANIFEST = ".briefing-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> list[str]:
+        return self.written + self.deleted
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, str]:
+    try:
+        value = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return value if isinstance(value, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
+    """Make ``folder`` hold exactly ``files`` (paths relative to it), writing only what changed."""
+    writer = Writer(folder)
+    for rel, content in sorted(files.items()):
+        writer.put(rel, content)
+    return writer.finish()
+
+
+class Writer:
+    """:func:`write_changed` one file at a time, so a site's pages need not all be in memory at once.
+
+    ``put`` each file, ``keep`` a file made before and known to be unchanged, ``merge`` what another
+    process put, then ``finish``: files the previous run made and this one did not are removed.
+    """
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.old = _read_manifest(folder)
+        self.new: dict[str, str] = {}
+        self.report = WriteReport()
+
+    def put(self, rel: str, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = _digest(data)
+        self.new[rel] = digest
+        path = self.folder / rel
+        if self.old.get(rel) == digest and path.is_file():
+            self.report.unchanged += 1
+            return
+        if rel not in self.old and path.is_file() and path.read_bytes() == data:
+            self.report.unchanged += 1
+            return
+        write_atomic(path, data)  # a live-reloading server never reads half a page
+        self.report.written.append(rel)
+
+    def keep(self, rel: str) -> bool:
+        """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""
+        digest = self.old.get(rel)
+        if digest is None or not (self.folder / rel).is_file():
+            return False
+        self.new[rel] = digest
+        self.report.unchanged += 1
+        return True
+
+    def part(self) -> tuple[dict[str, str], list[str], int]:
+        """What this writer put, for a writer in another process to :meth:`merge`."""
+        return self.new, self.report.written, self.report.unchanged
+
+    def merge(self, part: tuple[dict[str, str], list[str], int]) -> None:
+        new, written, unchanged = part
+        self.new.update(new)
+        self.report.written.extend(written)
+        self.report.unchanged += unchanged
+
+    def finish(self) -> WriteReport:
+        for rel in sorted(set(self.old) - set(self.new)):
+            path = self.folder / rel
+            if path.is_file():
+                path.unlink()
+                self.report.deleted.append(rel)
+                _remove_empty_parents(path.parent, self.folder)
+        (self.folder / MANIFEST).write_text(json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8")
+        self.report.written.sort()
+        return self.report
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,38 @@
+"""Values worked out from objects, kept while the very same objects come back.
+
+`briefing serve` rebuilds on every save.  Files that did not change keep their
+checked values (generator/content/cache.py), so the events made from them are the same
+objects from one rebuild to the next: whatever was worked out from such an
+object (its Event, its place in the site, its permanent-link page) can be
+reused, and only edited events cost anything.  Kept by identity, not equality:
+comparing 40,000 events field by field would cost what it saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ByIdentity(Generic[T]):
+    """``get(obj, key, make)``: ``make()``, or what it gave last round for this very ``obj`` and ``key``.
+
+    Each round (:meth:`next_round`) forgets the objects not asked for in the round before, so the kept
+    values follow the record and do not pile up.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[object, Hashable, T]] = {}
+        self._now: dict[int, tuple[object, Hashable, T]] = {}
+
+    def next_round(self) -> None:
+        self._last, self._now = self._now, {}
+
+    def get(self, obj: object, key: Hashable, make: Callable[[], T]) -> T:
+        kept = self._last.get(id(obj))
+        # The object itself is kept with its value, so its id cannot be reused by another object meanwhile.
+        value = kept[2] if kept is not None and kept[0] is obj and kept[1] == key else make()
+        self._now[id(obj)] = (obj, key, value)
+        return value

@@ -1,0 +1,1 @@
+"""What each page says (Python decides what is true), where pages live, and labels."""

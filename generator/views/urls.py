@@ -1,0 +1,122 @@
+"""Where every page lives: generated Markdown paths (under docs_dir) and public URLs.
+
+Public URLs are permanent (readers bookmark them, other sites link to them);
+change them only with redirects.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+HOME = "index.md"
+ARCHIVE = "briefings/index.md"
+ACTORS = "actors/index.md"
+TIMELINE = "timeline/index.md"
+TOPICS = "topics/index.md"
+STORIES = "stories/index.md"
+SOURCES = "sources/index.md"
+DATA = "data/index.md"  # feeds and downloads, documented (the files themselves: generator/exports/)
+TIMELINE_VISUAL = "timeline/visual.md"  # the record in TimelineJS
+
+
+def day_page(day: date) -> str:
+    return f"briefings/{day.isoformat()}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def topic_page(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def story_page(story_id: str) -> str:
+    return f"stories/{story_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def event_page(event_id: str) -> str:
+    """The permanent link of an event: a page that sends the reader to where the event is now."""
+    return f"events/{event_id}.md"
+
+
+def timeline_year_page(year: int) -> str:
+    return f"timeline/{year:04d}.md"
+
+
+def url_of(page: str) -> str:
+    """The public URL path of a generated page, as MkDocs makes it with use_directory_urls."""
+    if page == HOME:
+        return "/"
+    stem = page.removesuffix(".md")
+    if stem.endswith("/index"):
+        stem = stem.removesuffix("/index")
+    return f"/{stem}/"
+
+
+# A timeline longer than this is split into one page per year, so no page grows without bound.
+TIMELINE_SPLIT_AT = 1500
+
+
+def timeline_is_split(event_count: int) -> bool:
+    return event_count > TIMELINE_SPLIT_AT
+
+
+def topic_year_page(topic_id: str, year: int) -> str:
+    """A year of a long topic's events (its page then links its years, as the timeline does)."""
+    return f"topics/{topic_id}/{year:04d}.md"
+
+
+def split_topics(record) -> dict[str, list[int]]:
+    """Topics with more events than one page should hold, with the years of their events (newest first)."""
+    found: dict[str, set[int]] = {}
+    for topic in record.topics:
+        events = record.events_of_topic(topic.id)
+        if timeline_is_split(len(events)):
+            found[topic.id] = {e.when.start.year for e in events}
+    return {topic: sorted(years, reverse=True) for topic, years in found.items()}
+
+
+# The pages that sum up the whole record: any change may change them.
+SUMMARY_PAGES = (HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA, TIMELINE_VISUAL)
+# The kind of each page, as the renderer and the page plan name it: (kind, subject).
+Page = tuple[str, object]
+
+
+def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Record
+    """Every page the record publishes, {path: (kind, subject)}, in path order: the one list of the site's pages.
+
+    Kinds: the summary pages by name ('home', 'archive', ...), 'day' (a date), 'actor' (an id), 'topic' and
+    'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' (a year), and 'permalink'
+    (an event id: /events/<id>/, a page that sends the reader to where the event is now).
+    """
+    pages: dict[str, Page] = {page: (kind, None) for page, kind in zip(SUMMARY_PAGES, _SUMMARY_KINDS, strict=True)}
+    pages.update((day_page(day), ("day", day)) for day in record.days)
+    pages.update((actor_page(a), ("actor", a)) for a in record.actors)
+    pages.update((topic_page(t.id), ("topic", t)) for t in record.topics)
+    topics = {t.id: t for t in record.topics}
+    for topic, years in split_topics(record).items():
+        pages.update((topic_year_page(topic, y), ("topic_year", (topics[topic], y))) for y in years)
+    pages.update((story_page(s.id), ("story", s)) for s in record.stories.values())
+    pages.update((source_page(s.id), ("source", s)) for s in record.sources.values())
+    if timeline_is_split(len(record.events)):
+        pages.update((timeline_year_page(y), ("timeline_year", y)) for y in sorted({e.when.start.year
+                                                                                  for e in record.events}))
+    pages.update((event_page(e.id), ("permalink", e.id)) for e in record.events)
+    return dict(sorted(pages.items()))
+
+
+_SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual")
+
+
+def home_of(record, event) -> tuple[str, str]:
+    """The page and anchor where an event is shown in full (its permanent link points here)."""
+    if event.day is not None:
+        return day_page(event.day), event.id
+    if timeline_is_split(len(record.events)):
+        return timeline_year_page(event.when.start.year), event.id
+    return TIMELINE, event.id
