@@ -7,7 +7,6 @@ wrong.  Loading gathers every problem before failing once with a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -87,10 +86,6 @@ def summary_line(problems: list[Problem]) -> str:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     files = len({p.file for p in problems})
     return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''}"
-
-
-def problems_json(problems: list[Problem]) -> str:
-    return json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2)
 
 
 class BriefingError(Exception):

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.content import schema
 from generator.content.dates import Point, When
 from generator.util.keep import ByIdentity
 
@@ -130,6 +131,11 @@ class Event:
         extra = [c.by for c in self.claims if c.by not in listed]
         return tuple(dict.fromkeys(listed + extra))
 
+    @cached_property
+    def source_ids(self) -> tuple[str, ...]:
+        """The sources the event cites, in the order first cited, each once."""
+        return tuple(dict.fromkeys(c.source for c in self.sources))
+
 
 @dataclass(frozen=True)
 class Record:
@@ -204,7 +210,7 @@ class Record:
                 topics[topic].append(event)
             if event.story:
                 stories[event.story].append(event)
-            for source in dict.fromkeys(c.source for c in event.sources):
+            for source in event.source_ids:
                 sources[source].append(event)
         return {
             "topic": {k: tuple(v) for k, v in topics.items()},
@@ -226,9 +232,14 @@ def _point(value: When | None) -> Point | None:
     return value.start if value is not None else None
 
 
-def make_event(ident: str, file: str, v: dict[str, Any], tz: ZoneInfo) -> Event:
+# What a field is when a file leaves it out: declared once, in the schema.
+_EVENT, _ACTOR, _SOURCE = schema.EVENT.defaults(), schema.ACTOR.defaults(), schema.SOURCE.defaults()
+
+
+def make_event(ident: str, file: str, values: dict[str, Any], tz: ZoneInfo) -> Event:
+    v = {**_EVENT, **values}
     when: When = v["date"]
-    location = v.get("location")
+    location = v["location"]
     return Event(
         id=ident,
         file=file,
@@ -239,42 +250,42 @@ def make_event(ident: str, file: str, v: dict[str, Any], tz: ZoneInfo) -> Event:
         sources=tuple(Citation(s["source"], s.get("quote"), s.get("url")) for s in v["sources"]),
         day=when.day(tz),
         sort_key=(*when.sort_key(tz), ident),
-        actors=tuple(Participation(a["id"], a.get("role")) for a in v.get("actors", ())),
+        actors=tuple(Participation(a["id"], a.get("role")) for a in v["actors"]),
         location=Location(**location) if location else None,
-        claims=tuple(Claim(c["text"], c["by"], c["status"]) for c in v.get("claims", ())),
-        importance=v.get("importance", 2),
-        story=v.get("story"),
-        related=tuple(v.get("related", ())),
-        status=v.get("status", "published"),
-        corrections=tuple(Correction(c["date"].start, c["text"]) for c in v.get("corrections", ())),
+        claims=tuple(Claim(c["text"], c["by"], c["status"]) for c in v["claims"]),
+        importance=v["importance"],
+        story=v["story"],
+        related=tuple(v["related"]),
+        status=v["status"],
+        corrections=tuple(Correction(c["date"].start, c["text"]) for c in v["corrections"]),
     )
 
 
-def make_actor(ident: str, v: dict[str, Any]) -> Actor:
+def make_actor(ident: str, values: dict[str, Any]) -> Actor:
+    v = {**_ACTOR, **values}
     return Actor(
         id=ident,
         name=v["name"],
-        kind=v.get("kind"),
-        aliases=tuple(v.get("aliases", ())),
-        country=v.get("country"),
-        description=v.get("description"),
-        roles=tuple(
-            Role(r["title"], r.get("of"), _point(r.get("from")), _point(r.get("to"))) for r in v.get("roles", ())
-        ),
-        wikidata=v.get("wikidata"),
+        kind=v["kind"],
+        aliases=tuple(v["aliases"]),
+        country=v["country"],
+        description=v["description"],
+        roles=tuple(Role(r["title"], r.get("of"), _point(r.get("from")), _point(r.get("to"))) for r in v["roles"]),
+        wikidata=v["wikidata"],
     )
 
 
-def make_source(ident: str, v: dict[str, Any]) -> Source:
+def make_source(ident: str, values: dict[str, Any]) -> Source:
+    v = {**_SOURCE, **values}
     return Source(
         id=ident,
         title=v["title"],
         publisher=v["publisher"],
-        kind=v.get("kind") or "article",
-        published=_point(v.get("published")),
-        url=v.get("url"),
-        archive_url=v.get("archive_url"),
-        language=v.get("language") or "en",
+        kind=v["kind"],
+        published=_point(v["published"]),
+        url=v["url"],
+        archive_url=v["archive_url"],
+        language=v["language"],
     )
 
 

@@ -23,8 +23,9 @@ from email.utils import format_datetime
 
 from markupsafe import Markup
 
+from generator.content.dates import midnight
 from generator.content.model import Event
-from generator.exports.publication import Publication, clean_text, day_start, rfc3339
+from generator.exports.publication import Publication, clean_text, rfc3339
 from generator.markup.richtext import render_markdown
 from generator.views import labels, urls
 from generator.views.pages import Link, key_events, page_order
@@ -92,7 +93,7 @@ class FeedMaker:
         url = pub.page_url(page)
         events = page_order(pub.record.events_on(day), self.topic_order)
         points = tuple(Link(e.title, Markup(pub.page_url(page, e.id))) for e in key_events(pub.ctx, events))
-        published = day_start(day, pub.tz)
+        published = midnight(day, pub.tz)
         updated = max([published, *(pub.event_updated(e) for e in events)], key=lambda m: m.timestamp())
         content = self.day_template.render(
             lede=render_markdown(pub.record.ledes.get(day)), key_points=points, count=len(events), url=url
@@ -118,7 +119,7 @@ class FeedMaker:
         pub = self.pub
         record = pub.record
         url = pub.permalink(event)
-        cited = dict.fromkeys(c.source for c in event.sources)
+        cited = event.source_ids
         sources = [
             {"text": f"{record.sources[s].publisher}: {record.sources[s].title}", "url": record.sources[s].url}
             for s in cited

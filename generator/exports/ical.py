@@ -105,7 +105,7 @@ def _description(pub: Publication, event: Event) -> str:
     if event.when.approximate:
         parts.append(f"Date approximate ({pub.date_label(event.when)}).")
     parts.append(event.summary.strip())
-    cited = dict.fromkeys(c.source for c in event.sources)
+    cited = event.source_ids
     sources = [f"{pub.record.sources[s].publisher}: {pub.record.sources[s].title}" for s in cited]
     parts.append("Sources: " + "; ".join(sources))
     parts.append(pub.permalink(event))

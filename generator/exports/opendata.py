@@ -339,7 +339,7 @@ def events_csv(pub: Publication) -> bytes:
             "country": location.country if location else None,
             "lat": location.lat if location else None,
             "lon": location.lon if location else None,
-            "sources": ";".join(dict.fromkeys(c.source for c in event.sources)),
+            "sources": ";".join(event.source_ids),
             "story": event.story,
             "importance": event.importance,
             "permalink": pub.permalink(event),

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from functools import cached_property
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.content.dates import Point, When
+from generator.content.dates import Point, When, midnight
 from generator.content.model import Event, Record
 from generator.errors import BriefingError
 from generator.markup.richtext import rebase_site_links, render_markdown
 from generator.settings import Settings
-from generator.views import labels, urls
+from generator.views import urls
 from generator.views.pages import AbsoluteLinks, Context
 from generator.views.templates import Templates
 from generator.views.urls import home_of
@@ -54,8 +54,6 @@ class Publication:
     key_points: int = 5
     templates: Templates = field(default_factory=lambda: Templates(None))  # feeds/*.html.j2 of the project first
     _html: dict[str, Markup] = field(default_factory=dict, repr=False)
-    _labels: dict[When, str] = field(default_factory=dict, repr=False)
-    _countries: dict[str, str] = field(default_factory=dict, repr=False)
     _permalinks: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -100,27 +98,18 @@ class Publication:
         return html
 
     def place(self, event: Event) -> str | None:
-        """'Kyiv, Ukraine': the place and its country's name in the site language, as the pages write it."""
-        location = event.location
-        if location is None:
-            return None
-        country = self._countries.get(location.country or "")
-        if country is None:
-            country = self._countries[location.country or ""] = self.ctx.country(location.country) or ""
-        return location.name + (f", {country}" if country and country != location.name else "")
+        """'Kyiv, Ukraine', as the pages write it."""
+        return self.ctx.facts.of(event).place
 
     def date_label(self, when: When) -> str:
-        """The event's date as the site writes it ('c. 2 Nov 2024'); many events share a date, Babel is slow."""
-        label = self._labels.get(when)
-        if label is None:
-            label = self._labels[when] = labels.when_label(when, self.tz, self.language)
-        return label
+        """The date as the site writes it ('c. 2 Nov 2024')."""
+        return self.ctx.facts.date(when)
 
     def start(self, point: Point) -> datetime:
         """A point as an instant in the site's zone: its moment, else the start of its first day."""
         if point.moment is not None:
             return point.moment.astimezone(self.tz)
-        return datetime.combine(point.first_day(self.tz), time(0), tzinfo=self.tz)
+        return midnight(point.first_day(self.tz), self.tz)
 
     def event_published(self, event: Event) -> datetime:
         return self.start(event.when.start)
@@ -144,10 +133,6 @@ def _utc(moment: datetime) -> datetime:
 def rfc3339(moment: datetime) -> str:
     """'2024-11-05T06:30:00+02:00': an instant with its offset, to the second."""
     return moment.isoformat(timespec="seconds")
-
-
-def day_start(day: date, tz) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=tz)
 
 
 def when_fields(when: When, tz) -> dict[str, str | None]:

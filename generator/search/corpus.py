@@ -29,7 +29,7 @@ from generator.markup.richtext import render_markdown, sanitize_page_html
 from generator.settings import Settings
 from generator.util.folder import Writer, WriteReport
 from generator.views import labels, urls
-from generator.views.pages import page_order
+from generator.views.pages import Context, page_order
 from generator.views.urls import home_of
 
 PAGE = """<!doctype html>
@@ -58,17 +58,16 @@ def _file(page: str) -> str:
     return urls.url_of(page).strip("/") + "/index.html" if page != urls.HOME else "index.html"
 
 
-def event_section(record: Record, event: Event, lang: str, *, dated_title: bool = False) -> str:
+def event_section(ctx: Context, event: Event, *, dated_title: bool = False) -> str:
     """One event as a sub-result: heading with the event's id, then what a reader might search for."""
-    tz = record.tz
-    when = labels.when_label(event.when, tz, lang)
-    facts = [when]
-    time_label = labels.local_time(event.when, tz, lang)
-    if time_label:
-        facts.append(time_label)
+    record = ctx.record
+    known = ctx.facts.of(event)
+    facts = [known.date]
+    if known.time:
+        facts.append(known.time)
     if event.location:
         facts.append(event.location.name)
-    title = f"{when}: {event.title}" if dated_title else event.title
+    title = f"{known.date}: {event.title}" if dated_title else event.title
     people = [record.actors[a].name for a in event.actor_ids if a in record.actors]
     parts = [
         f'<section>\n<h2 id="{escape(event.id)}">{escape(title)}</h2>',
@@ -81,20 +80,20 @@ def event_section(record: Record, event: Event, lang: str, *, dated_title: bool 
         parts.append(f"<p>{escape(claim.text)}</p>")
     if event.story and event.story in record.stories:
         parts.append(f"<p>{escape(record.stories[event.story].title)}</p>")
-    cited = dict.fromkeys(c.source for c in event.sources if c.source in record.sources)
-    for source_id in cited:
+    for source_id in (s for s in event.source_ids if s in record.sources):
         source = record.sources[source_id]
         parts.append(f"<p>{escape(source.publisher)}: {escape(source.title)}</p>")
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def day_file(record: Record, day, lang: str) -> str:
+def day_file(ctx: Context, day) -> str:
+    record = ctx.record
     topic_order = {t.id: i for i, t in enumerate(record.topics)}
     events = page_order(record.events_on(day), topic_order)
     lede = str(render_markdown(record.ledes.get(day)))
-    body = "\n".join([lede, *(event_section(record, e, lang) for e in events)])
-    return _page(labels.long_day(day, lang), body, lang)
+    body = "\n".join([lede, *(event_section(ctx, e) for e in events)])
+    return _page(labels.long_day(day, ctx.lang), body, ctx.lang)
 
 
 def actor_file(record: Record, actor_id: str, lang: str) -> str:
@@ -112,14 +111,15 @@ def corpus_jobs(record: Record, settings: Settings,
                 handwritten: dict[str, bytes] | None = None) -> dict[str, Callable[[], str]]:
     """{generated page: how to make its corpus file} for every page a reader can find by searching."""
     lang = settings.language
-    jobs: dict[str, Callable[[], str]] = {urls.day_page(d): partial(day_file, record, d, lang) for d in record.days}
+    ctx = Context(record, lang)
+    jobs: dict[str, Callable[[], str]] = {urls.day_page(d): partial(day_file, ctx, d) for d in record.days}
     undated: dict[str, list[Event]] = {}
     for event in record.events:
         if event.day is None:
             undated.setdefault(home_of(record, event)[0], []).append(event)
     for page, events in undated.items():
         title = "Timeline" if page == urls.TIMELINE else f"Timeline {events[0].when.start.year}"
-        jobs[page] = partial(_undated_file, record, title, events, lang)
+        jobs[page] = partial(_undated_file, ctx, title, events)
     for actor_id in record.actors:
         jobs[urls.actor_page(actor_id)] = partial(actor_file, record, actor_id, lang)
     for topic in record.topics:
@@ -132,8 +132,8 @@ def corpus_jobs(record: Record, settings: Settings,
     return jobs
 
 
-def _undated_file(record: Record, title: str, events: list[Event], lang: str) -> str:
-    return _page(title, "\n".join(event_section(record, e, lang, dated_title=True) for e in events), lang)
+def _undated_file(ctx: Context, title: str, events: list[Event]) -> str:
+    return _page(title, "\n".join(event_section(ctx, e, dated_title=True) for e in events), ctx.lang)
 
 
 def handwritten_file(rel: str, data: bytes, lang: str) -> str:

@@ -70,7 +70,7 @@ class State:
 
 def place_of(record: Record, event: Event) -> Place:
     return Place(home_of(record, event)[0], event.when.start.year, event.actor_ids, event.topics, event.story,
-                 tuple(dict.fromkeys(c.source for c in event.sources)), event.related)
+                 event.source_ids, event.related)
 
 
 def _digest(text: str) -> str:

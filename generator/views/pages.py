@@ -13,7 +13,7 @@ import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import groupby
 
 from babel import Locale
@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator.content.model import Actor, Event, Record
 from generator.markup.richtext import render_markdown
 from generator.views import labels, urls
+from generator.views.facts import Facts
 
 STATUS_LABELS = {
     "confirmed": "Confirmed",
@@ -91,6 +92,11 @@ class Context:
     @property
     def tz(self):
         return self.record.tz
+
+    @cached_property
+    def facts(self) -> Facts:
+        """The facts of the record's events as this site writes them (each worked out once)."""
+        return Facts(self.tz, self.lang, self.country)
 
     def country(self, code: str | None) -> str | None:
         if not code:
@@ -184,35 +190,25 @@ def event_link(ctx: Context, links: Links, event: Event, note: str | None = None
 
 def event_view(ctx: Context, links: Links, event: Event) -> EventView:
     record, tz, lang = ctx.record, ctx.tz, ctx.lang
-    place = None
-    coordinates = None
-    if event.location:
-        country = ctx.country(event.location.country)
-        place = event.location.name + (f", {country}" if country and country != event.location.name else "")
-        if event.location.lat is not None and event.location.lon is not None:
-            coordinates = (event.location.lat, event.location.lon)
+    facts = ctx.facts.of(event)
     return EventView(
         id=event.id,
         title=event.title,
         lead=event.is_lead,
         importance=event.importance,
-        date_label=labels.when_label(event.when, tz, lang),
-        day_label=(
-            labels.medium_day(event.day, lang)
-            if event.when.precision == "time" and not event.when.is_range and event.day is not None
-            else labels.when_label(event.when, tz, lang)
-        ),
-        time=labels.local_time(event.when, tz, lang),
+        date_label=facts.date,
+        day_label=facts.day,
+        time=facts.time,
         approximate=event.when.approximate,
-        until=labels.until_label(event.when, tz, lang),
+        until=facts.until,
         precision=event.when.precision,
         summary=render_markdown(event.summary),
         claims=tuple(
             ClaimView(c.text, actor_link(ctx, links, c.by), c.status, STATUS_LABELS[c.status]) for c in event.claims
         ),
         actors=tuple(actor_link(ctx, links, p.actor, p.role) for p in event.actors),
-        place=place,
-        coordinates=coordinates,
+        place=facts.place,
+        coordinates=facts.coordinates,
         sources=citation_views(ctx, links, event),
         corrections=tuple(
             CorrectionView(labels.point_label(c.date, tz, lang), render_markdown(c.text)) for c in event.corrections
