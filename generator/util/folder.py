@@ -102,7 +102,7 @@ class Writer:
                 path.unlink()
                 self.report.deleted.append(rel)
                 _remove_empty_parents(path.parent, self.folder)
-        (self.folder / MANIFEST).write_text(json.dumps(self.new, indent=0, sort_keys=True), encoding="utf-8")
+        write_atomic(self.folder / MANIFEST, json.dumps(self.new, indent=0, sort_keys=True).encode("utf-8"))
         self.report.written.sort()
         return self.report
 
