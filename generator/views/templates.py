@@ -70,6 +70,7 @@ def environment(kind: str, folders: list[Path]) -> Environment:
     if kind != "pages":
         env = Environment(autoescape=True, **common)
         env.filters["href"] = safe_href
+        env.filters["url_text"] = breakable_url
         return env
     env = Environment(autoescape=False, auto_reload=True, finalize=_finalize, keep_trailing_newline=True, **common)
     env.filters.update(block=html_block, url=link_target, yaml_string=_yaml_string, slug=heading_id, href=html_href,
@@ -115,6 +116,23 @@ def safe_href(value: Any) -> Markup:
     """A link target in a document read away from the site: only web, mail and in-document links; '' otherwise."""
     text = str(value or "")
     return Markup(html_escape(text, quote=True)) if _SAFE_HREF.match(text) else Markup("")
+
+
+# A URL shown in a brief breaks after its slashes and separators, and at least every 24 characters.
+_URL_PIECE = re.compile(r"[^/?&=#]{1,24}[/?&=#]{0,8}|[/?&=#]{1,24}")
+
+
+def breakable_url(value: Any) -> Markup:
+    """A URL as text with a line-break opportunity (a zero-width space) after each separator and every 24
+    characters.
+
+    WeasyPrint lays out a line by handing the rest of the paragraph to Pango; when a word must be cut at any
+    character (CSS ``word-break: break-all``, or ``overflow-wrap: anywhere`` at a line's start) it hands
+    over all of it again for every line, so a 40,000-character URL took 17 s and 200,000 characters more
+    than ten minutes.  Break points in the text keep every line's work to a line's worth of characters
+    (docs/performance.md).  ``<wbr>`` would do the same but makes an inline box of each, slower still.
+    """
+    return Markup("\u200b".join(html_escape(piece, quote=True) for piece in _URL_PIECE.findall(str(value or ""))))
 
 
 def _count(n: int, word: str, plural: str | None = None) -> str:

@@ -216,7 +216,7 @@ def test_dependency_downloads_are_cached_on_the_lock_files():
         assert node["with"]["cache-dependency-path"] == "package-lock.json"
         pip = next(s for s in steps(job) if s.get("uses", "").startswith("actions/cache@"))
         assert pip["with"]["path"] == "~/.cache/pip"
-        assert "hashFiles('requirements.lock'" in pip["with"]["key"], f"{file}: {name}"
+        assert "hashFiles('requirements.txt'" in pip["with"]["key"], f"{file}: {name}"
 
 
 def test_main_is_published_with_the_official_pages_actions():
@@ -238,10 +238,81 @@ def test_two_deploys_never_race():
     assert review["concurrency"]["cancel-in-progress"] == "true"
 
 
-def test_dependabot_updates_actions_python_and_npm():
+def test_dependabot_updates_actions_python_npm_and_the_container_image():
     config = load(GITHUB / "dependabot.yml")
     assert config["version"] == "2"
-    assert sorted(u["package-ecosystem"] for u in config["updates"]) == ["github-actions", "npm", "pip"]
+    assert sorted(u["package-ecosystem"] for u in config["updates"]) == ["docker", "github-actions", "npm", "pip"]
+
+
+# --- supply chain: what is installed is what was reviewed ----------------------------
+
+LOCK = ROOT / "requirements.txt"
+DIGEST_PIN = re.compile(r"^[a-z0-9./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^ ;\\]+)")
+
+
+def test_every_container_image_is_pinned_by_digest():
+    # A tag such as debian:bookworm moves; a digest names exactly one image. Dependabot's docker ecosystem
+    # reads Dockerfiles, not workflows' container:, so .github/ci/Dockerfile holds the same line for it.
+    dockerfile = (GITHUB / "ci" / "Dockerfile").read_text(encoding="utf-8")
+    froms = re.findall(r"^FROM (\S+)$", dockerfile, re.MULTILINE)
+    assert len(froms) == 1 and DIGEST_PIN.match(froms[0]), froms
+    jobs = [(file, name, job["container"]) for file, name, job in all_jobs() if "container" in job]
+    assert len(jobs) == 3
+    for file, name, image in jobs:
+        assert image == froms[0], f"{file}: {name}: container {image}; use {froms[0]} (.github/ci/Dockerfile)"
+    docker = [u for u in load(GITHUB / "dependabot.yml")["updates"] if u["package-ecosystem"] == "docker"]
+    assert [u["directory"] for u in docker] == ["/.github/ci"]
+
+
+def lock_entries(text: str) -> dict[str, tuple[str, list[str]]]:
+    """{name: (version, [hashes])} of a pip requirements file written with --generate-hashes."""
+    entries: dict[str, tuple[str, list[str]]] = {}
+    name = None
+    for line in text.replace("\\\n", " ").splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        match = _PIN.match(line)
+        assert match, f"requirements.txt: '{line}' is not pinned with =="
+        name = match[1].lower().replace("_", "-").replace(".", "-")
+        hashes = re.findall(r"--hash=sha256:([0-9a-f]{64})", line)
+        assert hashes, f"requirements.txt: {name} has no --hash"
+        entries[name] = (match[2], hashes)
+    return entries
+
+
+def test_the_lock_file_has_a_hash_for_every_package_and_dependabot_can_read_it():
+    # Dependabot's pip ecosystem reads *.txt and *.in requirement files (not *.lock).
+    assert not (ROOT / "requirements.lock").exists(), "one lock file: requirements.txt"
+    entries = lock_entries(LOCK.read_text(encoding="utf-8"))
+    assert "weasyprint" in entries and "pytest" in entries and "setuptools" in entries
+
+
+def test_the_lock_file_holds_what_pyproject_pins():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = [*project["project"]["dependencies"], *project["project"]["optional-dependencies"]["test"],
+              *project["build-system"]["requires"]]
+    entries = lock_entries(LOCK.read_text(encoding="utf-8"))
+    for requirement in wanted:
+        name, version = requirement.split("==")
+        key = name.lower().replace("_", "-").replace(".", "-")
+        assert key in entries, f"{name} is in pyproject.toml but not in requirements.txt: run scripts/lock"
+        assert entries[key][0] == version, f"{name}: pyproject.toml pins {version}, requirements.txt " \
+                                           f"{entries[key][0]}: run scripts/lock"
+
+
+def test_installs_check_hashes_everywhere():
+    setup = (ROOT / "scripts" / "setup").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements.txt" in setup
+    assert "--no-build-isolation" in setup, "the build backend comes from the lock file too"
+    lock = (ROOT / "scripts" / "lock").read_text(encoding="utf-8")
+    assert "--generate-hashes" in lock and "--require-hashes" in lock
+    for file, name, job in all_jobs():
+        for line in run_lines(job):
+            assert not re.search(r"\bpip3? install\b", line) or "--require-hashes" in line, f"{file}: {name}: {line}"
 
 
 # --- editor-facing files ----------------------------------------------------------
