@@ -17,7 +17,9 @@ Severity = Literal["error", "warning"]
 # A value echoed in a message may hold a line break or an escape sequence
 # (written as "\n" or "\e" in a quoted YAML string); printed raw it would split
 # one problem over two lines or recolour a CI log.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidi controls and invisible characters are shown as escapes too: a message quoting "\u202e..." must not
+# turn the rest of its line around.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 
 
 def _visible(text: str) -> str:

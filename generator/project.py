@@ -71,7 +71,12 @@ class Project:
         """Every problem of the content at once, and the record when there are no errors."""
         with self.markdown.active():
             return check_project(self.settings.root, self.settings.timezone_name, cache=self.content_cache,
-                                 kept=self.kept_events)
+                                 kept=self.kept_events, also=self.read_folders())
+
+    def read_folders(self) -> list[Path]:
+        """Folders besides content/ that the build reads files from: each is checked for links like content/."""
+        s = self.settings
+        return [s.templates_dir, s.docs_dir, *([s.custom_dir] if s.custom_dir is not None else [])]
 
     def load_record(self) -> tuple[Record, list[Problem]]:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors."""

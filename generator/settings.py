@@ -15,6 +15,7 @@ Everything is optional; unknown options are errors, like any other field.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,8 @@ PDF_OPTIONS = Record(
     )
 )
 
+SITE_NAME = Text(max_length=200)
+
 OPTIONS = Record(
     (
         Field("timezone", TimeZone(), default="UTC", doc="IANA time zone: a timed event belongs to its day here."),
@@ -122,6 +125,7 @@ class Settings:
     search: str = "pagefind"
     author: str = ""
     pdf: PdfSettings = PdfSettings()
+    custom_dir: Path | None = None  # theme.custom_dir: the project's own theme overrides, if any
 
     @property
     def content_dir(self) -> Path:
@@ -182,12 +186,15 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
         raise ContentError(problems or [Problem(rel, 1, 1, "", "mkdocs.yml is empty")])
     extra = _lookup(_lookup(tree, "extra"), "briefing")
     options: dict[str, Any] = OPTIONS.defaults()
+    ck = Checker(rel)
+    site_name = _lookup(tree, "site_name")
+    if site_name is not None and not is_null(site_name):
+        SITE_NAME.check(site_name, "site_name", ck)  # printed on every page, feed and PDF: the same text rules
     if extra is not None and not is_null(extra):
-        ck = Checker(rel)
         value = OPTIONS.check(extra, "extra.briefing", ck)
-        if ck.problems:
-            raise ContentError(ck.problems)
         options = value
+    if [p for p in ck.problems if p.severity == "error"]:
+        raise ContentError(ck.problems)
     pdf_options = options.get("pdf") or PDF_OPTIONS.defaults()
     theme = _lookup(tree, "theme")
     return Settings(
@@ -204,4 +211,10 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
         search=options["search"],
         author=options["author"] or "",
         pdf=PdfSettings(**pdf_options),
+        custom_dir=_folder(root, _text(_lookup(theme, "custom_dir"), "")),
     )
+
+
+def _folder(root: Path, written: str) -> Path | None:
+    """A folder named in mkdocs.yml, '..' resolved but links not followed (so a link can be refused)."""
+    return Path(os.path.normpath(root / written)) if written else None

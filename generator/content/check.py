@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from generator.content.model import Event, Record, assemble
 from generator.content.validate import lede_warnings, validate
 from generator.errors import ContentError, Problem, errors_only, sort_problems
 from generator.util.keep import ByIdentity
+from generator.util.projectfiles import tree_problems
 
 
 @dataclass
@@ -55,14 +57,16 @@ def _values(items: list[Any]) -> dict[str, Any]:
 
 
 def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
-                  kept: ByIdentity[Event] | None = None) -> CheckResult:
+                  kept: ByIdentity[Event] | None = None, also: Iterable[Path] = ()) -> CheckResult:
     """Every problem of the project at ``root`` at once, and the record when there are no errors.
 
     ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the
-    checked values they were made from (see :func:`generator.content.model.assemble`).
+    checked values they were made from (see :func:`generator.content.model.assemble`); ``also``: the other
+    folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
+    links and special files are refused as in content/ (generator/util/projectfiles.py).
     """
     content = read_content(root, cache)
-    problems = validate(content)
+    problems = validate(content) + [p for folder in dict.fromkeys(also) for p in tree_problems(folder, root)]
     if errors_only(problems):
         return CheckResult(None, sort_problems(problems), content)
     files = content.files

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.content import texthygiene
 from generator.content.cache import FileCache, fingerprint
 from generator.content.load import load_yaml_file, read_text
 from generator.content.rules import file_rules
 from generator.content.schema import Checked, check_document, id_message, valid_id
 from generator.errors import Problem
+from generator.util.projectfiles import read_bytes, tree_problems
 
 FOLDERS = {"events": "event", "actors": "actor", "sources": "source", "stories": "story"}
 PAGE_ASSETS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".csv"}
@@ -70,6 +72,11 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
     cache = cache if cache is not None else FileCache(fingerprint())
     cache.begin()
     base = root / "content"
+    # Links and hard links anywhere under content/ are errors; the walks below never follow one.
+    refused = tree_problems(base, root)
+    content.problems += refused
+    if any(p.file == "content" for p in refused):
+        return content
     if not base.is_dir():
         content.problems.append(Problem("content", 1, 1, "", "no content/ folder beside mkdocs.yml"))
         return content
@@ -78,6 +85,8 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
         rel = f"content/{entry.name}"
         if entry.name.startswith("."):
             continue
+        if entry.is_symlink():
+            continue  # reported by tree_problems
         if entry.name == "topics.yaml":
             content.topics = cache.check(path, rel, "topics", None, check_file)
         elif entry.name in FOLDERS and entry.is_dir():
@@ -109,7 +118,7 @@ def _walk_names(folder: str) -> list[str]:
             continue
         if entry.is_dir(follow_symlinks=False):
             found.extend(_walk_names(entry.path))
-        elif entry.is_file():
+        elif entry.is_file(follow_symlinks=False):  # a link is reported by tree_problems, never read
             found.append(entry.path)
     return found
 
@@ -144,6 +153,14 @@ def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: 
     content.files[kind].extend(cache.check_all(accepted, check_file))
 
 
+def markdown_file_problems(rel: str, text: str) -> list[Problem]:
+    """The text-hygiene rule for a Markdown file of its own (a lede, a page), at each character's line and column."""
+    return [
+        Problem(rel, *texthygiene.line_and_column(text, f.offset), "", f.file_message, f.severity)  # type: ignore[arg-type]
+        for f in texthygiene.findings(text, line_breaks=True)
+    ]
+
+
 def _read_ledes(content: Content, root: Path, folder: Path) -> None:
     for path in _walk(folder):
         rel = _rel(root, path)
@@ -162,6 +179,7 @@ def _read_ledes(content: Content, root: Path, folder: Path) -> None:
         text, problems = read_text(path, rel)
         content.problems.extend(problems)
         if text is not None:
+            content.problems += markdown_file_problems(rel, text)
             content.ledes[day] = (rel, text)
 
 
@@ -175,10 +193,11 @@ def _read_pages(content: Content, root: Path, folder: Path) -> None:
             )
             continue
         if path.suffix == ".md":
-            _, problems = read_text(path, rel)
+            text, problems = read_text(path, rel)
             content.problems.extend(problems)
-            if problems:
+            if text is None:
                 continue
+            content.problems += markdown_file_problems(rel, text)
         content.pages.append(path)
 
 
@@ -187,8 +206,9 @@ def handwritten_pages(content_dir: Path) -> dict[str, bytes]:
     folder = content_dir / "pages"
     if not folder.is_dir():
         return {}
+    # `briefing check` refuses links (generator/util/projectfiles.py); read_bytes never follows one either.
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
+        p.relative_to(folder).as_posix(): read_bytes(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if not p.is_symlink() and p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     }

@@ -9,6 +9,7 @@ scalar's text exactly as written, with its line and column.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from generator.errors import Problem
+from generator.util.projectfiles import RefusedFile, read_bytes
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -90,17 +92,17 @@ def describe(node: Node) -> str:
     return "text"
 
 
-def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem when it is too big, unreadable or not UTF-8."""
+def read_text(path: Path | str, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a problem when it is a link, too big, unreadable or not UTF-8."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(rel, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (256 KiB)")
-            ]
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except RefusedFile as exc:
+        return None, [Problem(rel, 1, 1, "", str(exc))]
     except OSError as exc:
         return None, [Problem(rel, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    if len(data) > MAX_FILE_BYTES:
+        size = os.stat(path).st_size
+        return None, [Problem(rel, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (256 KiB)")]
     return decode(data, rel)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.content import texthygiene
 from generator.content.countries import CODES as COUNTRY_CODES
 from generator.content.dates import DateProblem, parse_when
 from generator.content.load import Mapping, Node, Scalar, Sequence, describe
@@ -26,6 +27,7 @@ MAX_ID_LENGTH = 100
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$")
 WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 URL_SCHEMES = ("http", "https")
+MAX_URL = 2048
 DATE_SCHEMA_PATTERN = (
     r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?"
     r"(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?)?~?$"
@@ -89,20 +91,13 @@ class Kind:
         return None
 
 
-# Unicode's control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F; a regex finds the
-# first one without looking up the category of each of 200 million characters at ten years.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _check_characters(node: Scalar, path: str, ck: Checker, multiline: bool) -> bool:
-    found = (_CONTROL_MULTILINE if multiline else _CONTROL).search(node.text)
-    if found:
-        char, offset = found.group(), found.start()
-        what = "a line break" if char == "\n" else f"the control character U+{ord(char):04X}"
-        ck.report(node, path, f"contains {what} (at character {offset + 1}); remove it")
-        return False
-    return True
+def _check_characters(node: Scalar, text: str, path: str, ck: Checker, multiline: bool) -> bool:
+    """The text-hygiene rule (generator/texthygiene.py): False when a character is refused."""
+    ok = True
+    for finding in texthygiene.findings(text, line_breaks=multiline):
+        ck.report(node, path, finding.message, finding.severity)
+        ok = ok and finding.severity != "error"
+    return ok
 
 
 @dataclass(frozen=True)
@@ -120,7 +115,7 @@ class Text(Kind):
         if not text.strip() and not self.allow_empty:
             ck.report(scalar, path, "must not be empty")
             return MISSING
-        if not _check_characters(scalar, path, ck, self.multiline):
+        if not _check_characters(scalar, text, path, ck, self.multiline):
             return MISSING
         if self.max_length is not None and len(text) > self.max_length:
             ck.report(scalar, path, f"is {len(text)} characters long; the limit is {self.max_length}")
@@ -282,11 +277,18 @@ class Url(Kind):
         return scalar.text
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+$"}
+        return {"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+$", "maxLength": MAX_URL}
 
 
 def url_problem(text: str) -> str | None:
     """Why a link may not be published, or None when it is a plain http(s) address."""
+    if len(text) > MAX_URL:
+        # Browsers, sitemaps and search engines stop at about 2,000 characters; longer is a mistake or an attack.
+        return f"is {len(text):,} characters long; the limit for a web address is {MAX_URL:,}"
+    hidden = texthygiene.findings(text, line_breaks=False)
+    if hidden:
+        # In an address even a zero-width character is an error: it sends the reader somewhere else.
+        return f"is not a web address: it {hidden[0].what} (at character {hidden[0].offset + 1})"
     if any(c.isspace() for c in text) or any(unicodedata.category(c) == "Cc" for c in text):
         return f"'{text}' is not a web address: it contains spaces or control characters"
     try:

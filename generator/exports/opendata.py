@@ -25,9 +25,10 @@ EVENTS_CSV = "data/events.csv"
 ACTORS_CSV = "data/actors.csv"
 EVENTS_GEOJSON = "data/events.geojson"
 
-# Spreadsheet apps run a cell that starts with one of these as a formula; a leading
-# apostrophe makes them show it as text (OWASP's advice for CSV exports).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet apps run a cell whose first character, after any spaces they skip, is one of these as a
+# formula (OWASP, "CSV Injection"); tab and carriage return start one too.  The full-width forms are
+# turned into the ASCII ones by some input methods.  A leading apostrophe makes the cell text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _json(value: Any) -> bytes:
@@ -305,12 +306,25 @@ ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def _cell(value: Any) -> str:
+    """Every value of every CSV the project writes passes here: a number stays a number, text stays text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) and not isinstance(value, (int, float)) else text
+    if isinstance(value, (int, float)):
+        return str(value)
+    return spreadsheet_text(str(value))
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs: an apostrophe in front of anything that reads as a formula.
+
+    The first character that is not whitespace decides (a spreadsheet skips leading spaces, so
+    ' =HYPERLINK(...)' is a formula too); a tab or carriage return at the start counts as a formula start.
+    """
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def _csv(columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> bytes:

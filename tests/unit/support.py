@@ -7,6 +7,7 @@ is copied to a temporary folder first, and files that must not be committed
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -35,10 +36,31 @@ def _write_too_big(project: Path) -> None:
     (project / "content/sources/full-transcript.yaml").write_text(body, encoding="utf-8")
 
 
+def _write_links(project: Path) -> None:
+    # Links to files outside the project, made here: committed, git would keep them and a copy follow them.
+    outside = project.parent / "outside"
+    (outside / "events").mkdir(parents=True)
+    (outside / "theme").mkdir()
+    (outside / "secret.png").write_bytes(b"\x89PNG secret bytes")
+    (outside / "print.css").write_text("body { color: red }\n")
+    (outside / "events/stolen.yaml").write_text("title: Stolen\ndate: 2024-12-01\nsummary: x\ntopics: [x]\n")
+    (outside / "actor.yaml").write_text("name: Linked twice\n")
+    content = project / "content"
+    (content / "briefings/2024-11-03.md").symlink_to("/proc/self/environ")
+    (content / "events/2024/11/passwd.yaml").symlink_to("/etc/passwd")
+    (content / "pages/leak.png").symlink_to(outside / "secret.png")
+    (content / "events/2024/12").symlink_to(outside / "events", target_is_directory=True)
+    os.link(outside / "actor.yaml", content / "actors/hard-linked.yaml")
+    os.mkfifo(content / "sources/pipe.yaml")
+    (project / "templates/pdf").mkdir(parents=True)
+    (project / "templates/pdf/print.css").symlink_to(outside / "print.css")
+
+
 # Files a case needs that are generated rather than committed (see each case's about.txt).
 GENERATED: dict[str, Callable[[Path], None]] = {
     "not-utf8": _write_not_utf8,
     "too-big": _write_too_big,
+    "symlinks": _write_links,
 }
 
 

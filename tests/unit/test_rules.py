@@ -84,13 +84,14 @@ def test_a_title_over_140_characters_is_reported(project):
 
 def test_a_line_break_in_a_one_line_field_is_reported(project):
     assert problems(project, {EVENT: VALID_EVENT.replace("title: Test event", 'title: "Test\\nevent"')}) == [
-        f"{EVENT}:1:8: title: contains a line break (at character 5); remove it"
+        f"{EVENT}:1:8: title: contains a line break (at character 5): this text is one line; remove it"
     ]
 
 
 def test_an_escaped_control_character_in_a_value_is_reported(project):
     assert problems(project, {EVENT: VALID_EVENT.replace("title: Test event", 'title: "Test\\aevent"')}) == [
-        f"{EVENT}:1:8: title: contains the control character U+0007 (at character 5); remove it"
+        f"{EVENT}:1:8: title: contains U+0007 BELL (at character 5): control characters are not text: they are "
+        "dropped or garbled on pages, in feeds and in calendars; remove it"
     ]
 
 
