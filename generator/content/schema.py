@@ -117,8 +117,10 @@ class Text(Kind):
             return MISSING
         if not _check_characters(scalar, text, path, ck, self.multiline):
             return MISSING
-        if self.max_length is not None and len(text) > self.max_length:
-            ck.report(scalar, path, f"is {len(text)} characters long; the limit is {self.max_length}")
+        # A block's closing line break is not part of what an editor wrote.
+        length = len(text.rstrip("\n")) if self.multiline else len(text)
+        if self.max_length is not None and length > self.max_length:
+            ck.report(scalar, path, f"is {length:,} characters long; the limit is {self.max_length:,}")
         return text
 
     def schema(self) -> dict[str, Any]:
@@ -466,6 +468,10 @@ ACTOR_KINDS = ("person", "organization", "state", "group")
 SOURCE_KINDS = ("article", "live-blog", "statement", "report", "social-post", "dataset")
 MAX_TITLE = 140
 MAX_QUOTE = 300
+# Markdown bodies: about 1,500 words, more than any summary or profile needs; a limit keeps a pasted
+# transcript out of every page, feed and PDF that shows the text (and keeps them fast to build).
+MAX_PROSE = 10_000
+MAX_TOPIC_DESCRIPTION = 2_000
 
 LOCATION = Record(
     (
@@ -513,7 +519,7 @@ EVENT = Record(
         Field("title", Text(max_length=MAX_TITLE), required=True, doc="Plain-text headline, at most 140 characters."),
         Field("date", Date(), required=True, doc="When it happened (not when it was reported)."),
         Field(
-            "summary", Text(multiline=True, markdown=True, allow_empty=True), required=True,
+            "summary", Text(max_length=MAX_PROSE, multiline=True, markdown=True, allow_empty=True), required=True,
             doc="Markdown, in the editors' own words.",
         ),
         Field(
@@ -549,7 +555,7 @@ ACTOR = Record(
         Field("kind", Choice(ACTOR_KINDS), doc="person, organization, state or group."),
         Field("aliases", ListOf(Text(max_length=200), unique=True), default=(), doc="Other spellings and names."),
         Field("country", Pattern("a country code"), doc="ISO 3166-1 alpha-2 code."),
-        Field("description", Text(multiline=True, markdown=True), doc="Markdown profile."),
+        Field("description", Text(max_length=MAX_PROSE, multiline=True, markdown=True), doc="Markdown profile."),
         Field("roles", ListOf(ROLE), default=(), doc="Positions held: {title, of?, from?, to?}."),
         Field("wikidata", Pattern("a Wikidata id"), doc="Wikidata Q-id, e.g. Q42."),
     ),
@@ -578,7 +584,8 @@ TOPIC = Record(
     (
         Field("id", Id(), required=True, doc="Topic id."),
         Field("title", Text(max_length=100), required=True, doc="Section heading."),
-        Field("description", Text(multiline=True, markdown=True), doc="What the topic covers."),
+        Field("description", Text(max_length=MAX_TOPIC_DESCRIPTION, multiline=True, markdown=True),
+              doc="What the topic covers."),
     )
 )
 
@@ -587,7 +594,7 @@ TOPICS = ListOf(TOPIC, min_items=1)
 STORY = Record(
     (
         Field("title", Text(max_length=MAX_TITLE), required=True, doc="Name of the developing story."),
-        Field("summary", Text(multiline=True, markdown=True), doc="Markdown background."),
+        Field("summary", Text(max_length=MAX_PROSE, multiline=True, markdown=True), doc="Markdown background."),
     ),
     title="Story",
     doc="A developing story events join with story: content/stories/<id>.yaml",

@@ -24,6 +24,7 @@ corrections.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from generator.content.dates import Point
@@ -31,12 +32,15 @@ from generator.content.model import Event
 from generator.exports.publication import Publication, clean_text
 
 EVENTS_ICS = "data/events.ics"
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
 REFRESH = "PT6H"  # how often subscribers' apps should fetch the calendar again
 
 
 def escape_text(value: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    value = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
+    # U+2028 and U+2029 are refused in content (generator/texthygiene.py); a calendar app that splits lines
+    # on them would read the rest as new properties, so they are line breaks here too, whatever reaches this.
+    value = _LINE_BREAKS.sub("\n", clean_text(value))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
