@@ -36,6 +36,7 @@ class Content:
     files: dict[str, list[Checked]] = field(default_factory=lambda: {k: [] for k in FOLDERS.values()})
     ledes: dict[date, tuple[str, str]] = field(default_factory=dict)  # day → (file, Markdown)
     pages: list[Path] = field(default_factory=list)
+    page_texts: dict[str, str] = field(default_factory=dict)  # file → Markdown of each hand-written page
     problems: list[Problem] = field(default_factory=list)
 
     def all_checked(self) -> list[Checked]:
@@ -198,6 +199,7 @@ def _read_pages(content: Content, root: Path, folder: Path) -> None:
             if text is None:
                 continue
             content.problems += markdown_file_problems(rel, text)
+            content.page_texts[rel] = text
         content.pages.append(path)
 
 

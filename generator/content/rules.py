@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.content.schema import Checked
 from generator.errors import Problem
-from generator.markup.removals import locate, removals
+from generator.markup.removals import Removal, locate, page_removals, removals
 
 
 def file_rules(c: Checked) -> list[Problem]:
@@ -81,10 +81,10 @@ def _field_warnings(file: str, field: str, position: tuple[int, int], text: obje
     return problems
 
 
-def _file_warnings(file: str, text: str) -> list[Problem]:
-    """A Markdown file of its own (a lede): each removal at its exact line and column."""
+def _file_warnings(file: str, text: str, found: list[Removal] | None = None) -> list[Problem]:
+    """A Markdown file of its own (a lede, a page): each removal at its exact line and column."""
     problems = []
-    for removal, at in locate(text, removals(text)):
+    for removal, at in locate(text, removals(text) if found is None else found):
         line, column = (1, 1) if at is None else (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
         problems.append(Problem(file, line, column, "", removal.message, "warning"))
     return problems
@@ -113,9 +113,16 @@ def checked_warnings(checked: Checked) -> list[Problem]:
     return problems
 
 
-def lede_markup_warnings(ledes: Iterable[tuple[str, str]]) -> list[Problem]:
-    """The same for ledes, Markdown files of their own, (file, text) (other files' warnings come with their check)."""
+def lede_markup_warnings(ledes: Iterable[tuple[str, str]], pages: Iterable[tuple[str, str]] = ()) -> list[Problem]:
+    """The same for ledes and hand-written pages, Markdown files of their own, (file, text) (other files'
+    warnings come with their check)."""
     problems: list[Problem] = []
     for file, text in ledes:
         problems += _file_warnings(file, text)
+    for file, text in pages:
+        body = _FRONT_MATTER.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)  # keeps line numbers
+        problems += _file_warnings(file, body, page_removals(body))
     return problems
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(---|\.\.\.)[ \t]*\n", re.DOTALL)

@@ -100,7 +100,7 @@ def validate(content: Content) -> list[Problem]:
             problems.extend(_event_rules(checked, known))
     problems.extend(_alias_clashes(content.files["actor"]))
     problems.extend(_page_rules(content))
-    problems.extend(lede_markup_warnings(content.ledes.values()))
+    problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
     return problems
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from generator.markup.cache import remembered
-from generator.markup.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, markdown_html, other_host
+from generator.markup.richtext import URL_SCHEMES, AuditedTag, audited_render, markdown_html, other_host
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CONTENT_DROPPED = {"script", "style"}  # removed with what is inside them
@@ -35,48 +35,64 @@ def refused_link(href: str) -> bool:
     return bool(scheme and scheme.group(1).lower() not in URL_SCHEMES) or other_host(href)
 
 
-class _Audit(HTMLParser):
+def _link_removed(href: str) -> Removal:
+    shown = href.strip()
+    return Removal(
+        shown[:40],
+        f"the link to '{shown[:60]}' is removed (links may be http, https, mailto or a path on this site); "
+        "its words stay",
+    )
+
+
+def _tag_removals(found: AuditedTag) -> list[Removal]:
+    """What cleaning took from one tag: the whole tag, or some of its attributes (see richtext.audited_render)."""
+    attrs = dict(found.before)
+    tag = found.tag
+    if found.after is None:
+        if tag == "img":
+            return [Removal(attrs.get("src") or "<img", "images are not shown here; the image is removed")]
+        if tag in CONTENT_DROPPED:
+            return [Removal(f"<{tag}", f"<{tag}> is removed, with everything inside it")]
+        if tag == "a" and attrs.get("href"):
+            return [_link_removed(attrs["href"])]
+        return [Removal(f"<{tag}", f"<{tag}> is not allowed here; the tag is removed, its text stays")]
+    kept = dict(found.after)
+    removed = []
+    for name, value in found.before:
+        if name in kept:
+            continue
+        if name == "href":
+            removed.append(_link_removed(value))
+        elif name == "src":
+            removed.append(Removal(value.strip()[:40], f"the image '{value.strip()[:60]}' is removed: images must "
+                                   "be files of this site (content/pages/), so no page asks another host"))
+        else:
+            what = "the event handler" if name.startswith("on") else "the attribute"
+            removed.append(Removal(name, f"{what} {name}= on <{tag}> is removed"))
+    return removed
+
+
+class _Headings(HTMLParser):
+    """Headings, which are shown as bold text (richtext._render_markdown), not removed by the cleaner."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Removal] = []
-        self._heading = False
-        self._heading_text = ""
+        self._text: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in HEADINGS:
-            self._heading, self._heading_text = True, ""
-        elif tag == "img":
-            source = dict(attrs).get("src") or "<img"
-            self.found.append(Removal(source, "images are not shown here; the image is removed"))
-        elif tag in CONTENT_DROPPED:
-            self.found.append(Removal(f"<{tag}", f"<{tag}> is removed, with everything inside it"))
-        elif tag not in ALLOWED_TAGS:
-            self.found.append(Removal(f"<{tag}", f"<{tag}> is not allowed here; the tag is removed, its text stays"))
-        else:
-            self._attributes(tag, attrs)
-
-    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        allowed = ALLOWED_ATTRIBUTES.get(tag, set())
-        for name, value in attrs:
-            if name not in allowed:
-                what = "the event handler" if name.startswith("on") else "the attribute"
-                self.found.append(Removal(name, f"{what} {name}= on <{tag}> is removed"))
-            elif name == "href" and value and refused_link(value):
-                self.found.append(Removal(
-                    value.strip()[:40],
-                    f"the link to '{value.strip()[:60]}' is removed (links may be http, https, mailto or a path "
-                    "on this site); its words stay",
-                ))
+            self._text = ""
 
     def handle_data(self, data: str) -> None:
-        if self._heading:
-            self._heading_text += data
+        if self._text is not None:
+            self._text += data
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in HEADINGS and self._heading:
-            self._heading = False
-            text = " ".join(self._heading_text.split())
+        if tag in HEADINGS and self._text is not None:
+            text = " ".join(self._text.split())
             self.found.append(Removal(text or "#", f"headings are not used here; '{text[:60]}' is shown as bold text"))
+            self._text = None
 
 
 # Markdown makes a tag the cleaner removes (raw HTML, an image, a link, a heading) only from text with '<',
@@ -91,11 +107,23 @@ def removals(markdown_text: str) -> list[Removal]:
     return list(remembered("removals", markdown_text, _removals))  # found in an earlier build: markup/cache.py
 
 
+def page_removals(page_text: str) -> list[Removal]:
+    """The same for a hand-written page (content/pages/*.md), which keeps headings, tables and local images."""
+    if not _MAY_MAKE_REMOVABLE.search(page_text):
+        return []
+    return list(remembered("page-removals", page_text, _page_removals))
+
+
+def _page_removals(page_text: str) -> tuple[Removal, ...]:
+    return tuple(removal for tag in audited_render(page_text, page=True) for removal in _tag_removals(tag))
+
+
 def _removals(markdown_text: str) -> tuple[Removal, ...]:
-    audit = _Audit()
-    audit.feed(markdown_html(markdown_text))
-    audit.close()
-    return tuple(audit.found)
+    headings = _Headings()
+    headings.feed(markdown_html(markdown_text))
+    headings.close()
+    found = [removal for tag in audited_render(markdown_text) for removal in _tag_removals(tag)]
+    return tuple(headings.found + found)
 
 
 def locate(text: str, found: list[Removal]) -> list[tuple[Removal, int | None]]:
@@ -104,9 +132,13 @@ def locate(text: str, found: list[Removal]) -> list[tuple[Removal, int | None]]:
     lowered = text.lower()
     cursor = 0
     for removal in found:
-        at = lowered.find(removal.find.lower(), cursor)
+        wanted = removal.find.lower()
+        at = lowered.find(wanted, cursor)
         if at < 0:
-            at = lowered.find(removal.find.lower())
+            at = lowered.find(wanted)
+        if at < 0 and len(head := re.split(r"[\s\x00-\x1f]", wanted, maxsplit=1)[0]) >= 4:
+            # "java\nscript:" was written "java&#10;script:": its part before the break still places it.
+            at = lowered.find(head, cursor)
         placed.append((removal, at if at >= 0 else None))
         if at >= 0:
             cursor = at + 1

@@ -10,15 +10,20 @@ links cannot reach a reader.  Pages insert the result as a raw HTML block.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote
 
 import markdown
 import nh3
 from markdown.postprocessors import Postprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from markupsafe import Markup
 
 from generator.markup.cache import remembered
@@ -77,6 +82,10 @@ class _CleanEachRawBlock(Postprocessor):
     that is never closed is dropped here, alone.
     """
 
+    def __init__(self, md: markdown.Markdown, clean: Callable[[str], str] | None = None):
+        super().__init__(md)
+        self.clean = clean  # sanitize_html unless the audit asks for its own
+
     def run(self, text: str) -> str:
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, raw in enumerate(stash):
@@ -85,7 +94,7 @@ class _CleanEachRawBlock(Postprocessor):
                 continue
             lone = _LONE_TAG.match(chunk)
             if lone is None:
-                stash[index] = sanitize_html(chunk)
+                stash[index] = (self.clean or sanitize_html)(chunk)
             elif not lone.group(1) and not _closed_later(stash, index, lone.group(2)):
                 stash[index] = ""
         return text
@@ -162,12 +171,15 @@ def _safe_link(tag: str, attribute: str, value: str) -> str | None:
 _DEAD_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
 
 
-def sanitize_html(html: str) -> str:
-    """Editor HTML cut down to the allow-list: basic formatting and http(s), mailto or in-site links."""
+def sanitize_html(html: str, *, audit: bool = False) -> str:
+    """Editor HTML cut down to the allow-list: basic formatting and http(s), mailto or in-site links.
+
+    ``audit``: also keep the numbers :func:`audited_render` put on every tag, and nothing else changes.
+    """
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=_with_audit(ALLOWED_ATTRIBUTES) if audit else ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
@@ -204,8 +216,125 @@ def render_markdown(text: str | None) -> Markup:
 
 
 def _render_markdown(text: str) -> str:
-    html = _HEADING.sub(r"<p><strong>\2</strong></p>", _markdown.reset().convert(text))
-    return _EMPTY_PARAGRAPH.sub("", sanitize_html(html)).strip()
+    return _clean_rendered(_markdown.reset().convert(text), sanitize_html)
+
+
+def _clean_rendered(html: str, clean: Callable[[str], str]) -> str:
+    html = _HEADING.sub(r"<p><strong>\2</strong></p>", html)
+    return _EMPTY_PARAGRAPH.sub("", clean(html)).strip()
+
+
+# --- the audit: what cleaning removed, seen by running the cleaning itself ---------------------------------
+#
+# `briefing check` warns about every tag, attribute and link cleaning takes out of an editor's Markdown.
+# Rather than a second set of rules that could disagree with nh3 (which reads "java&#10;script:" as a
+# javascript: link, as browsers do), the audit renders the text through the same steps with every start
+# tag numbered (an attribute nh3 is told to keep), then compares the tags and attributes before and after.
+
+AUDIT_ATTRIBUTE = "data-briefing-audit"
+_START_TAG = re.compile(r"<(?:[a-zA-Z][^\s/>]*)")
+
+
+def _with_audit(attributes: dict[str, set[str]]) -> dict[str, set[str]]:
+    return {**attributes, "*": {*attributes.get("*", set()), AUDIT_ATTRIBUTE}}
+
+
+@dataclass(frozen=True)
+class AuditedTag:
+    """A start tag as an editor's Markdown made it, and what of it is left after cleaning."""
+
+    tag: str
+    before: tuple[tuple[str, str], ...]  # its attributes (entities decoded), the audit number left out
+    after: tuple[tuple[str, str], ...] | None  # None when cleaning removed the whole tag
+
+
+class _NumberEveryTag(Postprocessor):
+    """Number every start tag in the order it is written, raw HTML (still in the stash) and Markdown's own,
+    before any is cleaned."""
+
+    def run(self, text: str) -> str:
+        count = itertools.count()
+        stash = self.md.htmlStash.rawHtmlBlocks
+        done: set[int] = set()
+
+        def number(match: re.Match) -> str:
+            return f'{match.group()} {AUDIT_ATTRIBUTE}="{next(count)}"'
+
+        def visit(match: re.Match) -> str:
+            if match.group(1) is None:
+                return number(match)
+            index = int(match.group(1))  # raw HTML, where Markdown will put it back
+            if index < len(stash) and index not in done:
+                done.add(index)
+                stash[index] = _START_TAG.sub(number, str(stash[index]))
+            return match.group()
+
+        marked = _TAG_OR_PLACEHOLDER.sub(visit, text)
+        self.md.briefing_before = {}  # type: ignore[attr-defined]
+        for piece in [marked, *map(str, stash)]:
+            self.md.briefing_before.update(_start_tags(piece))  # type: ignore[attr-defined]
+        return marked
+
+
+_TAG_OR_PLACEHOLDER = re.compile(f"{HTML_PLACEHOLDER_RE.pattern}|{_START_TAG.pattern}")
+
+
+class _StartTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        number = values.pop(AUDIT_ATTRIBUTE, None)
+        if number is not None and number not in self.found:
+            self.found[number] = (tag, tuple(values.items()))
+
+    handle_startendtag = handle_starttag
+
+
+def _start_tags(html: str) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+_audit_markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_audit_markdown.postprocessors.register(_NumberEveryTag(_audit_markdown), "number_every_tag", 40)
+_audit_markdown.postprocessors.register(
+    _CleanEachRawBlock(_audit_markdown, lambda html: sanitize_html(html, audit=True)), "clean_each_raw_block", 35
+)
+
+
+# A hand-written page is rendered by MkDocs with the site's extensions; these are the ones its HTML needs.
+PAGE_EXTENSIONS = ["tables", "attr_list"]
+_audit_page_markdown = markdown.Markdown(extensions=PAGE_EXTENSIONS, output_format="html")
+_audit_page_markdown.postprocessors.register(_NumberEveryTag(_audit_page_markdown), "number_every_tag", 40)
+
+
+def audited_render(text: str, *, page: bool = False) -> list[AuditedTag]:
+    """Every start tag ``text`` makes, in order, with what cleaning left of it: the cleaning of
+    :func:`render_markdown`, or with ``page`` of :func:`sanitize_page_html` (hand-written pages).
+
+    A summary's headings are not in it: they are turned into bold text before cleaning.
+    """
+    md = _audit_page_markdown if page else _audit_markdown
+    marked = md.reset().convert(text)
+    before = md.briefing_before  # type: ignore[attr-defined]
+    if page:
+        cleaned = sanitize_page_html(marked, audit=True)
+    else:
+        cleaned = _clean_rendered(marked, lambda html: sanitize_html(html, audit=True))
+    after = _start_tags(cleaned)
+    return [
+        AuditedTag(tag, attrs, after[number][1] if number in after else None)
+        for number, (tag, attrs) in sorted(before.items(), key=lambda item: int(item[0]))
+        if page or tag not in _HEADINGS
+    ]
+
+
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
 
 
 # A link an editor wrote as a path on this site ("/briefings/2024-11-05/"): nh3 writes every href in double
@@ -297,12 +426,12 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
     return _safe_link(tag, attribute, value)
 
 
-def sanitize_page_html(html: str) -> str:
+def sanitize_page_html(html: str, *, audit: bool = False) -> str:
     """A hand-written page's HTML, cleaned: headings, tables and local images allowed, scripts never."""
     return nh3.clean(
         html,
         tags=PAGE_TAGS,
-        attributes=PAGE_ATTRIBUTES,
+        attributes=_with_audit(PAGE_ATTRIBUTES) if audit else PAGE_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

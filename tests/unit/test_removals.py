@@ -8,6 +8,7 @@ import pytest
 
 from generator.markup.removals import removals
 from generator.project import Project
+from generator.markup.richtext import render_markdown
 
 
 def messages(text: str) -> list[str]:
@@ -88,3 +89,57 @@ def test_a_script_or_data_address_in_a_url_field_is_an_error_not_a_warning(tmp_p
     result = Project.load(config).check()
     assert result.record is None
     assert [p.field for p in result.errors] == [field]
+
+
+# --- the audit and the cleaner agree (issue 13) ------------------------------------------------------------
+
+# Links a browser reads as another scheme although it is broken up: browsers (and nh3, which removes
+# them) drop tabs and line breaks anywhere in an address and read entities first.
+HIDDEN_LINKS = [
+    '<a href="java\nscript:alert(1)">x</a>',
+    '<a href="java&#10;script:alert(1)">x</a>',
+    '<a href="java&#13;script:alert(1)">x</a>',
+    '<a href="java&Tab;script:alert(1)">x</a>',
+    '<a href="java&NewLine;script:alert(1)">x</a>',
+    '<a href="&#x6A;ava&#x09;script:alert(1)">x</a>',
+    '<a href="  javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt&colon;alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+    '<a href="http://[broken">x</a>',
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN_LINKS)
+def test_a_link_the_cleaner_removes_is_always_reported(text):
+    rendered = str(render_markdown(text))
+    assert "href" not in rendered, "the cleaner keeps no such link"
+    found = messages(text)
+    assert len(found) == 1 and found[0].startswith("the link to ") and found[0].endswith("its words stay"), found
+
+
+# Many shapes at once: for each, what the audit reports is exactly what the rendered HTML lacks.
+MIXED = [
+    '<b onclick="x">b</b> <i style="y">i</i> <em>kept</em> <a href="https://ok.example/" target="_blank">ok</a>',
+    "<svg><a href='javascript:1'>svg</a></svg> <math><mi>m</mi></math>",
+    "<script>never closed",
+    "<table><tr><td><a href='java&#9;script:1'>cell</a></td></tr></table>",
+    "![img](https://tracker.example/p.gif) <img src=/local.png> <object data=x></object>",
+    '<a title="<b>" href="mailto:desk@example.org">mail</a>',
+]
+
+
+@pytest.mark.parametrize("text", MIXED)
+def test_the_audit_is_what_the_cleaning_does(text):
+    from generator.richtext import audited_render
+
+    audited = audited_render(text)
+    rendered = str(render_markdown(text))
+    for tag in audited:
+        if tag.after is None:
+            continue
+        for name, _ in tag.after:
+            assert f" {name}=" in rendered or name == "data-briefing-audit"
+    assert "data-briefing-audit" not in rendered, "the audit's numbers never reach a page"
+    removed = [t for t in audited if t.after is None or len(t.after) < len(t.before)]
+    assert bool(removed) == bool(messages(text))
