@@ -59,6 +59,7 @@ class Revision:
     label: str  # `1a2b3c4` or "the working tree", as shown to the reviewer
     record: Record | None
     errors: list[Problem] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)  # hand-written pages: content/pages/x.md → Markdown
 
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -119,7 +120,7 @@ def _read(config: Path, label: str) -> Revision:
         return Revision(label, None, errors_only(exc.problems))
     if result.record is None:
         return Revision(label, None, errors_only(result.problems))
-    return Revision(label, result.record)
+    return Revision(label, result.record, pages=dict(result.content.page_texts))
 
 
 def read_revision(config: Path, rev: str | None) -> Revision:
@@ -203,6 +204,8 @@ class Changes:
     actors: Section = field(default_factory=lambda: Section("Actors"))
     topics: Section = field(default_factory=lambda: Section("Topics and stories"))
     edits: Section = field(default_factory=lambda: Section("Other edits"))
+    ledes: Section = field(default_factory=lambda: Section("Ledes"))
+    handwritten: Section = field(default_factory=lambda: Section("Hand-written pages"))
     pages_added: Section = field(default_factory=lambda: Section("Pages that appear"))
     pages_removed: Section = field(default_factory=lambda: Section("Pages that disappear"))
 
@@ -317,6 +320,7 @@ def compare(base: Record, head: Record) -> Changes:
     _compare_named(*stories, _title_of, "story", story_page, changes.topics, changes, _id_changes(*stories, _title_of))
     _compare_named(*topics, _title_of, "topic", topic_page, changes.topics, changes, _id_changes(*topics, _title_of))
     _compare_pages(base, head, changes)
+    _compare_ledes(base.ledes, head.ledes, changes.ledes)
     return changes
 
 
@@ -533,6 +537,47 @@ def _compare_pages(base: Record, head: Record, changes: Changes) -> None:
     changes.pages_removed.lines.extend(f"- {url_of(page)}" for page in sorted(before - after, key=url_of))
 
 
+# Ledes and hand-written pages are prose: the summary says what happened to each and shows its start.
+TEXT_WIDTH = 100
+
+
+def _text_change(old: str | None, new: str | None) -> str:
+    if old is None:
+        return f"added: {quoted(new or '', TEXT_WIDTH)}"
+    if new is None:
+        return f"removed (it said {quoted(old, TEXT_WIDTH)})"
+    matcher = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
+    gone = [" ".join(old.split()[i1:i2]) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag in ("replace", "delete")]
+    came = [" ".join(new.split()[j1:j2]) for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")]
+    parts = []
+    if gone:
+        parts.append(f"removes {quoted(' … '.join(gone), TEXT_WIDTH)}")
+    if came:
+        parts.append(f"adds {quoted(' … '.join(came), TEXT_WIDTH)}")
+    return "changed: " + ("; ".join(parts) if parts else "line breaks and spacing only")
+
+
+def _compare_ledes(old: dict[date, str], new: dict[date, str], section: Section) -> None:
+    for day in sorted(old.keys() | new.keys()):
+        before, after = old.get(day), new.get(day)
+        if before != after:
+            section.lines.append(f"- Lede of {day.isoformat()} ({url_of(day_page(day))}) {_text_change(before, after)}")
+
+
+def _page_url(file: str) -> str:
+    """content/pages/about.md → /about/ (MkDocs' directory URLs; index.md is its folder)."""
+    stem = file.removeprefix("content/pages/").removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return f"/{stem}/" if stem else "/"
+
+
+def _compare_handwritten(old: dict[str, str], new: dict[str, str], section: Section) -> None:
+    for file in sorted(old.keys() | new.keys()):
+        before, after = old.get(file), new.get(file)
+        if before != after:
+            section.lines.append(f"- {code(file)} ({_page_url(file)}) {_text_change(before, after)}")
+
+
 # --- the summary -------------------------------------------------------------
 
 TITLE = "## What this changes in the published record"
@@ -555,7 +600,9 @@ def render(base: Revision, head: Revision) -> str:
     if broken:
         return _text(out)
     assert base.record is not None and head.record is not None
-    sections = [s for s in compare(base.record, head.record).sections() if s.lines]
+    changes = compare(base.record, head.record)
+    _compare_handwritten(base.pages, head.pages, changes.handwritten)
+    sections = [s for s in changes.sections() if s.lines]
     if not sections:
         return _text([*out, "No change to the published record."])
     for section in sections:

@@ -437,3 +437,41 @@ def test_export_ignore_attributes_do_not_hide_content(repo, capsys):
     repo.edit("content/events/2024/11/grain-talks.yaml", "title: Talks on grain exports", "title: Grain talks")
     lines = committed_diff(repo, capsys)
     assert "- `grain-talks`: “Talks on grain exports” → “Grain talks”" in lines
+
+
+# --- ledes and hand-written pages (issue 13: a new lede read "No change to the published record") ---------
+
+
+def test_a_lede_added_changed_and_removed_is_listed_with_its_day(repo, capsys):
+    repo.write("content/briefings/2024-11-05.md", "Drones over the capital, and a **quiet** front.\n")
+    lines = committed_diff(repo, capsys)
+    assert "### Ledes (1)" in lines
+    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) added: “Drones over the capital, and a \\*\\*quiet\\*\\* " \
+           "front.”" in lines
+    first = repo.git("rev-parse", "HEAD")
+    repo.edit("content/briefings/2024-11-05.md", "quiet", "busy")
+    head = repo.commit("busier")
+    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) changed: removes “\\*\\*quiet\\*\\*”; adds " \
+           "“\\*\\*busy\\*\\*”" in repo.diff(capsys, first, head)[1].splitlines()
+    repo.remove("content/briefings/2024-11-05.md")
+    gone = repo.commit("no lede")
+    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) removed (it said “Drones over the capital, and a " \
+           "\\*\\*busy\\*\\* front.”)" in repo.diff(capsys, head, gone)[1].splitlines()
+
+
+def test_a_hand_written_page_added_changed_and_removed_is_listed(repo, capsys):
+    repo.write("content/pages/about.md", "# About\n\nWho we are <script>x</script>.\n")
+    lines = committed_diff(repo, capsys)
+    assert "### Hand-written pages (1)" in lines
+    assert "- `content/pages/about.md` (/about/) added: “# About Who we are \\<script\\>x\\</script\\>.”" in lines
+    first = repo.git("rev-parse", "HEAD")
+    repo.edit("content/pages/about.md", "Who we are", "Who we were")
+    head = repo.commit("past tense")
+    assert "- `content/pages/about.md` (/about/) changed: removes “are”; adds “were”" in \
+        repo.diff(capsys, first, head)[1].splitlines()
+    repo.remove("content/pages/about.md")
+    gone = repo.commit("no page")
+    out = repo.diff(capsys, head, gone)[1]
+    assert "- `content/pages/about.md` (/about/) removed (it said “# About Who we were \\<script\\>x\\</script\\>.”)" \
+        in out.splitlines()
+    assert "No change to the published record." not in out
