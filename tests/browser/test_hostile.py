@@ -2,7 +2,8 @@
 
 The corpus puts script tags, event handlers, javascript: and data: links,
 entities that decode to markup, reference links, very long words,
-right-to-left and zero-width characters, emoji and a 10,000-character summary
+right-to-left text (Arabic, Hebrew, Persian with its non-joiner), zero-width characters, emoji and a
+10,000-character summary
 into every field an editor can write.  It builds (with warnings), and then:
 no dialog opens, no policy violation is reported (nothing reached the page
 that the policy had to stop), and the strings are shown as the editor typed them.
@@ -89,7 +90,7 @@ LITERAL = {
         "<marquee>Kyiv</marquee>",
         "Entities that decode to markup: <script>alert('entity')</script>",
         "<script>alert('code')</script>",
-        "\u202eevil.exe\u202c Zero\u200bwidth\u200b\u200bspaces, עברית, العربية and emoji 🛰️🇺🇦👩🏽\u200d🚀",
+        "Zero\u200bwidth\u200b\u200bspaces, עברית, العربية, می\u200cخواهم and emoji 🛰️🇺🇦👩🏽\u200d🚀",
     ],
     "actors/script-actor/": ["<script>alert('name')</script>", "Zarquon Xylophage, <img src=x onerror=alert('alias')>"],
     "actors/attribute-actor/": ["\"><img src=x onerror=alert('attr')> O'Brien & Co", "'; alert('js-string'); //"],
@@ -257,21 +258,22 @@ def test_very_long_words_and_summaries_do_not_scroll_a_phone_sideways(hostile_si
     assert watch.problems() == {}
 
 
-def test_right_to_left_override_in_a_name_ends_with_the_name(hostile_site, open_page):
-    # An unclosed U+202E in a name would reverse the names and links after it on the line.
+def test_right_to_left_text_is_shown_as_written_and_no_page_holds_a_bidi_control(hostile_site, open_page):
+    # Bidi overrides and isolates are refused by `briefing check` (tests/cases/hostile-text); real Arabic,
+    # Hebrew and Persian text, with the zero width non-joiner Persian needs, is published exactly.
     page, watch = open_page(hostile_site)
-    unbalanced = {}
+    watch.visit(page, hostile_site.url("actors/rtl-actor/"))
+    text = page.evaluate("document.querySelector('article').textContent")
+    assert "محمد, فارسی\u200cزبان" in text
+    controls = {}
     for path in ("briefings/2024-11-05/", "actors/", "actors/rtl-actor/", "topics/"):
         watch.visit(page, hostile_site.url(path))
-        found = page.evaluate("""() => {
-            const opens = /[\\u202a\\u202b\\u202d\\u202e]/g, closes = /\\u202c/g;
-            return [...document.querySelectorAll('article a, article h1, article h2, article h3, .md-nav__link')]
-                .map(e => e.textContent)
-                .filter(t => (t.match(opens) || []).length > (t.match(closes) || []).length);
-        }""")
+        found = page.evaluate(
+            "() => (document.body.textContent.match(/[\\u202a-\\u202e\\u2066-\\u2069]/g) || []).length"
+        )
         if found:
-            unbalanced[path] = found
-    assert unbalanced == {}
+            controls[path] = found
+    assert controls == {}
     assert watch.problems() == {}
 
 
