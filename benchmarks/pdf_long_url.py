@@ -18,9 +18,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from generator import pdf
-from generator.check import load_record
-from generator.settings import load_settings
+from generator.pdf import printer
+from generator.pdf.briefs import Briefs
+from generator.pdf.printer import Printer
+from generator.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2024, 11, 5)
@@ -37,15 +38,16 @@ def time_brief(length: int, css: str | None) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "site"
         shutil.copytree(ROOT / "tests/cases/site", project)
-        settings = load_settings(project / "mkdocs.yml")
-        record, _ = load_record(settings)
+        loaded = Project.load(project / "mkdocs.yml")
+        settings = loaded.settings
+        record, _ = loaded.load_record()
         url = long_url(length)
         sources = {k: replace(s, url=url) for k, s in record.sources.items()}
         record = replace(record, sources=sources)
         if css is not None:
-            pdf.stylesheet = lambda _settings: css  # type: ignore[assignment]
+            printer.stylesheet = lambda *_args, **_kw: css  # type: ignore[assignment]
         started = time.perf_counter()
-        pdf.Printer(settings).make([pdf.Briefs(settings, record).day(DAY)])
+        Printer(settings, templates=loaded.templates).make([Briefs(settings, record).day(DAY)])
         return time.perf_counter() - started
 
 

@@ -32,10 +32,9 @@ Stamp = tuple[int, int, int]
 
 @cache
 def fingerprint() -> str:
-    """The code that decides what checking one file gives: content/, markup/ (cleaning rules), errors.py and
-    which files may be read (util/projectfiles.py)."""
+    """The code that decides what checking one file gives: content/, markup/ (cleaning rules), errors.py."""
     return digest.of_files([PACKAGE / "content", PACKAGE / "markup"], (".py",), (PACKAGE / "errors.py").read_bytes(),
-                           (PACKAGE / "util" / "projectfiles.py").read_bytes(), sys.version.encode())
+                           sys.version.encode())
 
 
 def stamp_of(path: Path | str) -> Stamp | None:

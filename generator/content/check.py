@@ -10,10 +10,10 @@ from typing import Any
 from generator.content.cache import FileCache
 from generator.content.files import Content, read_content
 from generator.content.model import Event, Record, assemble
+from generator.content.projectfiles import tree_problems
 from generator.content.validate import lede_warnings, validate
 from generator.errors import ContentError, Problem, errors_only, sort_problems
 from generator.util.keep import ByIdentity
-from generator.util.projectfiles import tree_problems
 
 
 @dataclass
@@ -63,7 +63,7 @@ def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
     ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the
     checked values they were made from (see :func:`generator.content.model.assemble`); ``also``: the other
     folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
-    links and special files are refused as in content/ (generator/util/projectfiles.py).
+    links and special files are refused as in content/ (generator/content/projectfiles.py).
     """
     content = read_content(root, cache)
     problems = validate(content) + [p for folder in dict.fromkeys(also) for p in tree_problems(folder, root)]

@@ -21,10 +21,10 @@ from pathlib import Path
 from generator.content import texthygiene
 from generator.content.cache import FileCache, fingerprint
 from generator.content.load import load_yaml_file, read_text
+from generator.content.projectfiles import read_bytes, tree_problems
 from generator.content.rules import file_rules
 from generator.content.schema import Checked, check_document, id_message, valid_id
 from generator.errors import Problem
-from generator.util.projectfiles import read_bytes, tree_problems
 
 FOLDERS = {"events": "event", "actors": "actor", "sources": "source", "stories": "story"}
 PAGE_ASSETS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf", ".csv"}
@@ -208,7 +208,7 @@ def handwritten_pages(content_dir: Path) -> dict[str, bytes]:
     folder = content_dir / "pages"
     if not folder.is_dir():
         return {}
-    # `briefing check` refuses links (generator/util/projectfiles.py); read_bytes never follows one either.
+    # `briefing check` refuses links (generator/content/projectfiles.py); read_bytes never follows one either.
     return {
         p.relative_to(folder).as_posix(): read_bytes(p)
         for p in sorted(folder.rglob("*"))

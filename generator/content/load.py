@@ -26,8 +26,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from generator.content.projectfiles import RefusedFile, read_bytes
 from generator.errors import Problem
-from generator.util.projectfiles import RefusedFile, read_bytes
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32

@@ -19,8 +19,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator import ical
 from generator.cli import main
+from generator.exports import ical
 
 SECRET = "BRIEFING_TEST_SECRET=hunter2-never-published"
 
@@ -186,7 +186,7 @@ FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_a_known_payload_becomes_text(payload):
-    from generator.opendata import spreadsheet_text
+    from generator.exports.opendata import spreadsheet_text
 
     cell = spreadsheet_text(payload)
     assert cell.startswith("'") and cell[1:] == payload
@@ -194,7 +194,7 @@ def test_a_known_payload_becomes_text(payload):
 
 @pytest.mark.parametrize("text", ["Kyiv", "2024-11-05", "A -2 dip", "e-mail: desk@example.org", "'quoted'"])
 def test_ordinary_text_is_unchanged(text):
-    from generator.opendata import spreadsheet_text
+    from generator.exports.opendata import spreadsheet_text
 
     assert spreadsheet_text(text) == text
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.markup.removals import removals
-from generator.project import Project
 from generator.markup.richtext import render_markdown
+from generator.project import Project
 
 
 def messages(text: str) -> list[str]:
@@ -131,7 +131,7 @@ MIXED = [
 
 @pytest.mark.parametrize("text", MIXED)
 def test_the_audit_is_what_the_cleaning_does(text):
-    from generator.richtext import audited_render
+    from generator.markup.richtext import audited_render
 
     audited = audited_render(text)
     rendered = str(render_markdown(text))

@@ -10,12 +10,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.content.projectfiles import RefusedFile, read_bytes
 from generator.content.schema import json_schema
+from generator.content.texthygiene import char_name, findings
 from generator.errors import ContentError
 from generator.project import Project
-from generator.util.projectfiles import RefusedFile, read_bytes
 from generator.settings import load_settings
-from generator.content.texthygiene import char_name, findings
 
 REPO = Path(__file__).resolve().parents[2]
 BRIEFING = Path(sys.executable).parent / "briefing"
