@@ -34,7 +34,7 @@ from generator.views import labels
 from generator.views.templates import Templates
 
 # Bump when the way a brief is made changes in Python, so cached PDFs are made again.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 PAPER_CSS = {"A4": "@page { size: A4; }", "Letter": "@page { size: letter; }"}
 CACHE_MAX_AGE_DAYS = 30
 
@@ -108,6 +108,38 @@ def faces_for(font_css: str, text: str) -> str:
         if spans is None or _covers(spans, chars):
             kept.append(face)
     return "\n".join(kept)
+
+
+_FAMILY = re.compile(r"font-family:\s*(['\"])([^'\"]+)\1")
+_SUBSET = re.compile(r"url\([^)]*?-([a-z]+(?:-ext)?)-\d{3}-(?:normal|italic)\.woff2?\)")
+
+
+def subset_families(faces: str, css: str) -> tuple[str, str]:
+    """The faces with a family of their own per script subset, and ``css`` with each family's stack extended.
+
+    @fontsource splits a face into files by script (latin, cyrillic, greek…), one @font-face each with its
+    unicode-range.  WeasyPrint embeds the files of one family as one PDF font, so a line with Cyrillic drew
+    glyphs of the Cyrillic file through the Latin file's map (garbled text that pdftotext still reads right).
+    As families of their own ('Inter cyrillic'), listed after the family in every stack that names it, each
+    file is a font of its own and Pango takes each character from the first that has it.
+    """
+    extra: dict[str, list[str]] = {}
+
+    def rename(face: str) -> str:
+        family, subset = _FAMILY.search(face), _SUBSET.search(face)
+        if family is None or subset is None or subset.group(1) == "latin":
+            return face
+        name = f"{family.group(2)} {subset.group(1)}"
+        names = extra.setdefault(family.group(2), [])
+        if name not in names:
+            names.append(name)
+        return face[: family.start(2)] + name + face[family.end(2):]
+
+    renamed = "\n".join(rename(face) for face in _FACE.findall(faces))
+    for family, names in extra.items():
+        stack = ", ".join(f'"{n}"' for n in [family, *names])
+        css = re.sub(rf"(['\"]){re.escape(family)}\1", lambda _: stack, css)
+    return renamed, css
 
 
 def _covers(spans: list[tuple[int, int]], chars: list[int]) -> bool:
@@ -210,7 +242,8 @@ class Printer:
 
     def _render(self, missing: list[tuple[Brief, str]], report: BriefsReport) -> None:
         pages = [(brief, key, self.html(brief, self.stamp)) for brief, key in missing]
-        weasy = _Weasy(self.css, faces_for(self.font_css, "".join(html for _, _, html in pages)), self.font_bytes)
+        faces, css = subset_families(faces_for(self.font_css, "".join(html for _, _, html in pages)), self.css)
+        weasy = _Weasy(css, faces, self.font_bytes)
         for brief, key, html in pages:
             pdf, warnings = weasy.write_pdf(html)
             report.warnings.extend(f"pdf/{brief.name}: {w}" for w in warnings)

@@ -587,3 +587,28 @@ def test_readme_says_how_to_make_a_day_a_week_and_an_actor_brief():
 
 def test_source_date_epoch_sets_the_generated_stamp(day_pdf):
     assert "Generated 5 Nov 2024, 08:00 EET" in text_of(day_pdf, 0)
+
+
+# --- scripts other than Latin --------------------------------------------------------------------
+
+SCRIPTS_DAY = """\
+title: "Київ відбиває другу хвилю атак дронів; Αθήνα; Hà Nội"
+date: 2024-11-07
+summary: |
+  Міністерство оборони повідомило про нову атаку. Η κυβέρνηση απάντησε. Thủ tướng đã phát biểu.
+topics: [front-line]
+sources: [kyiv-live]
+"""
+
+
+def test_each_script_is_drawn_from_its_own_font_file(tmp_path):
+    """Each script subset of a face is embedded as a font of its own, so its glyphs are drawn from its own file
+    (WeasyPrint once drew Cyrillic glyphs through the Latin file's map: garbled text that extracted fine)."""
+    project = write_project(tmp_path / "desk", {"content/events/2024/11/scripts.yaml": SCRIPTS_DAY})
+    out = project / "scripts.pdf"
+    assert main(["pdf", "-f", str(project / "mkdocs.yml"), "2024-11-07", "-o", str(out)]) == 0
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    for subset in ("cyrillic", "greek", "vietnamese"):
+        assert re.search(rf"Source-Serif-4-{subset}", fonts), (subset, fonts)
+    text = " ".join(text_of(PdfReader(out)).split())
+    assert "Київ відбиває другу хвилю атак дронів" in text and "Αθήνα" in text and "Hà Nội" in text
