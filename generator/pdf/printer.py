@@ -138,7 +138,7 @@ def subset_families(faces: str, css: str) -> tuple[str, str]:
     renamed = "\n".join(rename(face) for face in _FACE.findall(faces))
     for family, names in extra.items():
         stack = ", ".join(f'"{n}"' for n in [family, *names])
-        css = re.sub(rf"(['\"]){re.escape(family)}\1", lambda _: stack, css)
+        css = re.sub(rf"(['\"]){re.escape(family)}\1", lambda _, stack=stack: stack, css)
     return renamed, css
 
 
