@@ -345,6 +345,50 @@ register(
     run_export, export_arguments,
 )
 
+# --- ingest -------------------------------------------------------------------
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .ingest import ingest
+    from .ingest.report import as_json, as_text
+
+    settings = settings_from(args)
+    report = ingest(
+        settings, Path(args.file), published=args.published, source=args.source, url=args.url,
+        publisher=args.publisher, dry_run=args.dry_run, new_actors=args.new_actors,
+    )
+    if args.format == "json":
+        print(json.dumps(as_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(as_text(report), end="")
+    return 0
+
+
+def ingest_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("file", metavar="FILE", help="a saved web page (.html) or plain text, one paragraph a line")
+    parser.add_argument(
+        "--published", metavar="DATE",
+        help="when the document was published: 2024-11-05 or 2024-11-05T09:30[+02:00] (required for plain text)",
+    )
+    parser.add_argument("--source", metavar="ID", help="cite this existing source instead of writing one")
+    parser.add_argument("--url", metavar="URL", help="the document's address (default: the page's canonical link)")
+    parser.add_argument("--publisher", metavar="NAME", help="who published it (default: from the page)")
+    parser.add_argument("--new-actors", action="store_true", dest="new_actors",
+                        help="also write the proposed new actors as files to complete")
+    parser.add_argument(
+        "--dry-run", action="store_true", dest="dry_run", help="report what would be written; write nothing"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="the report: text (default) or json")
+
+
+register(
+    "ingest", "turn a saved page or text into draft events to check (status: draft; nothing is published)",
+    run_ingest, ingest_arguments,
+)
+
 # --- synth --------------------------------------------------------------------
 
 

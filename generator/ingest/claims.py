@@ -1,0 +1,220 @@
+"""Who said what: attributed sentences become claims, with a status the wording supports.
+
+News copy attributes in a handful of shapes, and these are read here:
+
+    The Pentagon said (on Monday) (that) …           speaker first
+    …, mayor Vitali Klitschko said this morning.    speaker after, as the sentence ends
+    “…,” said Mr Peskov.                            inverted
+    According to the lawmakers, …                   according to
+
+The status follows the text, never more: ``unverified`` when the text says it
+could not be verified or rests on unnamed sources; ``reported`` when a news
+outlet reports it, or when the speaker reports on others; ``claimed`` when a
+party asserts something about itself or its own side; ``confirmed`` only
+when the text says someone other than the party confirmed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import content_words, sentences, strip_quoted
+
+VERBS = (
+    r"said|says|say|told(?:\s+(?:reporters|journalists|a\s+briefing|a\s+news\s+conference|a\s+press\s+conference"
+    r"|the\s+\w+(?:\s+\w+)?))?|added|warned|claimed|claims|announced|announces|reported|reports|stated|wrote"
+    r"|insisted|confirmed|confirms|denied|denies|alleged|argued|tweeted|posted"
+)
+_INVERTED = re.compile(
+    r"^(?P<content>[“\"].+?)[,.!?]?[”\"],?\s+(?P<verb>said|says|added|wrote)\s+"
+    r"(?P<speaker>[^,.;“”\"]{2,60}?)[.!]?$",
+    re.I,
+)
+_OFFICE = re.compile(
+    r"\b(president|minister|ministry|mayor|governor|spokes\w+|officials?|lawmakers|military|army|police|commander"
+    r"|chief|leader|ambassador|secretary|agency|authorities|government|prosecutors?|investigators)\b",
+    re.I,
+)
+_SELF_CLAIM = re.compile(r"^\s+(victory|responsibility|credit|control|success|the\s+win|a\s+win)\b", re.I)
+_VERB = re.compile(rf"\s(?P<verb>{VERBS})\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<speaker>[^,.;:]{2,90})", re.I)
+# Where a speaker's noun phrase starts: after the last of these, "hours after the Pentagon said" → "the Pentagon".
+_CLAUSE_OPENER = re.compile(r"^.*\b(?:after|before|as|when|while|since|because|than|that|but|what|where|how)\s+", re.I)
+# "a South Korean media report citing an unnamed official that …": the report is the speaker.
+_CITING = re.compile(
+    r"\b(?:an?\s+)?(?P<speaker>[A-Z][\w’'\- ]{1,60}?)\s+reports?\s+(?:citing|quoting)\s+(?P<source>[^,.;]{2,80}?)"
+    r"\s+that\s+(?P<content>.+)$"
+)
+_NOT_A_SPEAKER = re.compile(
+    r"\b(has|have|had|is|are|was|were|will|would|could|should|did|does|do|not|neither|never|which|who|if|it|"
+    r"there|this|these)\b", re.I
+)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:on|in|at|during|late|early|earlier|this|last|yesterday|today|overnight)\b[^,]*?(?=\s+that\b|,|$))?"
+    r"\s*,?\s*(?:that\s+)?",
+    re.I,
+)
+# The writer saying so, in the passive ("could not be independently verified"), or unnamed sources; a speaker who
+# "could not corroborate reports" of something else does not make its own statement unverified.
+_UNVERIFIED = re.compile(
+    r"(?:could|can)\s*not\s+be\s+(?:independently\s+)?(?:verified|confirmed|corroborated)|(?:has|have)\s+not\s+been"
+    r"\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|\bunnamed\b|\banonymous\b"
+    r"|on\s+condition\s+of\s+anonymity"
+    r"|sources?\s+(?:close\s+to|familiar\s+with)",
+    re.I,
+)
+_NEGATED_CONFIRM = re.compile(r"\b(neither|not|never|nor|declined\s+to|refused\s+to)\b[^.]{0,30}\bconfirm", re.I)
+_MEDIA = re.compile(r"\b(news\s+agency|agency|media|newspaper|broadcaster|outlet|tv|television|radio|press)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(we|our|us|i|my)\b", re.I)
+_OWN_SIDE = re.compile(r"\b(its|his|her|their)\s+(own\s+)?(forces|troops|army|government|country|side|request)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement: who (as written), the verb, what was said, and the sentence it is in."""
+
+    speaker: str
+    verb: str
+    content: str
+    sentence: str
+    own: bool = False  # the speaker claims something for itself ("claimed victory")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """What the status rules need to know about a speaker once it is matched to an actor."""
+
+    media: bool = False  # a news outlet or agency: it reports
+    own_side: frozenset[str] = frozenset()  # phrases naming the speaker's own side (its name, country, people)
+
+
+def attributions(paragraph: str) -> list[Attribution]:
+    """Every attributed sentence of a paragraph, with its speaker as written."""
+    found = []
+    for sentence in sentences(paragraph):
+        one = _in_sentence(sentence.strip())
+        if one is not None:
+            found.append(one)
+    return found
+
+
+def _in_sentence(sentence: str) -> Attribution | None:
+    inverted = _INVERTED.match(sentence)
+    if inverted and _plausible(inverted.group("speaker")):
+        speaker, content = inverted.group("speaker", "content")
+        return Attribution(_tidy_speaker(speaker), inverted.group("verb"), _tidy(content), sentence)
+    citing = _CITING.search(sentence)
+    if citing:
+        return Attribution(citing.group("speaker").strip(), "reported", _tidy(citing.group("content")), sentence)
+    for verb in _VERB.finditer(sentence):
+        found = _speaker_before(sentence, verb)
+        if found is not None:
+            return found
+    according = _ACCORDING.search(sentence)
+    if according and _plausible(according.group("speaker")):
+        content = (sentence[: according.start()] + sentence[according.end() :]).strip(" ,")
+        return Attribution(_tidy_speaker(according.group("speaker")), "according to", _tidy(content), sentence)
+    return None
+
+
+def _speaker_before(sentence: str, verb: re.Match[str]) -> Attribution | None:
+    """The speaker is the noun phrase right before the verb (or the name of an appositive, 'Jeon, a spokesperson,')."""
+    before = sentence[: verb.start()]
+    segments = [m for m in re.finditer(r"[^,“”\"]+", before) if m.group().strip()]
+    if not segments:
+        return None
+    options = [segments[-1]]
+    if len(segments) > 1 and before.rstrip().endswith(","):
+        options.append(segments[-2])  # "Jeon Ha-kyou, a spokesperson for Seoul's defence ministry, told"
+    chosen = max((o for o in options if _plausible(_noun_phrase(o.group()))), key=_capitals, default=None)
+    if chosen is None:
+        return None
+    speaker = _noun_phrase(chosen.group())
+    after = sentence[verb.end() :]
+    if re.match(r"^\s+(is|are|was|were|be)\b", after, re.I):
+        return None  # "what analysts say is …": the said part is not separable
+    if verb.group("verb").lower().startswith("claim") and _SELF_CLAIM.match(after):
+        said = _tidy(f"{speaker} claimed{after}")
+        return Attribution(_tidy_speaker(speaker), verb.group("verb"), said, sentence, True)
+    region = min(o.start() for o in options)
+    first = not before[:region].strip(" ,“”\"")
+    content = _LEAD_IN.sub("", after, count=1) if first else before[:region]
+    if not content.strip():
+        return None
+    return Attribution(_tidy_speaker(speaker), verb.group("verb"), _tidy(content), sentence)
+
+
+def _noun_phrase(text: str) -> str:
+    return _CLAUSE_OPENER.sub("", text).strip()
+
+
+def _capitals(match: re.Match[str]) -> int:
+    return sum(1 for word in match.group().split() if word[:1].isupper())
+
+
+def _plausible(text: str) -> bool:
+    """A speaker is a short noun phrase: a name, an office, "officials"; not a clause with a verb of its own."""
+    text = _tidy_speaker(text)
+    if not text or len(text.split()) > 10 or _NOT_A_SPEAKER.search(text):
+        return False
+    return bool(re.search(r"[A-Z]", text) or _OFFICE.search(text))
+
+
+def _tidy_speaker(text: str) -> str:
+    text = re.sub(r"^(?:but|and|however|meanwhile)\s+", "", text.strip(" ,“”\"’'"), flags=re.I)
+    return re.sub(r"\s+(?:both|all|also|each|too)$", "", text, flags=re.I)
+
+
+def _tidy(content: str) -> str:
+    """The said part as a sentence of its own: no dangling quote marks, a capital first, a full stop last."""
+    text = content.strip(" ,;:“”\"'’‘")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def paragraph_speaker(paragraph: str) -> str | None:
+    """The first speaker a paragraph attributes to, reduced to its words ('the Pentagon' → 'pentagon')."""
+    found = attributions(paragraph)
+    if not found:
+        return None
+    return " ".join(sorted(content_words(found[0].speaker))) or None
+
+
+def status(attribution: Attribution, speaker: Speaker) -> str:
+    """The claim status the wording supports (see the module's rules)."""
+    sentence = attribution.sentence
+    if _UNVERIFIED.search(sentence):
+        return "unverified"
+    if attribution.verb.lower().startswith("confirm") and not _NEGATED_CONFIRM.search(sentence):
+        return "reported" if _about_itself(attribution, speaker) else "confirmed"
+    if speaker.media or attribution.verb.lower().startswith("report"):
+        return "reported"
+    return "claimed" if _about_itself(attribution, speaker) else "reported"
+
+
+_FRAME = re.compile(r"^(?:we|i)\s+(?:understand|believe|think|know|assess|estimate)\s+(?:that\s+)?", re.I)
+
+
+def _about_itself(attribution: Attribution, speaker: Speaker) -> bool:
+    """Whether the speaker speaks of itself or its own side (a party's assertion) rather than of others."""
+    if attribution.own:
+        return True
+    said = _FRAME.sub("", attribution.content)  # "We understand that …" frames a report on others
+    if _FIRST_PERSON.search(said) or _OWN_SIDE.search(said):
+        return True
+    if re.match(r"^(he|she|it|they)\b", said, re.I):
+        return True
+    return any(re.search(rf"\b{re.escape(phrase)}\b", said, re.I) for phrase in speaker.own_side)
+
+
+def is_media_name(text: str) -> bool:
+    """Whether a speaker's words name a news outlet ("the state news agency TASS", "a South Korean media report")."""
+    return bool(_MEDIA.search(text))
+
+
+def unverified_note(paragraph: str) -> bool:
+    """Whether a paragraph says that what it reports could not be verified (it colours the claims before it)."""
+    return bool(_UNVERIFIED.search(strip_quoted(paragraph)))

@@ -1,0 +1,199 @@
+"""A source document → its metadata and its posts: the first step of `briefing ingest`.
+
+A saved web page is read with trafilatura (the field's standard extractor,
+which drops navigation, cookie banners, newsletter boxes, "most read" lists,
+comments and adverts) and its metadata with trafilatura and htmldate. A live
+blog is more than an article: each post carries its own ``<time datetime>``,
+which dates the post better than the page does, so posts are found in the
+page's own markup and only the text trafilatura kept is read from them.
+
+Plain text (``.txt``, ``.md``) is one paragraph a line, as a desk saves a page
+by copying it; it has no metadata, so its publication time must be given.
+
+Nothing here touches the network: pages are handed to the libraries as parsed
+trees, never as addresses (htmldate downloads a string that looks like a URL).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from .sentences import clean_line, unglue
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+MAX_BYTES = 20 * 1024 * 1024
+
+# Class, id and role words of page furniture that is never news, whichever extractor runs.
+FURNITURE = frozenset(
+    """cookie cookies consent gdpr cmp onetrust newsletter newsletters signup subscribe subscription promo
+    promotion advert advertisement ad ads adslot dfp sponsor sponsored share sharing social related recommended
+    recirculation outbrain taboola popular trending mostread comments comment disqus footer nav navigation menu
+    breadcrumb breadcrumbs paywall donate donation support byline tags sidebar keyevents complementary
+    contentinfo dialog alertdialog""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+)
+FURNITURE_TAGS = frozenset(
+    """nav aside footer form button script style noscript template svg iframe figcaption""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+)
+BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote")
+LIVE_TITLE = re.compile(r"\b(live|latest|as it happened|live updates|minute[- ]by[- ]minute)\b", re.IGNORECASE)
+
+
+class ExtractError(ValueError):
+    """The document cannot be read; the message says why, for an editor."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a heading; ``heading`` is None when the document does not say (plain text)."""
+
+    text: str
+    heading: bool | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A live-blog post (or the whole of an article): its blocks and, when the page gives it, its own time."""
+
+    blocks: tuple[Block, ...]
+    published: datetime | None = None
+    anchor: str | None = None  # the post's id in the page, for a deep link
+    summary: bool = False  # a "key events" or summary post: a list of separate points
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str
+    shape: str  # "html" or "text"
+    title: str
+    posts: tuple[Post, ...]
+    publisher: str | None = None
+    url: str | None = None
+    published: datetime | date | None = None
+    standfirst: str | None = None
+    language: str | None = None
+    live: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def published_day(self) -> date | None:
+        return self.published.date() if isinstance(self.published, datetime) else self.published
+
+
+def read_document(path: Path, published: datetime | date | None = None) -> Document:
+    """Read a saved page or a plain-text document; raise :class:`ExtractError` with a reason."""
+    data = _read_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and _looks_like_html(data)):
+        from .page import read_html  # trafilatura takes a third of a second to import; text needs none of it
+
+        return read_html(data, path.as_posix(), published)
+    return read_text(_decode(data, path), path.as_posix(), published)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ExtractError(f"{path}: the document is over {MAX_BYTES // (1024 * 1024)} MB; save only the page")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractError(f"{path}: is a folder; give the saved page or text file") from None
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<!-- saved from")) or b"<body" in head
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(
+            f"{path}: is not UTF-8 (byte {exc.start + 1}); save the text as UTF-8 and run again"
+        ) from None
+
+
+def read_text(text: str, file: str, published: datetime | date | None) -> Document:
+    """Plain text: the first line is the title, a short unpunctuated second line is the standfirst."""
+    lines = [part for raw in text.splitlines() for part in unglue(clean_line(raw))]
+    lines = [_unmark(line) for line in lines if _unmark(line)]
+    if not lines:
+        raise ExtractError(f"{file}: the document is empty")
+    title, rest = lines[0], lines[1:]
+    standfirst = None
+    if len(rest) > 1 and _standfirst_like(rest[0]):
+        standfirst, rest = rest[0], rest[1:]
+    blocks = tuple(Block(line) for line in rest)
+    return Document(
+        file=file, shape="text", title=title, posts=(Post(blocks, None),), published=published,
+        standfirst=standfirst, live=bool(LIVE_TITLE.search(title)),
+    )
+
+
+def _unmark(line: str) -> str:
+    """A Markdown line without its heading marks or list bullet (the words are what count)."""
+    return re.sub(r"^(#{1,6}\s+|[-*+]\s+|>\s*)", "", line).strip()
+
+
+def _standfirst_like(line: str) -> bool:
+    from .sentences import ends_sentence
+
+    return not ends_sentence(line) and len(line.split()) <= 40
+
+
+def parse_moment(text: str | None) -> datetime | None:
+    """An ISO 8601 time with its offset, as pages write it in metadata and ``<time datetime>``; else None."""
+    if not text:
+        return None
+    text = text.strip().replace("Z", "+00:00")
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0000 → +00:00
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def furniture(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element is page furniture by its tag, class, id or role (a cookie banner, a share bar...)."""
+    if not isinstance(element.tag, str):
+        return True
+    if element.tag in FURNITURE_TAGS:
+        return True
+    return bool(_names(element) & FURNITURE) or element.get("aria-hidden") == "true"
+
+
+def _names(element: lxml_html.HtmlElement) -> set[str]:
+    """The words of an element's class, id and role, alone and run together ("most-read" → most, read, mostread)."""
+    text = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role")))).lower()
+    parts = [p for p in re.split(r"[^a-z]+", text) if p]
+    return set(parts) | {a + b for a, b in zip(parts, parts[1:], strict=False)}
+
+
+def json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object of the page, flattened out of @graph lists; broken scripts are passed over."""
+    found: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return found

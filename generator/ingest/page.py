@@ -1,0 +1,208 @@
+"""Saved web pages: metadata from trafilatura and htmldate, live-blog posts from the page's own ``<time>`` marks.
+
+A live blog is a list of posts, each with its own ``<time datetime>``. The
+post around a time is the largest element that holds that time and no other;
+times in comments, bylines and other page furniture do not count. From each
+post only the paragraphs trafilatura also kept are read, so its judgement of
+what is boilerplate applies inside posts too.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date, datetime
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.metadata import extract_metadata
+
+from .extract import BLOCK_TAGS, LIVE_TITLE, Block, Document, ExtractError, Post, furniture, json_ld, parse_moment
+from .sentences import clean_line, ends_sentence, plain
+
+SUMMARY_HEADINGS = re.compile(r"^(key (events|points)|summary|what we know|catch up|recap|the latest|in brief)\b", re.I)
+# htmldate compares with "today" by default; a saved page is read as of whenever it says it was published.
+DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
+
+
+def read_html(data: bytes, file: str, published: datetime | date | None) -> Document:
+    tree = trafilatura.utils.load_html(data)
+    if tree is None:
+        raise ExtractError(f"{file}: is not an HTML page that can be read")
+    meta = extract_metadata(copy.deepcopy(tree), date_config=dict(DATE_OPTIONS), extensive=False)
+    title = clean_line(meta.title or "") or _first_heading(tree)
+    if not title:
+        raise ExtractError(f"{file}: the page has no title")
+    kept = _kept_blocks(tree)
+    posts = _live_posts(tree, kept) or _json_ld_posts(tree)
+    live = len(posts) >= 2
+    standfirst = None
+    if not live:
+        standfirst, blocks = _article_blocks(kept, title)
+        posts = (Post(blocks, None),) if blocks else ()
+    if not posts:
+        raise ExtractError(f"{file}: no article text was found in the page")
+    return Document(
+        file=file, shape="html", title=title, posts=tuple(posts), publisher=clean_line(meta.sitename or "") or None,
+        url=meta.url or None, published=published or _page_time(tree, meta.date), standfirst=standfirst,
+        language=_language(tree), live=live or bool(LIVE_TITLE.search(title) and len(posts) > 1),
+    )
+
+
+def _first_heading(tree: lxml_html.HtmlElement) -> str:
+    for element in tree.iter("h1", "title"):
+        text = clean_line(element.text_content())
+        if text:
+            return text
+    return ""
+
+
+def _language(tree: lxml_html.HtmlElement) -> str | None:
+    lang = (tree.get("lang") or "").strip()
+    return lang or None
+
+
+def _kept_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
+    """The headings and paragraphs trafilatura keeps as the page's main text, in order."""
+    xml = trafilatura.extract(
+        copy.deepcopy(tree), output_format="xml", include_comments=False, include_tables=False,
+        include_images=False, with_metadata=False, deduplicate=False,
+    )
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks = []
+    for element in main.iter("head", "p", "item", "quote") if main is not None else ():
+        if element.tag in ("p", "item") and element.find("p") is not None:
+            continue  # the inner paragraphs are read on their own
+        text = clean_line("".join(element.itertext()))
+        if text:
+            blocks.append(Block(text, element.tag == "head"))
+    return blocks
+
+
+def _article_blocks(kept: list[Block], title: str) -> tuple[str | None, tuple[Block, ...]]:
+    """An article's text without its title, with its standfirst (a first line that is no sentence) set apart."""
+    blocks = [b for b in kept if not (b.heading and plain(b.text) == plain(title))]
+    standfirst = None
+    if blocks and not blocks[0].heading and not ends_sentence(blocks[0].text) and len(blocks) > 1:
+        standfirst, blocks = blocks[0].text, blocks[1:]
+    return standfirst, tuple(blocks)
+
+
+def _page_time(tree: lxml_html.HtmlElement, day: str | None) -> datetime | date | None:
+    """The page's publication moment from its metadata, or htmldate's day when no moment agrees with it."""
+    found = _declared_time(tree)
+    if found is not None and (day is None or found.date().isoformat() == day or found.isoformat()[:10] == day):
+        return found
+    try:
+        return date.fromisoformat(day) if day else found
+    except ValueError:
+        return found
+
+
+def _declared_time(tree: lxml_html.HtmlElement) -> datetime | None:
+    for item in json_ld(tree):
+        moment = _moment_of(item)
+        if moment:
+            return moment
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("article:published_time", "datepublished"):
+            moment = parse_moment(meta.get("content"))
+            if moment:
+                return moment
+    return None
+
+
+def _live_posts(tree: lxml_html.HtmlElement, kept: list[Block]) -> list[Post]:
+    times = [t for t in tree.iter("time") if _post_time(t)]
+    if len(times) < 2:
+        return []
+    counts: dict[lxml_html.HtmlElement, int] = {}
+    for time in times:
+        for ancestor in time.iterancestors():
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    kept_text = {plain(b.text) for b in kept}
+    posts = []
+    for time in times:
+        container = _container(time, counts)
+        blocks = _post_blocks(container, kept_text)
+        if any(not b.heading for b in blocks):
+            posts.append(Post(blocks, parse_moment(time.get("datetime")), container.get("id"), _summary(blocks)))
+    return posts
+
+
+def _post_time(time: lxml_html.HtmlElement) -> bool:
+    """A time that dates a post: it has a moment, and it is not in a byline, a comment or an 'updated' note."""
+    if parse_moment(time.get("datetime")) is None:
+        return False
+    marks = f"{time.get('class') or ''} {time.get('itemprop') or ''}".lower()
+    if "modified" in marks or "updated" in marks:
+        return False
+    return not any(furniture(a) for a in time.iterancestors())
+
+
+def _container(time: lxml_html.HtmlElement, counts: dict) -> lxml_html.HtmlElement:
+    """The largest element around a time that holds no other post time."""
+    node = time
+    for ancestor in time.iterancestors():
+        if counts.get(ancestor, 0) != 1:
+            break
+        node = ancestor
+    return node
+
+
+def _post_blocks(container: lxml_html.HtmlElement, kept: set[str]) -> tuple[Block, ...]:
+    blocks = []
+    for element in container.iter(*BLOCK_TAGS):
+        if _furniture_between(element, container) or _holds_blocks(element):
+            continue
+        text = clean_line(element.text_content())
+        heading = element.tag.startswith("h")
+        if text and (heading or plain(text) in kept or not kept):
+            blocks.append(Block(text, heading))
+    return tuple(blocks)
+
+
+def _holds_blocks(element: lxml_html.HtmlElement) -> bool:
+    """Whether other blocks are inside (a list item of paragraphs): those are read instead."""
+    return any(inner is not element for inner in element.iter(*BLOCK_TAGS))
+
+
+def _furniture_between(element: lxml_html.HtmlElement, container: lxml_html.HtmlElement) -> bool:
+    if furniture(element):
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return False
+        if furniture(ancestor):
+            return True
+    return False
+
+
+def _summary(blocks: tuple[Block, ...]) -> bool:
+    heading = next((b.text for b in blocks if b.heading), "")
+    return bool(SUMMARY_HEADINGS.match(heading))
+
+
+def _moment_of(item: dict) -> datetime | None:
+    value = item.get("datePublished")
+    return parse_moment(value) if isinstance(value, str) else None
+
+
+def _json_ld_posts(tree: lxml_html.HtmlElement) -> list[Post]:
+    """Posts declared in a LiveBlogPosting's liveBlogUpdate, for pages whose markup hides them."""
+    posts = []
+    for item in json_ld(tree):
+        updates = item.get("liveBlogUpdate")
+        for update in updates if isinstance(updates, list) else []:
+            if not isinstance(update, dict):
+                continue
+            head = clean_line(str(update.get("headline") or ""))
+            body = [clean_line(line) for line in str(update.get("articleBody") or "").splitlines()]
+            blocks = ([Block(head, True)] if head else []) + [Block(line, False) for line in body if line]
+            if any(not b.heading for b in blocks):
+                posts.append(Post(tuple(blocks), _moment_of(update), None, _summary(tuple(blocks))))
+    return posts

@@ -1,0 +1,271 @@
+"""A document's posts → its news items: headlines found, boilerplate dropped, repeats merged.
+
+A live blog is a run of items, each a headline and its paragraphs (in HTML,
+each post; in plain text, a short line with no full stop and the paragraphs
+under it). Its opening summary, before the first headline, is a list of
+separate points. An article is one item, whatever its subheadings. A live blog
+repeats itself (the same headline and lead two or three times, a summary point
+that a later post tells in full): a repeat is merged into the first telling.
+Donation asks, sign-up prompts, "Most read" and the like are never items; every
+line dropped is reported with its reason, nothing silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, tzinfo
+
+from rapidfuzz import fuzz
+
+from .claims import paragraph_speaker
+from .dating import Dated, find_expressions, first_sentence_date
+from .extract import Block, Document, Post
+from .sentences import containment, ends_sentence, plain, sentences, strip_quoted
+
+MAX_HEADLINE_WORDS = 25
+SAME_TEXT = 90  # rapidfuzz ratio of two headlines or leads that are one text told twice
+POINT_REPEAT = 0.8  # share of a summary point's words already in another item
+
+_FURNITURE_LINE = re.compile(
+    r"^(comments?|most (read|popular|viewed|shared)|related( (articles|stories|content|links))?|read (more|next)|"
+    r"advertisement|sponsored( content)?|share( this)?( article| page| story)?|sign up|subscribe|support us|"
+    r"show (more|less|key events)|load more|skip to (main )?content|key (events|points)|follow us|topics|tags|"
+    r"more on this story|you may also like|recommended|trending|live|updated|listen|watch|image|photograph)\b"
+    r"[\W\d]*(\w+[\W\d]*){0,3}$",
+    re.I,
+)
+_ASK = re.compile(
+    r"\b(subscri(be|ber|bers|ption)|donat(e|ion|ions)|newsletters?|sign[- ]?up|sign in|log in|register|bookmark"
+    r"|paywalls?|premium|cookies?|privacy (policy|notice|settings)|terms (of use|and conditions|of service)"
+    r"|all rights reserved|©|commenting|comments? (are|is) (closed|open)|download (our|the) app|follow us"
+    r"|your (support|inbox|email|donation|contribution)|(support|fund) (our|us|independent|quality) journalism"
+    r"|funded by readers|read our|advert\w*|ad-free|inbox)\b|©",
+    re.I,
+)
+_READER = re.compile(r"\b(you|your|we|our|us)\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^(join|follow|sign|subscribe|share|read|watch|listen|download|click|tap|support|donate|get)\b", re.I
+)
+_CONTINUES = re.compile(
+    r"^[“\"‘]|^(he|she|it|they|his|her|its|their|this|these|those|that|but|and|however|also|mr|ms|mrs|dr|the "
+    r"(move|decision|announcement|attack|strike|comments?|remarks?|statement|visit|meeting|talks|news|report|"
+    r"estimates?|figures?|ministry|spokes\w+))\b",
+    re.I,
+)
+_DETERMINER = re.compile(r"^(the|a|an|another|some|several|two|three|many|more than|at least)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One news item: its headline (None when it has none), paragraphs, and the time and place it came from."""
+
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    published: datetime | date | None
+    anchor: str | None = None
+    origin: str = "post"  # post, point (of a summary), article or background (a dated paragraph of another item)
+    repeats: tuple[str, ...] = field(default=())
+
+    @property
+    def texts(self) -> list[str]:
+        """Headline (or '') then paragraphs: what dating reads, in order."""
+        return [self.headline or "", *self.paragraphs]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in self.texts if t)
+
+    @property
+    def label(self) -> str:
+        return self.headline or _shorten(self.paragraphs[0])
+
+
+@dataclass(frozen=True)
+class Skipped:
+    text: str
+    reason: str
+
+
+def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
+    """The document's items in reading order, and every line or item left out, with why."""
+    skipped: list[Skipped] = []
+    sections: list[tuple[str | None, list[str], Post]] = []
+    for post in doc.posts:
+        blocks, dropped = drop_boilerplate(post.blocks)
+        skipped += dropped
+        sections += _sections(blocks, post, skipped)
+    published = [post.published or doc.published for _, _, post in sections]
+    live = doc.live or sum(1 for headline, _, _ in sections if headline) >= 2
+    if not live:
+        paragraphs = tuple(p for _, paras, _ in sections for p in paras)
+        items = [Item(doc.title, paragraphs, doc.published, None, "article")] if paragraphs else []
+    else:
+        names = proper_words(doc)
+        items = [
+            item
+            for (headline, paras, post), when in zip(sections, published, strict=True)
+            for item in _items_of(headline, paras, post, when, names)
+        ]
+    items, merged = merge_repeats(items)
+    return [_without_repeated_paragraphs(i) for i in items], skipped + merged
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """Why a line is page furniture rather than news, or None when it may be news."""
+    if _FURNITURE_LINE.match(text):
+        return "page furniture"
+    said = strip_quoted(text)
+    if _ASK.search(said) and (_READER.search(said) or _IMPERATIVE.match(said) or len(said.split()) <= 12):
+        return "a request to readers (subscribe, donate, sign up)"
+    return None
+
+
+def drop_boilerplate(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Skipped]]:
+    """Blocks without boilerplate; a line that speaks to readers between two boilerplate lines goes with them."""
+    reasons = [boilerplate_reason(b.text) for b in blocks]
+    for index in range(1, len(blocks) - 1):
+        said = strip_quoted(blocks[index].text)
+        talks_to_reader = _READER.search(said) or _IMPERATIVE.match(said)
+        if reasons[index] is None and reasons[index - 1] and reasons[index + 1] and talks_to_reader:
+            reasons[index] = "a request to readers (between two others)"
+    kept = [b for b, r in zip(blocks, reasons, strict=True) if r is None]
+    return kept, [Skipped(b.text, f"boilerplate: {r}") for b, r in zip(blocks, reasons, strict=True) if r]
+
+
+def headline_like(text: str) -> bool:
+    """A headline: short, no final full stop, and opening with a capital, a digit or a quote mark."""
+    count = len(text.split())
+    return 2 <= count <= MAX_HEADLINE_WORDS and not ends_sentence(text) and not text.endswith(":") and bool(
+        re.match(r"^[\"'“‘]?[A-Z0-9À-ÖØ-ÞА-Я]", text)
+    )
+
+
+def _sections(blocks: list[Block], post: Post, skipped: list[Skipped]) -> list[tuple[str | None, list[str], Post]]:
+    """Headline-and-paragraphs runs: in HTML the page says which block is a heading (a post's first is its
+    headline, later ones are subheadings); in plain text, the shape of the line does."""
+    sections: list[tuple[str | None, list[str], Post]] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        heading = block.heading if block.heading is not None else _text_headline(block, following)
+        if not heading:
+            if not sections:
+                sections.append((None, [], post))
+            sections[-1][1].append(block.text)
+        elif following is None or following.heading:
+            skipped.append(Skipped(block.text, "a heading with no paragraph under it"))
+        elif block.heading and sections:
+            skipped.append(Skipped(block.text, "a subheading (kept out of the item's text)"))
+        else:
+            sections.append((block.text, [], post))
+    return [s for s in sections if s[1]]
+
+
+def _text_headline(block: Block, following: Block | None) -> bool:
+    if not headline_like(block.text) or following is None:
+        return False
+    return ends_sentence(following.text) or len(following.text.split()) > MAX_HEADLINE_WORDS
+
+
+def proper_words(doc: Document) -> set[str]:
+    """Words written with a capital somewhere other than at the start of a sentence: names, not common words."""
+    found: set[str] = set()
+    for post in doc.posts:
+        for block in post.blocks:
+            for sentence in sentences(block.text):
+                for word in re.findall(r"(?<=\s)[A-Z][\w’'-]+", sentence):
+                    found.add(word.split("’")[0].split("'")[0])
+    return found
+
+
+def _items_of(headline: str | None, paragraphs: list[str], post: Post, when, names: set[str]) -> list[Item]:
+    # A post without a headline is one item; plain text's untitled opening and a "key events" post are summaries.
+    summary = post.summary or (headline is None and bool(post.blocks) and post.blocks[0].heading is None)
+    if not summary:
+        return [Item(headline, tuple(paragraphs), when, post.anchor)]
+    return [Item(None, tuple(group), when, post.anchor, "point") for group in group_points(paragraphs, names)]
+
+
+def group_points(paragraphs: list[str], names: set[str]) -> list[list[str]]:
+    """A summary's paragraphs in groups, one a point: a paragraph that opens a subject of its own (a name, a
+    date) starts a group; one that goes on with the last (a pronoun, the same speaker, no subject) joins it."""
+    groups: list[list[str]] = []
+    for paragraph in paragraphs:
+        if groups and not _opens(paragraph, groups[-1][-1], names):
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+    return groups
+
+
+def _opens(paragraph: str, previous: str, names: set[str]) -> bool:
+    if _CONTINUES.match(paragraph):
+        return False
+    speaker = paragraph_speaker(paragraph)
+    if speaker and speaker == paragraph_speaker(previous):
+        return False
+    if any(not e.reference for e in find_expressions(paragraph)):
+        return True
+    first = _DETERMINER.sub("", paragraph).split(" ", 1)[0].strip("“\"‘’',")
+    return first.split("’")[0].split("'")[0] in names
+
+
+def merge_repeats(items: list[Item]) -> tuple[list[Item], list[Skipped]]:
+    """Items told twice merged into the first telling; a summary point merged into the item that tells it."""
+    kept: list[Item] = []
+    skipped: list[Skipped] = []
+    for item in sorted(items, key=lambda i: i.origin == "point"):  # headed items first: points merge into them
+        other = next((k for k in kept if _same(item, k)), None)
+        if other is None:
+            kept.append(item)
+            continue
+        extra = () if item.origin == "point" else item.paragraphs  # a summary point adds nothing to the full telling
+        merged = replace(other, paragraphs=other.paragraphs + extra, repeats=other.repeats + (item.label,))
+        kept[kept.index(other)] = merged
+        skipped.append(Skipped(item.label, f"a repeat of '{_shorten(other.label, 80)}': merged into it"))
+    return sorted(kept, key=lambda k: _position(k, items)), skipped
+
+
+def _position(item: Item, items: list[Item]) -> int:
+    return next((n for n, i in enumerate(items) if i.paragraphs[0] == item.paragraphs[0]), len(items))
+
+
+def _same(item: Item, other: Item) -> bool:
+    if item.headline and other.headline and fuzz.ratio(plain(item.headline), plain(other.headline)) >= SAME_TEXT:
+        return True
+    lead, other_lead = plain(item.paragraphs[0]), plain(other.paragraphs[0])
+    if fuzz.ratio(lead, other_lead) >= SAME_TEXT or (len(lead) > 40 and (lead in other_lead or other_lead in lead)):
+        return True
+    return item.origin == "point" and containment(item.text, other.text) >= POINT_REPEAT
+
+
+def _without_repeated_paragraphs(item: Item) -> Item:
+    """An item whose repeats were merged in keeps each paragraph once (the fuller telling)."""
+    kept: list[str] = []
+    for paragraph in item.paragraphs:
+        mine = plain(paragraph)
+        twin = next((k for k in kept if fuzz.ratio(plain(k), mine) >= SAME_TEXT or mine in plain(k)), None)
+        if twin is None:
+            kept.append(paragraph)
+        elif len(paragraph) > len(twin) and plain(twin) in mine:
+            kept[kept.index(twin)] = paragraph
+    return replace(item, paragraphs=tuple(kept))
+
+
+def split_background(item: Item, dated: Dated, place: int, tz: tzinfo) -> tuple[Item, list[Item]]:
+    """Paragraphs after the one that dated an item, opening with a day or week of their own (another day's
+    event told as background: "North Korea on Thursday tested…"), become items of their own."""
+    if item.origin == "background" or item.published is None:
+        return item, []
+    stays, moves = list(item.paragraphs[: max(place, 0) + 1]), []
+    for paragraph in item.paragraphs[max(place, 0) + 1 :]:
+        own = first_sentence_date(paragraph, item.published, tz)
+        if own is not None and own.day != dated.day and not own.when.startswith(dated.when.rstrip("~")):
+            moves.append(Item(None, (paragraph,), item.published, item.anchor, "background"))
+        else:
+            stays.append(paragraph)
+    return replace(item, paragraphs=tuple(stays)), moves
