@@ -355,10 +355,16 @@ def run_ingest(args: argparse.Namespace) -> int:
     from .ingest.report import as_json, as_text
 
     settings = settings_from(args)
-    report = ingest(
-        settings, Path(args.file), published=args.published, source=args.source, url=args.url,
-        publisher=args.publisher, dry_run=args.dry_run, new_actors=args.new_actors,
-    )
+    try:
+        report = ingest(
+            settings, Path(args.file), published=args.published, source=args.source, url=args.url,
+            publisher=args.publisher, dry_run=args.dry_run, new_actors=args.new_actors,
+        )
+    except ContentError as exc:  # drafts are checked against the record, so it must be clean first
+        errors = errors_only(exc.problems)
+        print_problems(errors, stream=sys.stderr)
+        print(f"{summary_line(errors)}; fix them first (nothing was written).", file=sys.stderr)
+        return 1
     if args.format == "json":
         print(json.dumps(as_json(report), ensure_ascii=False, indent=2))
     else:

@@ -42,6 +42,8 @@ class Measure:
     actors_drafted: int = 0
     actors_in_gold: int = 0
     topics_right: int = 0
+    claims_gold: int = 0
+    claims_matched: int = 0
     seconds: float = 0.0
 
     @property
@@ -62,6 +64,7 @@ class Measure:
             f"actors named in the text and matched: {self.named_matched}/{self.named_mentions} ({self.recall:.0%}); "
             f"drafted actors that the gold lists: {self.actors_in_gold}/{self.actors_drafted} ({self.precision:.0%})",
             f"topics (leave-one-out over the gold): the first proposed is a gold topic for {self.topics_right}/{found}",
+            f"claims: {self.claims_matched}/{self.claims_gold} of the gold's claims drafted with the same actor and status",
             f"time: {self.seconds:.2f} s",
         ]
 
@@ -70,6 +73,18 @@ def gold_record(root: Path = ROOT) -> Record:
     result = check_project(load_settings(root / "mkdocs.yml"))
     assert result.record is not None, [p.format() for p in result.errors]
     return result.record
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+
+
+def record_project(destination: Path, root: Path = ROOT) -> Path:
+    """A throw-away copy of the project with the whole curated record (tests never write into content/)."""
+    project = destination / "project"
+    project.mkdir()
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(root / "content", project / "content")
+    return project
 
 
 def empty_project(destination: Path, root: Path = ROOT) -> Path:
@@ -148,6 +163,9 @@ def _score(m: Measure, event: Event, written: Written, gold: Record) -> None:
     m.named_matched += len(named & drafted)
     m.actors_drafted += len(drafted)
     m.actors_in_gold += len(drafted & gold_actors)
+    pairs = {(c.by, c.status) for c in written.draft.claims}
+    m.claims_gold += len(event.claims)
+    m.claims_matched += sum((c.by, c.status) in pairs for c in event.claims)
 
 
 def _topics_right(gold: Record, matched: dict[str, list[Written]]) -> int:

@@ -17,7 +17,7 @@ when the text says someone other than the party confirmed it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .sentences import content_words, sentences, strip_quoted
 
@@ -43,8 +43,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<speaker>[^,.;:]{2,90})", re.I)
 _CLAUSE_OPENER = re.compile(r"^.*\b(?:after|before|as|when|while|since|because|than|that|but|what|where|how)\s+", re.I)
 # "a South Korean media report citing an unnamed official that …": the report is the speaker.
 _CITING = re.compile(
-    r"\b(?:an?\s+)?(?P<speaker>[A-Z][\w’'\- ]{1,60}?)\s+reports?\s+(?:citing|quoting)\s+(?P<source>[^,.;]{2,80}?)"
-    r"\s+that\s+(?P<content>.+)$"
+    r"\b(?P<speaker>(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:\s+(?:media|news|press|newspaper|television|broadcaster))?)"
+    r"\s+reports?\s+(?:citing|quoting)\s+(?P<source>[^,.;]{2,80}?)\s+that\s+(?P<content>.+)$"
 )
 _NOT_A_SPEAKER = re.compile(
     r"\b(has|have|had|is|are|was|were|will|would|could|should|did|does|do|not|neither|never|which|who|if|it|"
@@ -79,6 +79,8 @@ class Attribution:
     content: str
     sentence: str
     own: bool = False  # the speaker claims something for itself ("claimed victory")
+    direct: bool = False  # the speaker's own words, in quotation marks
+    doubted: bool = False  # the paragraph says what it reports could not be verified
 
 
 @dataclass(frozen=True)
@@ -90,20 +92,24 @@ class Speaker:
 
 
 def attributions(paragraph: str) -> list[Attribution]:
-    """Every attributed sentence of a paragraph, with its speaker as written."""
+    """Every attributed sentence of a paragraph, with its speaker as written; when the paragraph says in its own
+    voice that what it reports could not be verified, every statement in it is marked so."""
     found = []
+    doubted = False
     for sentence in sentences(paragraph):
         one = _in_sentence(sentence.strip())
         if one is not None:
             found.append(one)
-    return found
+        elif _UNVERIFIED.search(strip_quoted(sentence)):
+            doubted = True
+    return [replace(a, doubted=True) for a in found] if doubted else found
 
 
 def _in_sentence(sentence: str) -> Attribution | None:
     inverted = _INVERTED.match(sentence)
     if inverted and _plausible(inverted.group("speaker")):
         speaker, content = inverted.group("speaker", "content")
-        return Attribution(_tidy_speaker(speaker), inverted.group("verb"), _tidy(content), sentence)
+        return Attribution(_tidy_speaker(speaker), inverted.group("verb"), _tidy(content), sentence, direct=True)
     citing = _CITING.search(sentence)
     if citing:
         return Attribution(citing.group("speaker").strip(), "reported", _tidy(citing.group("content")), sentence)
@@ -142,7 +148,8 @@ def _speaker_before(sentence: str, verb: re.Match[str]) -> Attribution | None:
     content = _LEAD_IN.sub("", after, count=1) if first else before[:region]
     if not content.strip():
         return None
-    return Attribution(_tidy_speaker(speaker), verb.group("verb"), _tidy(content), sentence)
+    direct = not first and content.lstrip().startswith(("“", '"'))
+    return Attribution(_tidy_speaker(speaker), verb.group("verb"), _tidy(content), sentence, direct=direct)
 
 
 def _noun_phrase(text: str) -> str:
@@ -156,7 +163,7 @@ def _capitals(match: re.Match[str]) -> int:
 def _plausible(text: str) -> bool:
     """A speaker is a short noun phrase: a name, an office, "officials"; not a clause with a verb of its own."""
     text = _tidy_speaker(text)
-    if not text or len(text.split()) > 10 or _NOT_A_SPEAKER.search(text):
+    if not text or len(text.split()) > 10 or _NOT_A_SPEAKER.search(text) or not content_words(text):
         return False
     return bool(re.search(r"[A-Z]", text) or _OFFICE.search(text))
 
@@ -186,12 +193,15 @@ def paragraph_speaker(paragraph: str) -> str | None:
 def status(attribution: Attribution, speaker: Speaker) -> str:
     """The claim status the wording supports (see the module's rules)."""
     sentence = attribution.sentence
-    if _UNVERIFIED.search(sentence):
+    if attribution.doubted or _UNVERIFIED.search(sentence):
         return "unverified"
     if attribution.verb.lower().startswith("confirm") and not _NEGATED_CONFIRM.search(sentence):
         return "reported" if _about_itself(attribution, speaker) else "confirmed"
     if speaker.media or attribution.verb.lower().startswith("report"):
         return "reported"
+    # A speaker's own words in quotation marks are its assertion, unless they only pass on what it has learnt.
+    if attribution.direct and not _FRAME.match(attribution.content):
+        return "claimed"
     return "claimed" if _about_itself(attribution, speaker) else "reported"
 
 
@@ -214,7 +224,3 @@ def is_media_name(text: str) -> bool:
     """Whether a speaker's words name a news outlet ("the state news agency TASS", "a South Korean media report")."""
     return bool(_MEDIA.search(text))
 
-
-def unverified_note(paragraph: str) -> bool:
-    """Whether a paragraph says that what it reports could not be verified (it colours the claims before it)."""
-    return bool(_UNVERIFIED.search(strip_quoted(paragraph)))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from .claims import Attribution, Speaker, attributions, is_media_name, status, unverified_note
+from .claims import Attribution, Speaker, attributions, is_media_name, status
 from .dating import Dated
 from .gazetteer import CAPITALS, DEMONYMS, country_name
 from .match import ActorIndex, Mention, NewName, Places, acts, find_mentions, propose, proposed_states
@@ -61,7 +61,7 @@ class Context:
 
 
 def make_draft(item: Item, dated: Dated, context: Context) -> Draft:
-    said = [a for p in item.paragraphs for a in _attributed(p)]
+    said = [a for p in item.paragraphs for a in attributions(p)]
     proper = context.proper | {w for a in said for w in a.speaker.split() if w[:1].isupper() and not _pronoun(w)}
     text = "\n".join(t for t in item.texts if t)
     mentions, unknown = find_mentions(text, context.index, proper)
@@ -77,14 +77,6 @@ def make_draft(item: Item, dated: Dated, context: Context) -> Draft:
         location=_location(item, context.places), proposal=context.neighbourhood.propose(item.text, dated.day),
         unattributed=tuple(unattributed),
     )
-
-
-def _attributed(paragraph: str) -> list[Attribution]:
-    """A paragraph's attributions; a paragraph that says it could not verify them makes them unverified."""
-    found = attributions(paragraph)
-    if found and unverified_note(paragraph):
-        return [Attribution(a.speaker, a.verb, a.content, a.sentence + " (could not be verified)") for a in found]
-    return found
 
 
 def _speaker_names(said: list[Attribution]) -> set[str]:
@@ -176,14 +168,24 @@ def _speaker(text: str, index: ActorIndex, new: list[NewName], proper: set[str])
     mentions, _ = find_mentions(text, index, proper | {w for w in text.split() if w[:1].isupper() and not _pronoun(w)})
     heads = [m for m in mentions if m.actor and not text[m.start + len(m.text) :].startswith(("'s", "’s"))]
     chosen = (heads or [m for m in mentions if m.actor])[-1:] if mentions else []
+    newer = [n for n in new if _at(text, n) > (chosen[0].start if chosen else -1)]
+    if newer:  # "Kremlin spokesman Dmitry Peskov": the name the phrase ends on speaks
+        name = max(newer, key=lambda n: _at(text, n))
+        return name.id, Speaker(is_media_name(text), _own_side(name.name, name.country, name.kind)), True
     if chosen:
         actor = index.actors[chosen[0].actor]
         media = is_media_name(text) or is_media_name(actor.description or "")
         return actor.id, Speaker(media, _own_side(actor.name, actor.country, actor.kind)), False
-    for name in new:
-        if name.name in text or name.name.split()[-1] in text.split():
-            return name.id, Speaker(is_media_name(text), _own_side(name.name, name.country, name.kind)), True
     return None, Speaker(), False
+
+
+def _at(text: str, name: NewName) -> int:
+    """Where a proposed actor is named in a speaker's phrase, by full name or family name (-1: not at all)."""
+    for form in (name.name, name.name.split()[-1]):
+        found = re.search(rf"\b{re.escape(form)}\b", text)
+        if found:
+            return found.start()
+    return -1
 
 
 def _own_side(name: str, country: str | None, kind: str | None) -> frozenset[str]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from .sentences import clean_line, unglue
+from .sentences import clean_line, ends_sentence, unglue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -124,31 +124,37 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def read_text(text: str, file: str, published: datetime | date | None) -> Document:
-    """Plain text: the first line is the title, a short unpunctuated second line is the standfirst."""
-    lines = [part for raw in text.splitlines() for part in unglue(clean_line(raw))]
-    lines = [_unmark(line) for line in lines if _unmark(line)]
-    if not lines:
+    """Plain text: the first line is the title, a short unpunctuated second line is the standfirst. A Markdown
+    heading (``## …``) is known to be a heading; any other line is left for the splitter to judge."""
+    lines = [_block(part) for raw in text.splitlines() for part in unglue(clean_line(raw))]
+    blocks = [b for b in lines if b.text]
+    if not blocks:
         raise ExtractError(f"{file}: the document is empty")
-    title, rest = lines[0], lines[1:]
+    title, rest = blocks[0].text, blocks[1:]
     standfirst = None
-    if len(rest) > 1 and _standfirst_like(rest[0]):
-        standfirst, rest = rest[0], rest[1:]
-    blocks = tuple(Block(line) for line in rest)
+    if len(rest) > 1 and not rest[0].heading and _standfirst_like(rest[0].text) and not _news_paragraph(rest[1].text):
+        standfirst, rest = rest[0].text, rest[1:]
     return Document(
-        file=file, shape="text", title=title, posts=(Post(blocks, None),), published=published,
+        file=file, shape="text", title=title, posts=(Post(tuple(rest), None),), published=published,
         standfirst=standfirst, live=bool(LIVE_TITLE.search(title)),
     )
 
 
-def _unmark(line: str) -> str:
-    """A Markdown line without its heading marks or list bullet (the words are what count)."""
-    return re.sub(r"^(#{1,6}\s+|[-*+]\s+|>\s*)", "", line).strip()
+def _block(line: str) -> Block:
+    """A line as a block, without its Markdown heading marks or list bullet (the words are what count)."""
+    heading = re.match(r"^#{1,6}\s+", line)
+    text = re.sub(r"^(#{1,6}\s+|[-*+]\s+|>\s*)", "", line).strip()
+    return Block(text, True if heading else None)
 
 
 def _standfirst_like(line: str) -> bool:
-    from .sentences import ends_sentence
-
     return not ends_sentence(line) and len(line.split()) <= 40
+
+
+def _news_paragraph(line: str) -> bool:
+    """A line that reads as news copy: a sentence of some length that does not talk to the reader. A short line
+    right after the title and right before such a paragraph is that paragraph's headline, not a standfirst."""
+    return ends_sentence(line) and len(line.split()) >= 8 and not re.search(r"\b(you|your|we|our|us)\b", line, re.I)
 
 
 def parse_moment(text: str | None) -> datetime | None:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import CAPITALS, DEMONYMS, FAMILY_NAME_FIRST, country_name, country_names
 from .record import Actor, Location, slugify
+from .sentences import STOPWORDS
 
 FUZZY_NAME = 90  # rapidfuzz ratio of a whole name to an actor's name or alias (tested on the seed)
 SIMILAR_NOTE = 75  # token-set ratio at which a proposed name is shown beside an existing actor's
@@ -215,8 +216,8 @@ def _bare_name(span: str, start: int, text: str, proper: set[str]) -> str:
     words = re.sub(r"['’]s$", "", span).split()
     at_sentence_start = start == 0 or bool(re.search(r"[.!?:;“\"(]\s*$", text[:start]))
     while words and (
-        words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in DEMONYMS or words[0] in ("The", "A", "An")
-        or (at_sentence_start and words[0] not in proper)
+        words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in DEMONYMS or words[0].lower() in STOPWORDS
+        or (at_sentence_start and len(words) == 1 and words[0] not in proper)  # "Blasts were heard"
     ):
         words, at_sentence_start = words[1:], False
     while words and (words[-1] in TITLE_WORDS or re.fullmatch(CONNECTORS, words[-1])):
@@ -306,7 +307,8 @@ def _new_name(name: str, kind: str, known_ids: set[str], index: ActorIndex) -> N
     ident = slugify(name)
     note = None
     if ident in known_ids:
-        note = f"the id '{ident}' is taken by {index.actors[ident].name}; check whether they are one"
+        owner = index.actors[ident].name if ident in index.actors else "another file"
+        note = f"the id '{ident}' is taken by {owner}; check whether they are one"
         ident = f"{ident}-2"
     similar = process.extractOne(name, list(index.keys), scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR_NOTE)
     if similar and note is None:

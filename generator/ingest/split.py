@@ -94,7 +94,7 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
     for post in doc.posts:
         blocks, dropped = drop_boilerplate(post.blocks)
         skipped += dropped
-        sections += _sections(blocks, post, skipped)
+        sections += _sections(blocks, post, skipped, doc.shape == "html")
     published = [post.published or doc.published for _, _, post in sections]
     live = doc.live or sum(1 for headline, _, _ in sections if headline) >= 2
     if not live:
@@ -145,9 +145,12 @@ def headline_like(text: str) -> bool:
     )
 
 
-def _sections(blocks: list[Block], post: Post, skipped: list[Skipped]) -> list[tuple[str | None, list[str], Post]]:
-    """Headline-and-paragraphs runs: in HTML the page says which block is a heading (a post's first is its
-    headline, later ones are subheadings); in plain text, the shape of the line does."""
+def _sections(
+    blocks: list[Block], post: Post, skipped: list[Skipped], one_headline: bool
+) -> list[tuple[str | None, list[str], Post]]:
+    """Headline-and-paragraphs runs. In HTML the page says which block is a heading, and a post's first is its
+    headline (later ones are subheadings); in plain text every heading starts an item, and where no mark says
+    so, the shape of the line does."""
     sections: list[tuple[str | None, list[str], Post]] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -158,7 +161,7 @@ def _sections(blocks: list[Block], post: Post, skipped: list[Skipped]) -> list[t
             sections[-1][1].append(block.text)
         elif following is None or following.heading:
             skipped.append(Skipped(block.text, "a heading with no paragraph under it"))
-        elif block.heading and sections:
+        elif one_headline and sections:
             skipped.append(Skipped(block.text, "a subheading (kept out of the item's text)"))
         else:
             sections.append((block.text, [], post))
@@ -166,9 +169,12 @@ def _sections(blocks: list[Block], post: Post, skipped: list[Skipped]) -> list[t
 
 
 def _text_headline(block: Block, following: Block | None) -> bool:
+    """A headline-shaped line followed by a paragraph: a sentence, or a line much longer than it (a repeated
+    lead is often saved without its full stop)."""
     if not headline_like(block.text) or following is None:
         return False
-    return ends_sentence(following.text) or len(following.text.split()) > MAX_HEADLINE_WORDS
+    words, next_words = len(block.text.split()), len(following.text.split())
+    return ends_sentence(following.text) or next_words > MAX_HEADLINE_WORDS or next_words >= max(8, 2 * words)
 
 
 def proper_words(doc: Document) -> set[str]:

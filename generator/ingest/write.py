@@ -160,6 +160,9 @@ def _claims_yaml(draft: Draft, with_new_actors: bool) -> list[str]:
         out.append("# claims by proposed new actors (run with --new-actors to keep them):")
         for claim in held:
             out += [f"#   - text: {quoted(claim.text)}", f"#     by: {claim.by}", f"#     status: {claim.status}"]
+    if draft.unattributed:
+        out.append("# statements whose speaker is not an actor (add one, or leave them out):")
+        out += [f"#   - {quoted(speaker)}" for speaker in draft.unattributed]
     return out
 
 

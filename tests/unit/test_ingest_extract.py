@@ -1,0 +1,202 @@
+"""ingest/extract.py and ingest/page.py: saved pages and plain text → a document with metadata and posts."""
+
+from __future__ import annotations
+
+import socket
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.extract import ExtractError, furniture, parse_moment, read_document, read_text
+from tests.ingest_gold import FIXTURES
+
+LIVEBLOG = FIXTURES / "liveblog.html"
+ARTICLE = FIXTURES / "article.html"
+
+
+def all_text(doc) -> str:
+    return "\n".join(b.text for post in doc.posts for b in post.blocks)
+
+
+# --- plain text -------------------------------------------------------------------------------------------
+
+
+def test_plain_text_first_line_is_the_title_and_a_short_unpunctuated_second_line_the_standfirst():
+    doc = read_text("Live: the war\nTroops advance near Kursk, says Seoul\nA paragraph.\nAnother one.\n", "x.txt", None)
+    assert doc.title == "Live: the war"
+    assert doc.standfirst == "Troops advance near Kursk, says Seoul"
+    assert [b.text for b in doc.posts[0].blocks] == ["A paragraph.", "Another one."]
+    assert all(b.heading is None for b in doc.posts[0].blocks)  # plain text does not say; split decides
+    assert doc.live
+
+
+def test_two_paragraphs_glued_when_the_page_was_saved_are_parted():
+    doc = read_text("Title\nYour support makes all the difference.Ukraine is repelling drones.\n", "x.txt", None)
+    assert [b.text for b in doc.posts[0].blocks] == ["Your support makes all the difference.",
+                                                    "Ukraine is repelling drones."]
+
+
+def test_abbreviations_are_not_taken_for_glued_paragraphs():
+    doc = read_text("Title\nThe U.S. on Wednesday imposed sanctions.\n", "x.txt", None)
+    assert [b.text for b in doc.posts[0].blocks] == ["The U.S. on Wednesday imposed sanctions."]
+
+
+def test_markdown_marks_and_odd_spaces_are_taken_off():
+    doc = read_text("# Title\n\n## Drones over Kyiv\n- Air\u00a0defences  were\tactive.\u200b\n", "x.md", None)
+    assert doc.title == "Title"
+    assert [(b.text, b.heading) for b in doc.posts[0].blocks] == [
+        ("Drones over Kyiv", True), ("Air defences were active.", None)
+    ]
+
+
+def test_an_empty_text_is_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n  \n", encoding="utf-8")
+    with pytest.raises(ExtractError, match="the document is empty"):
+        read_document(path)
+
+
+def test_text_that_is_not_utf8_is_refused_with_the_byte(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"Title\nKyiv caf\xe9\n")
+    with pytest.raises(ExtractError, match=r"is not UTF-8 \(byte 15\)"):
+        read_document(path)
+
+
+def test_a_missing_file_and_a_folder_are_refused(tmp_path):
+    with pytest.raises(ExtractError, match="no such file"):
+        read_document(tmp_path / "nothing.txt")
+    with pytest.raises(ExtractError, match="is a folder"):
+        read_document(tmp_path)
+
+
+def test_the_publication_time_given_is_kept():
+    doc = read_text("Title\nA line.\n", "x.txt", date(2024, 11, 5))
+    assert doc.published == date(2024, 11, 5) and doc.published_day == date(2024, 11, 5)
+
+
+# --- a saved live blog ------------------------------------------------------------------------------------
+
+
+def test_a_live_blog_page_gives_its_metadata():
+    doc = read_document(LIVEBLOG)
+    assert doc.shape == "html" and doc.live
+    assert doc.title.startswith("Russia-Ukraine war live: Kyiv downs drones overnight")
+    assert doc.publisher == "Meridian News"
+    assert doc.url == "https://www.meridian-news.example/world/live/2024/nov/21/russia-ukraine-war-live-updates"
+    assert doc.published == datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)
+    assert doc.language == "en-GB"
+
+
+def test_each_post_is_read_with_its_own_time_and_anchor():
+    doc = read_document(LIVEBLOG)
+    assert len(doc.posts) == 10
+    first = doc.posts[0]
+    assert first.published == datetime(2024, 11, 21, 22, 30, tzinfo=timezone.utc)
+    assert first.anchor == "post-1019"
+    assert first.blocks[0].heading and first.blocks[0].text == "Ukraine says it hit an oil depot in Bryansk region"
+    untitled = next(p for p in doc.posts if p.anchor == "post-1009")
+    assert not any(b.heading for b in untitled.blocks)
+
+
+@pytest.mark.parametrize(
+    "furniture_text",
+    ["We use cookies", "Sign up to First Edition", "Enter your email address", "Most read", "Ten warming soups",
+     "Advertisement", "Stay strong Kyiv", "Does anyone know", "Key events", "Copy link", "Anna Kowalczyk",
+     "All rights reserved", "Subscribe from"],
+)
+def test_page_furniture_and_comments_are_not_read_into_posts(furniture_text):
+    assert furniture_text not in all_text(read_document(LIVEBLOG))
+
+
+def test_times_in_comments_and_the_byline_do_not_make_posts():
+    doc = read_document(LIVEBLOG)
+    times = {p.published for p in doc.posts}
+    assert datetime(2024, 11, 21, 8, 1, tzinfo=timezone.utc) not in times  # a comment's
+    assert datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc) not in times  # the byline's
+
+
+def test_posts_declared_only_in_json_ld_are_read(tmp_path):
+    page = tmp_path / "ld.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head><title>Election live</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting",
+        "headline":"Election live","datePublished":"2024-11-05T06:00:00Z","liveBlogUpdate":[
+        {"@type":"BlogPosting","headline":"Polls open","datePublished":"2024-11-05T07:00:00Z",
+         "articleBody":"Polls opened across the country this morning."},
+        {"@type":"BlogPosting","headline":"Turnout high","datePublished":"2024-11-05T12:00:00Z",
+         "articleBody":"Officials said turnout was high."}]}</script></head>
+        <body><main><div id="app">Loading…</div><p>Updates appear here as they happen.</p></main></body></html>""",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert doc.live and [p.blocks[0].text for p in doc.posts] == ["Polls open", "Turnout high"]
+    assert doc.posts[1].published == datetime(2024, 11, 5, 12, tzinfo=timezone.utc)
+
+
+# --- a saved article --------------------------------------------------------------------------------------
+
+
+def test_an_article_is_one_post_with_its_standfirst_apart():
+    doc = read_document(ARTICLE)
+    assert not doc.live and len(doc.posts) == 1
+    assert doc.publisher == "The Harbour Post"
+    assert doc.published == datetime(2025, 1, 2, 9, 15, tzinfo=timezone.utc)
+    assert doc.standfirst.startswith("Moldova's president accuses the Kremlin")
+    blocks = [b.text for b in doc.posts[0].blocks]
+    assert blocks[0].startswith("Authorities in Transnistria")
+    assert not any("Tiraspol, the region's main city" in b or "Europe Briefing" in b for b in blocks)
+
+
+def test_a_page_with_no_text_is_refused(tmp_path):
+    page = tmp_path / "blank.html"
+    page.write_text("<!DOCTYPE html><html><head><title>x</title></head><body><nav>Home</nav></body></html>")
+    with pytest.raises(ExtractError, match="no article text"):
+        read_document(page)
+
+
+def test_reading_pages_never_touches_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for page in (LIVEBLOG, ARTICLE):
+        assert read_document(page).posts
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def test_furniture_is_known_by_tag_class_id_and_role():
+    from lxml import html
+
+    tree = html.fromstring(
+        '<div><div class="most-read">x</div><div id="onetrust-banner-sdk">x</div><aside>x</aside>'
+        '<div role="complementary">x</div><div class="story-body">x</div><div class="ad-slot">x</div></div>'
+    )
+    assert [furniture(e) for e in tree] == [True, True, True, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-11-21T07:02:11+00:00", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
+        ("2024-11-21T07:02:11Z", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
+        ("2024-11-21T07:02:11+0000", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
+        ("2024-11-21T07:02:11", None),  # no offset: not one moment
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_moments_in_metadata(text, expected):
+    assert parse_moment(text) == expected
+
+
+def test_the_seed_document_is_read_as_a_live_blog():
+    doc = read_document(FIXTURES / "seed.txt", date(2024, 11, 5))
+    assert doc.title.startswith("Ukraine-Russia war latest")
+    assert doc.standfirst.startswith("Significant number of North Korean troops")
+    assert Path(doc.file).name == "seed.txt"

@@ -1,0 +1,207 @@
+"""ingest/split.py: items found, headlines recognised, boilerplate dropped, repeats merged."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.ingest.dating import date_item
+from generator.ingest.extract import Block, read_document, read_text
+from generator.ingest.split import (
+    Item,
+    boilerplate_reason,
+    drop_boilerplate,
+    group_points,
+    headline_like,
+    split_background,
+    split_items,
+)
+from tests.ingest_gold import FIXTURES
+
+DAY = date(2024, 11, 5)
+
+
+def items_of(text: str) -> tuple[list[Item], list]:
+    return split_items(read_text(text, "x.txt", DAY))
+
+
+# --- boilerplate --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your support helps us to tell the story",
+        "Subscribe to Independent Premium to bookmark this article",
+        "Want to bookmark your favourite articles and stories to read or reference later? Start your subscription.",
+        "Join our commenting forum",
+        "Comments",
+        "Comments 65",
+        "Most read",
+        "Sign up to our newsletter for the stories that matter, in your inbox every morning.",
+        "We use cookies to improve your experience. You can manage your preferences.",
+        "Support our journalism today and help keep our reporting open to all.",
+        "Advertisement",
+        "© 2024 Meridian News Media Ltd. All rights reserved.",
+    ],
+)
+def test_boilerplate_lines_are_recognised(line):
+    assert boilerplate_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We urge Europe to realize that the troops are now carrying an aggressive war,” he told a briefing.",
+        "Sweden will send Ukraine a new military aid package, the prime minister announced today.",
+        "The ministry said it would subscribe to the new sanctions regime agreed in Brussels on Monday.",
+        "Most of the drones were shot down over the capital, the mayor said.",
+    ],
+)
+def test_news_is_not_boilerplate(line):
+    assert boilerplate_reason(line) is None
+
+
+def test_a_line_that_speaks_to_readers_between_two_asks_goes_with_them():
+    blocks = (
+        Block("Your support helps us to tell the story"),
+        Block("From climate to Big Tech, we are on the ground when the story is developing."),
+        Block("Your donation allows us to keep sending journalists."),
+        Block("Drones were shot down over Kyiv, the mayor said."),
+    )
+    kept, dropped = drop_boilerplate(blocks)
+    assert [b.text for b in kept] == ["Drones were shot down over Kyiv, the mayor said."]
+    assert len(dropped) == 3 and all(d.reason.startswith("boilerplate") for d in dropped)
+
+
+# --- headlines --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Germany pledges €200m in winter aid for Ukraine", True),
+        ("Ukraine, Germany discuss need for 'decisive response' to N. Korean involvement in war", True),
+        ("“We will not give up,” says Zelensky", True),
+        ("Germany will give Ukraine another €200m in aid, the minister said.", False),  # a full stop: a sentence
+        ("The U.S. on Wednesday imposed sanctions on 398 firms across Russia, India, China, and more than a dozen "
+         "other nations accusing them of providing products and services that enable the war", False),  # too long
+        ("Key points:", False),
+        ("a lower-case start", False),
+    ],
+)
+def test_headline_shape(line, expected):
+    assert headline_like(line) is expected
+
+
+def test_a_headline_needs_a_paragraph_under_it():
+    items, skipped = items_of("Live\nFirst headline here\nSecond headline here\nA paragraph under the second one.\n"
+                              "Third headline\nAnother paragraph here.\n")
+    assert [i.headline for i in items] == ["Second headline here", "Third headline"]
+    assert items[0].paragraphs == ("A paragraph under the second one.",)
+
+
+def test_markdown_headings_start_items():
+    items, _ = split_items(read_text("# Live\n## Drones over Kyiv\nDrones were downed.\n## Talks in Doha\n"
+                                     "Talks began.\n", "x.md", DAY))
+    assert [i.headline for i in items] == ["Drones over Kyiv", "Talks in Doha"]
+
+
+# --- repeats ----------------------------------------------------------------------------------------------
+
+
+def test_an_item_told_twice_is_merged_into_the_first_telling():
+    items, skipped = items_of(
+        "Live\nUS sanctions 398 firms\nThe U.S. on Wednesday imposed sanctions on 398 firms.\nMore details here.\n"
+        "Zelensky thanks allies\nZelensky thanked allies.\nUS sanctions 398 firms\n"
+        "The U.S. on Wednesday imposed sanctions on 398 firms\n"
+    )
+    assert [i.headline for i in items] == ["US sanctions 398 firms", "Zelensky thanks allies"]
+    assert items[0].paragraphs == ("The U.S. on Wednesday imposed sanctions on 398 firms.", "More details here.")
+    assert [s.reason for s in skipped] == ["a repeat of 'US sanctions 398 firms': merged into it"]
+
+
+def test_a_summary_point_that_a_later_post_tells_is_merged_into_the_post():
+    items, skipped = items_of(
+        "Live\nSeoul says 10,000 North Korean troops are in Kursk, the defence ministry said today.\n"
+        "Seoul says 10,000 troops in Kursk\n"
+        "More than 10,000 North Korean troops are in Russia and many are in Kursk, Seoul's defence ministry said "
+        "today.\nThe ministry said it could not confirm casualties.\n"
+    )
+    assert [i.headline for i in items] == ["Seoul says 10,000 troops in Kursk"]
+    assert skipped[0].reason.startswith("a repeat of 'Seoul says 10,000 troops in Kursk'")
+
+
+# --- the untitled opening of a live blog: separate points ------------------------------------------------------
+
+
+def test_summary_points_group_by_subject():
+    names = {"Pentagon", "Kyiv", "Russia"}
+    groups = group_points(
+        [
+            "Ukraine is repelling drones over Kyiv, the mayor said this morning.",
+            "Blasts were heard in the capital.",  # no subject of its own: goes with the point before
+            "The Pentagon said that 10,000 soldiers were in Kursk.",  # a named subject: a new point
+            "Russia is handing out uniforms to them, the Pentagon said.",  # the same speaker: the same point
+            "Kyiv said yesterday that it had struck the troops.",  # its own date: a new point
+            "He added that more strikes would follow.",  # a pronoun: goes on
+        ],
+        names,
+    )
+    assert [len(g) for g in groups] == [2, 2, 2]
+
+
+def test_an_article_is_one_item_whatever_its_subheadings():
+    doc = read_document(FIXTURES / "article.html")
+    items, _ = split_items(doc)
+    assert len(items) == 1 and items[0].origin == "article"
+    assert items[0].headline == doc.title
+
+
+def test_a_post_without_a_headline_is_one_item():
+    items, _ = split_items(read_document(FIXTURES / "liveblog.html"))
+    untitled = [i for i in items if i.anchor == "post-1009"]
+    assert len(untitled) == 1 and len(untitled[0].paragraphs) == 2
+
+
+# --- the seed ---------------------------------------------------------------------------------------------
+
+
+def test_the_seed_splits_into_its_items_without_boilerplate_or_repeats():
+    doc = read_document(FIXTURES / "seed.txt", DAY)
+    items, skipped = split_items(doc)
+    headlines = [i.headline for i in items if i.headline]
+    assert len(headlines) == 10 and len(set(headlines)) == 10
+    assert len([i for i in items if i.origin == "point"]) == 3
+    text = " ".join(i.text for i in items)
+    for ask in ("Your support", "bookmark", "commenting", "paywalls", "Comments"):
+        assert ask not in text
+    assert sum(s.reason.startswith("a repeat") for s in skipped) == 3
+    assert sum(s.reason.startswith("boilerplate") for s in skipped) == 10
+
+
+# --- background paragraphs --------------------------------------------------------------------------------------
+
+
+def test_a_paragraph_dated_to_another_day_becomes_its_own_item():
+    tz = ZoneInfo("Europe/Kyiv")
+    item = Item("US bomber drill with Seoul and Tokyo", (
+        "The US flew a bomber with South Korea and Japan on Sunday.",
+        "North Korea on Thursday tested a new missile.",
+        "It comes as troops fight in Ukraine.",
+    ), DAY)
+    dated = date_item(item.texts, DAY, tz)
+    kept, moved = split_background(item, dated, 0, tz)
+    assert kept.paragraphs == (item.paragraphs[0], item.paragraphs[2])
+    assert [m.paragraphs for m in moved] == [("North Korea on Thursday tested a new missile.",)]
+    assert moved[0].origin == "background"
+
+
+def test_a_paragraph_on_the_same_day_stays():
+    tz = ZoneInfo("Europe/Kyiv")
+    item = Item(None, ("Heating was cut on Wednesday.", "Zelensky said on Wednesday that transit had ended."),
+                date(2025, 1, 2))
+    kept, moved = split_background(item, date_item(item.texts, item.published, tz), 0, tz)
+    assert moved == [] and kept == item
