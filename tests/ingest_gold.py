@@ -64,7 +64,7 @@ class Measure:
             f"actors named in the text and matched: {self.named_matched}/{self.named_mentions} ({self.recall:.0%}); "
             f"drafted actors that the gold lists: {self.actors_in_gold}/{self.actors_drafted} ({self.precision:.0%})",
             f"topics (leave-one-out over the gold): the first proposed is a gold topic for {self.topics_right}/{found}",
-            f"claims: {self.claims_matched}/{self.claims_gold} of the gold's claims drafted with the same actor and status",
+            f"claims: {self.claims_matched}/{self.claims_gold} of the gold's drafted with the same actor and status",
             f"time: {self.seconds:.2f} s",
         ]
 

@@ -16,8 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .dating import Dated, date_item
+from .document import Document, ExtractError
 from .draft import Context, Draft, make_draft
-from .extract import Document, ExtractError, read_document
+from .extract import read_document
 from .match import NewName, Places, build_index
 from .neighbours import Neighbourhood
 from .record import BriefingError, Known, Problem, Settings, read_known

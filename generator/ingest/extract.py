@@ -16,74 +16,17 @@ trees, never as addresses (htmldate downloads a string that looks like a URL).
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from lxml import html as lxml_html
-
+from .document import LIVE_TITLE, Block, Document, ExtractError, Post
 from .sentences import clean_line, ends_sentence, unglue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 MAX_BYTES = 20 * 1024 * 1024
 
-# Class, id and role words of page furniture that is never news, whichever extractor runs.
-FURNITURE = frozenset(
-    """cookie cookies consent gdpr cmp onetrust newsletter newsletters signup subscribe subscription promo
-    promotion advert advertisement ad ads adslot dfp sponsor sponsored share sharing social related recommended
-    recirculation outbrain taboola popular trending mostread comments comment disqus footer nav navigation menu
-    breadcrumb breadcrumbs paywall donate donation support byline tags sidebar keyevents complementary
-    contentinfo dialog alertdialog""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
-)
-FURNITURE_TAGS = frozenset(
-    """nav aside footer form button script style noscript template svg iframe figcaption""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
-)
-BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote")
-LIVE_TITLE = re.compile(r"\b(live|latest|as it happened|live updates|minute[- ]by[- ]minute)\b", re.IGNORECASE)
-
-
-class ExtractError(ValueError):
-    """The document cannot be read; the message says why, for an editor."""
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph or a heading; ``heading`` is None when the document does not say (plain text)."""
-
-    text: str
-    heading: bool | None = None
-
-
-@dataclass(frozen=True)
-class Post:
-    """A live-blog post (or the whole of an article): its blocks and, when the page gives it, its own time."""
-
-    blocks: tuple[Block, ...]
-    published: datetime | None = None
-    anchor: str | None = None  # the post's id in the page, for a deep link
-    summary: bool = False  # a "key events" or summary post: a list of separate points
-
-
-@dataclass(frozen=True)
-class Document:
-    file: str
-    shape: str  # "html" or "text"
-    title: str
-    posts: tuple[Post, ...]
-    publisher: str | None = None
-    url: str | None = None
-    published: datetime | date | None = None
-    standfirst: str | None = None
-    language: str | None = None
-    live: bool = False
-    notes: tuple[str, ...] = field(default=())
-
-    @property
-    def published_day(self) -> date | None:
-        return self.published.date() if isinstance(self.published, datetime) else self.published
 
 
 def read_document(path: Path, published: datetime | date | None = None) -> Document:
@@ -155,51 +98,3 @@ def _news_paragraph(line: str) -> bool:
     """A line that reads as news copy: a sentence of some length that does not talk to the reader. A short line
     right after the title and right before such a paragraph is that paragraph's headline, not a standfirst."""
     return ends_sentence(line) and len(line.split()) >= 8 and not re.search(r"\b(you|your|we|our|us)\b", line, re.I)
-
-
-def parse_moment(text: str | None) -> datetime | None:
-    """An ISO 8601 time with its offset, as pages write it in metadata and ``<time datetime>``; else None."""
-    if not text:
-        return None
-    text = text.strip().replace("Z", "+00:00")
-    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0000 → +00:00
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
-def furniture(element: lxml_html.HtmlElement) -> bool:
-    """Whether an element is page furniture by its tag, class, id or role (a cookie banner, a share bar...)."""
-    if not isinstance(element.tag, str):
-        return True
-    if element.tag in FURNITURE_TAGS:
-        return True
-    return bool(_names(element) & FURNITURE) or element.get("aria-hidden") == "true"
-
-
-def _names(element: lxml_html.HtmlElement) -> set[str]:
-    """The words of an element's class, id and role, alone and run together ("most-read" → most, read, mostread)."""
-    text = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role")))).lower()
-    parts = [p for p in re.split(r"[^a-z]+", text) if p]
-    return set(parts) | {a + b for a, b in zip(parts, parts[1:], strict=False)}
-
-
-def json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
-    """Every JSON-LD object of the page, flattened out of @graph lists; broken scripts are passed over."""
-    found: list[dict] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text_content() or "null")
-        except ValueError:
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                found.append(item)
-                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
-    return found

@@ -8,7 +8,8 @@ orbit" are the state; "a visit to Kyiv" is a place.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from babel import Locale
 
@@ -55,8 +56,7 @@ CAPITALS = {
 FAMILY_NAME_FIRST = frozenset({"KP", "KR", "CN", "TW", "VN", "HU", "MN"})
 
 
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
+def _country_names() -> dict[str, str]:
     """Country name → ISO code, from CLDR's English names and the short forms copy uses."""
     names = {
         name: code
@@ -65,6 +65,13 @@ def country_names() -> dict[str, str]:
     }
     names.update(EXTRA_NAMES)
     return names
+
+
+COUNTRY_NAMES: Mapping[str, str] = MappingProxyType(_country_names())
+
+
+def country_names() -> Mapping[str, str]:
+    return COUNTRY_NAMES
 
 
 def country_name(code: str) -> str:

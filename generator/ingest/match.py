@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -43,14 +42,14 @@ ORG_WORDS = frozenset(
     Union Bank Company Corporation Corp Inc Ltd Office Parliament Congress Court Assembly Organisation
     Organization Institute University Fund Network News Times Post Foundation Association Alliance Police Bureau
     Administration Government Senate Cabinet Command Staff Directorate Brigade Battalion Regiment Authority
-    Board Movement Front Coalition Centre Center Church Corps Council Airlines Energy Oil Gas Group""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+    Board Movement Front Coalition Centre Center Church Corps Council Airlines Energy Oil Gas Group""".split()  # noqa: SIM905
 )
 CONNECTORS = r"(?:of|for|the|de|van|von|der|al|bin|da|di|du|la|le)"
 NAME_RUN = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*[A-Z][\w'’-]*)*")
 # Capitalised words that are not names of actors: days, months, holidays.
 NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December Day Eve Christmas Easter Year Years Ramadan Eid Hanukkah Diwali""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+    September October November December Day Eve Christmas Easter Year Years Ramadan Eid Hanukkah Diwali""".split()  # noqa: SIM905
 )
 _SPEECH = r"(?:said|says|told|added|warned|claimed|announced|reported|denied|accused|insisted|confirmed|wrote)"
 _STATE_VERBS = rf"(?:{_SPEECH}|has|have|had|will|would|is|was|wants|refused|rejected|agreed|saw|sees)"
@@ -316,16 +315,14 @@ def _new_name(name: str, kind: str, known_ids: set[str], index: ActorIndex) -> N
     return NewName(name, kind, ident, None, note)
 
 
-@lru_cache(maxsize=1)
-def _acting_country() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(country_names(), key=len, reverse=True))
-    return re.compile(rf"(?:^|[.!?]\s+|\n)({names})\b|\b({names})\s+(?:{_STATE_VERBS}|will)\b")
+_COUNTRIES = "|".join(re.escape(n) for n in sorted(country_names(), key=len, reverse=True))
+_ACTING_COUNTRY = re.compile(rf"(?:^|[.!?]\s+|\n)({_COUNTRIES})\b|\b({_COUNTRIES})\s+(?:{_STATE_VERBS}|will)\b")
 
 
 def proposed_states(text: str, index: ActorIndex) -> list[NewName]:
     """Countries the record has no actor for, when they act: first in a sentence, or speaking."""
     found: dict[str, NewName] = {}
-    for match in _acting_country().finditer(text):
+    for match in _ACTING_COUNTRY.finditer(text):
         code = country_names()[match.group(1) or match.group(2)]
         if code not in index.states and code not in found:
             found[code] = NewName(country_name(code), "state", slugify(country_name(code)), code)

@@ -10,6 +10,7 @@ what is boilerplate applies inside posts too.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from datetime import date, datetime
 
@@ -18,9 +19,21 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_metadata
 
-from .extract import BLOCK_TAGS, LIVE_TITLE, Block, Document, ExtractError, Post, furniture, json_ld, parse_moment
+from .document import LIVE_TITLE, Block, Document, ExtractError, Post, parse_moment
 from .sentences import clean_line, ends_sentence, plain
 
+# Class, id and role words of page furniture that is never news, whichever extractor runs.
+FURNITURE = frozenset(
+    """cookie cookies consent gdpr cmp onetrust newsletter newsletters signup subscribe subscription promo
+    promotion advert advertisement ad ads adslot dfp sponsor sponsored share sharing social related recommended
+    recirculation outbrain taboola popular trending mostread comments comment disqus footer nav navigation menu
+    breadcrumb breadcrumbs paywall donate donation support byline tags sidebar keyevents complementary
+    contentinfo dialog alertdialog""".split()  # noqa: SIM905
+)
+FURNITURE_TAGS = frozenset(
+    """nav aside footer form button script style noscript template svg iframe figcaption""".split()  # noqa: SIM905
+)
+BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote")
 SUMMARY_HEADINGS = re.compile(r"^(key (events|points)|summary|what we know|catch up|recap|the latest|in brief)\b", re.I)
 # htmldate compares with "today" by default; a saved page is read as of whenever it says it was published.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
@@ -206,3 +219,38 @@ def _json_ld_posts(tree: lxml_html.HtmlElement) -> list[Post]:
             if any(not b.heading for b in blocks):
                 posts.append(Post(tuple(blocks), _moment_of(update), None, _summary(tuple(blocks))))
     return posts
+
+
+def furniture(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element is page furniture by its tag, class, id or role (a cookie banner, a share bar...)."""
+    if not isinstance(element.tag, str):
+        return True
+    if element.tag in FURNITURE_TAGS:
+        return True
+    return bool(_names(element) & FURNITURE) or element.get("aria-hidden") == "true"
+
+
+def _names(element: lxml_html.HtmlElement) -> set[str]:
+    """The words of an element's class, id and role, alone and run together ("most-read" → most, read, mostread)."""
+    text = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role")))).lower()
+    parts = [p for p in re.split(r"[^a-z]+", text) if p]
+    return set(parts) | {a + b for a, b in zip(parts, parts[1:], strict=False)}
+
+
+def json_ld(tree: lxml_html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object of the page, flattened out of @graph lists; broken scripts are passed over."""
+    found: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return found

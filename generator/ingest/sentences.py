@@ -15,7 +15,7 @@ import unicodedata
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st mt ft jr sr no nos vs etc inc ltd co corp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dept est
-    fig al""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+    fig al""".split()  # noqa: SIM905
 )
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     had having do does did not no nor so such too very can could would should will may might must he she his her
     him we our us you your i me my who whom whose which what when where why how all any both each few more most
     other some own same also just only said says say told tells according while during amid against between
-    through per via upon out up down off again further once here""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+    through per via upon out up down off again further once here""".split()  # noqa: SIM905
 )
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from .extract import Document
+from .document import Document
 from .match import NAME_RUN
 from .record import BriefingError, Known, slugify, url_problem, valid_id
 from .sentences import plain

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from .claims import paragraph_speaker
 from .dating import Dated, find_expressions, first_sentence_date
-from .extract import Block, Document, Post
+from .document import Block, Document, Post
 from .sentences import containment, ends_sentence, plain, sentences, strip_quoted
 
 MAX_HEADLINE_WORDS = 25

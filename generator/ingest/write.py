@@ -26,7 +26,7 @@ from .record import BriefingError, Location, Problem, Settings, check_files, slu
 ID_WORDS = 7
 # Words an id does without: "kyiv-second-wave-drone-attack", not "ukraine-is-repelling-a-second-wave-of".
 ID_STOPWORDS = frozenset(
-    """a an the of in on at to for and or is are was were be as by with from its it that""".split()  # noqa: SIM905 -- a block of words reads better than quoted strings
+    """a an the of in on at to for and or is are was were be as by with from its it that""".split()  # noqa: SIM905
 )
 ID_CHARS = 60
 SUMMARY_WIDTH = 100

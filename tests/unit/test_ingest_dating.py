@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -192,11 +192,11 @@ def test_a_date_just_after_publication_is_not_an_anchor_even_across_the_year():
 
 
 def test_a_post_time_is_read_in_the_site_time_zone():
-    late = datetime(2024, 11, 21, 22, 30, tzinfo=timezone.utc)  # 00:30 on Friday in Kyiv
+    late = datetime(2024, 11, 21, 22, 30, tzinfo=UTC)  # 00:30 on Friday in Kyiv
     assert base_day(late, KYIV) == date(2024, 11, 22)
-    assert base_day(late, timezone.utc) == date(2024, 11, 21)
+    assert base_day(late, UTC) == date(2024, 11, 21)
     assert when("The minister resigned yesterday.", late, KYIV) == "2024-11-21"
-    assert when("The minister resigned yesterday.", late, timezone.utc) == "2024-11-20"
+    assert when("The minister resigned yesterday.", late, UTC) == "2024-11-20"
     assert when("No date here.", late, KYIV) == "2024-11-22~"
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import socket
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
-from generator.ingest.extract import ExtractError, furniture, parse_moment, read_document, read_text
+from generator.ingest.document import ExtractError, parse_moment
+from generator.ingest.extract import read_document, read_text
+from generator.ingest.page import furniture
 from tests.ingest_gold import FIXTURES
 
 LIVEBLOG = FIXTURES / "liveblog.html"
@@ -85,7 +87,7 @@ def test_a_live_blog_page_gives_its_metadata():
     assert doc.title.startswith("Russia-Ukraine war live: Kyiv downs drones overnight")
     assert doc.publisher == "Meridian News"
     assert doc.url == "https://www.meridian-news.example/world/live/2024/nov/21/russia-ukraine-war-live-updates"
-    assert doc.published == datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)
+    assert doc.published == datetime(2024, 11, 21, 7, 2, 11, tzinfo=UTC)
     assert doc.language == "en-GB"
 
 
@@ -93,7 +95,7 @@ def test_each_post_is_read_with_its_own_time_and_anchor():
     doc = read_document(LIVEBLOG)
     assert len(doc.posts) == 10
     first = doc.posts[0]
-    assert first.published == datetime(2024, 11, 21, 22, 30, tzinfo=timezone.utc)
+    assert first.published == datetime(2024, 11, 21, 22, 30, tzinfo=UTC)
     assert first.anchor == "post-1019"
     assert first.blocks[0].heading and first.blocks[0].text == "Ukraine says it hit an oil depot in Bryansk region"
     untitled = next(p for p in doc.posts if p.anchor == "post-1009")
@@ -113,8 +115,8 @@ def test_page_furniture_and_comments_are_not_read_into_posts(furniture_text):
 def test_times_in_comments_and_the_byline_do_not_make_posts():
     doc = read_document(LIVEBLOG)
     times = {p.published for p in doc.posts}
-    assert datetime(2024, 11, 21, 8, 1, tzinfo=timezone.utc) not in times  # a comment's
-    assert datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc) not in times  # the byline's
+    assert datetime(2024, 11, 21, 8, 1, tzinfo=UTC) not in times  # a comment's
+    assert datetime(2024, 11, 21, 7, 2, 11, tzinfo=UTC) not in times  # the byline's
 
 
 def test_posts_declared_only_in_json_ld_are_read(tmp_path):
@@ -132,7 +134,7 @@ def test_posts_declared_only_in_json_ld_are_read(tmp_path):
     )
     doc = read_document(page)
     assert doc.live and [p.blocks[0].text for p in doc.posts] == ["Polls open", "Turnout high"]
-    assert doc.posts[1].published == datetime(2024, 11, 5, 12, tzinfo=timezone.utc)
+    assert doc.posts[1].published == datetime(2024, 11, 5, 12, tzinfo=UTC)
 
 
 # --- a saved article --------------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ def test_an_article_is_one_post_with_its_standfirst_apart():
     doc = read_document(ARTICLE)
     assert not doc.live and len(doc.posts) == 1
     assert doc.publisher == "The Harbour Post"
-    assert doc.published == datetime(2025, 1, 2, 9, 15, tzinfo=timezone.utc)
+    assert doc.published == datetime(2025, 1, 2, 9, 15, tzinfo=UTC)
     assert doc.standfirst.startswith("Moldova's president accuses the Kremlin")
     blocks = [b.text for b in doc.posts[0].blocks]
     assert blocks[0].startswith("Authorities in Transnistria")
@@ -183,9 +185,9 @@ def test_furniture_is_known_by_tag_class_id_and_role():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2024-11-21T07:02:11+00:00", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
-        ("2024-11-21T07:02:11Z", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
-        ("2024-11-21T07:02:11+0000", datetime(2024, 11, 21, 7, 2, 11, tzinfo=timezone.utc)),
+        ("2024-11-21T07:02:11+00:00", datetime(2024, 11, 21, 7, 2, 11, tzinfo=UTC)),
+        ("2024-11-21T07:02:11Z", datetime(2024, 11, 21, 7, 2, 11, tzinfo=UTC)),
+        ("2024-11-21T07:02:11+0000", datetime(2024, 11, 21, 7, 2, 11, tzinfo=UTC)),
         ("2024-11-21T07:02:11", None),  # no offset: not one moment
         ("yesterday", None),
         (None, None),

@@ -78,7 +78,8 @@ def test_people_who_act_name_their_state(index):
     [
         ("Drones were downed, mayor Vitali Klitschko said.", "vitali-klitschko", "mayor"),
         ("German foreign minister Annalena Baerbock visited.", "annalena-baerbock", "foreign minister"),
-        ("Oleksandr Syrskyi, Ukraine’s commander-in-chief, said it was hard.", "oleksandr-syrskyi", "commander-in-chief"),
+        ("Oleksandr Syrskyi, Ukraine’s commander-in-chief, said it was hard.", "oleksandr-syrskyi",
+         "commander-in-chief"),
         ("“We understand,” Jeon Ha-kyou, a spokesperson for the ministry, told a briefing.", "jeon-ha-kyou",
          "spokesperson"),
     ],

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.ingest.dating import date_item
-from generator.ingest.extract import Block, read_document, read_text
+from generator.ingest.document import Block
+from generator.ingest.extract import read_document, read_text
 from generator.ingest.split import (
     Item,
     boilerplate_reason,

@@ -1,0 +1,67 @@
+"""The document ingest reads: its metadata and its posts, each a run of headings and paragraphs.
+
+The model the reading step (:mod:`.extract`, :mod:`.page`) fills and the
+splitting step reads; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+LIVE_TITLE = re.compile(r"\b(live|latest|as it happened|live updates|minute[- ]by[- ]minute)\b", re.IGNORECASE)
+
+
+class ExtractError(ValueError):
+    """The document cannot be read; the message says why, for an editor."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a heading; ``heading`` is None when the document does not say (plain text)."""
+
+    text: str
+    heading: bool | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A live-blog post (or the whole of an article): its blocks and, when the page gives it, its own time."""
+
+    blocks: tuple[Block, ...]
+    published: datetime | None = None
+    anchor: str | None = None  # the post's id in the page, for a deep link
+    summary: bool = False  # a "key events" or summary post: a list of separate points
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str
+    shape: str  # "html" or "text"
+    title: str
+    posts: tuple[Post, ...]
+    publisher: str | None = None
+    url: str | None = None
+    published: datetime | date | None = None
+    standfirst: str | None = None
+    language: str | None = None
+    live: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def published_day(self) -> date | None:
+        return self.published.date() if isinstance(self.published, datetime) else self.published
+
+
+def parse_moment(text: str | None) -> datetime | None:
+    """An ISO 8601 time with its offset, as pages write it in metadata and ``<time datetime>``; else None."""
+    if not text:
+        return None
+    text = text.strip().replace("Z", "+00:00")
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0000 → +00:00
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
