@@ -81,7 +81,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 def record_project(destination: Path, root: Path = ROOT) -> Path:
     """A throw-away copy of the project with the whole curated record (tests never write into content/)."""
     project = destination / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(root / "content", project / "content")
     return project
@@ -90,7 +90,7 @@ def record_project(destination: Path, root: Path = ROOT) -> Path:
 def empty_project(destination: Path, root: Path = ROOT) -> Path:
     """A copy of the project with its actors, topics and stories, but no events, sources or ledes."""
     project = destination / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     left_out = shutil.ignore_patterns("events", "sources", "briefings")
     shutil.copytree(root / "content", project / "content", ignore=left_out)

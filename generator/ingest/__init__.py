@@ -20,7 +20,7 @@ from .document import Document, ExtractError
 from .draft import Context, Draft, make_draft
 from .extract import read_document
 from .match import NewName, Places, build_index
-from .neighbours import Neighbourhood
+from .neighbours import NEIGHBOUR_POOL, Neighbourhood
 from .record import BriefingError, Known, Problem, Settings, read_known
 from .seen import Seen
 from .source import choose_source
@@ -119,9 +119,9 @@ def _anchor_place(item: Item, dated: Dated) -> int:
 
 def _drafts(dated: list[tuple[Item, Dated]], known: Known, doc: Document, settings: Settings, plan: SourcePlan,
             report: IngestReport) -> list[Draft]:
-    context = Context(build_index(known.actors), Neighbourhood(known.published, known.topics), Places(known.places),
-                      proper_words(doc), settings.timezone)
-    seen = Seen(known.events)
+    recent = Neighbourhood(known.published[-NEIGHBOUR_POOL:], known.topics)
+    context = Context(build_index(known.actors), recent, Places(known.places), proper_words(doc), settings.timezone)
+    seen = Seen(known.events, plan.id)
     drafts = []
     for item, when in dated:
         draft = make_draft(item, when, context)

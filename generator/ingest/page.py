@@ -59,7 +59,8 @@ def read_html(data: bytes, file: str, published: datetime | date | None) -> Docu
     return Document(
         file=file, shape="html", title=title, posts=tuple(posts), publisher=clean_line(meta.sitename or "") or None,
         url=meta.url or None, published=published or _page_time(tree, meta.date), standfirst=standfirst,
-        language=_language(tree), live=live or bool(LIVE_TITLE.search(title) and len(posts) > 1),
+        # A page that calls itself live but marks no post times is read as one run of headed items.
+        language=_language(tree), live=live or bool(LIVE_TITLE.search(title)),
     )
 
 
@@ -168,15 +169,17 @@ def _container(time: lxml_html.HtmlElement, counts: dict) -> lxml_html.HtmlEleme
 
 
 def _post_blocks(container: lxml_html.HtmlElement, kept: set[str]) -> tuple[Block, ...]:
+    """A post's headings and the paragraphs trafilatura kept; all its paragraphs when it kept none of them (a
+    short post it took for boilerplate: its own time marks it as a post, and the splitter still filters)."""
     blocks = []
     for element in container.iter(*BLOCK_TAGS):
         if _furniture_between(element, container) or _holds_blocks(element):
             continue
         text = clean_line(element.text_content())
-        heading = element.tag.startswith("h")
-        if text and (heading or plain(text) in kept or not kept):
-            blocks.append(Block(text, heading))
-    return tuple(blocks)
+        if text:
+            blocks.append(Block(text, element.tag.startswith("h")))
+    trusted = [b for b in blocks if b.heading or plain(b.text) in kept]
+    return tuple(trusted if any(not b.heading for b in trusted) else blocks)
 
 
 def _holds_blocks(element: lxml_html.HtmlElement) -> bool:

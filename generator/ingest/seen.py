@@ -28,17 +28,18 @@ def first_day(when: str) -> str:
 
 
 class Seen:
-    """The record's events by the source they cite and by the day they start, for quick look-ups."""
+    """The record's events that cite the document's source (by their quotes) and all events by the day they
+    start (by their titles): what a second run on the same document must find."""
 
-    def __init__(self, events: tuple[Event, ...]):
+    def __init__(self, events: tuple[Event, ...], source: str):
+        self.source = source
         self.quotes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # source → (event id, quote words)
-        self.titles: dict[str, list[tuple[str, str]]] = defaultdict(list)  # day → (event id, title words)
+        self.titles: dict[str, list[tuple[str, str]]] = defaultdict(list)  # day → (event id, title)
         for event in events:
             for citation in event.sources:
-                words = plain(citation.quote or "")
-                if len(words) >= MIN_QUOTE:
-                    self.quotes[citation.source].append((event.id, words))
-            self.titles[first_day(event.when.text)].append((event.id, plain(event.title)))
+                if citation.source == source and len(plain(citation.quote or "")) >= MIN_QUOTE:
+                    self.quotes[source].append((event.id, plain(citation.quote or "")))
+            self.titles[first_day(event.when.text)].append((event.id, event.title))
 
     def event_for(self, text: str, title: str, when: str, source: str | None) -> str | None:
         """The id of the event that already tells this item, or None."""
@@ -52,11 +53,12 @@ class Seen:
         if best is not None and hits[best] >= ENOUGH:
             return best
         mine = plain(title)
-        return next((i for i, t in self.titles.get(first_day(when), ()) if fuzz.ratio(t, mine) >= SAME_TITLE), None)
+        same_day = self.titles.get(first_day(when), ())
+        return next((i for i, t in same_day if fuzz.ratio(plain(t), mine) >= SAME_TITLE), None)
 
     def add(self, ident: str, quotes: list[str], title: str, when: str, source: str) -> None:
         """Remember a draft made in this run, so a later item that repeats it is not drafted twice."""
         for quote in quotes:
             if len(plain(quote)) >= MIN_QUOTE:
                 self.quotes[source].append((ident, plain(quote)))
-        self.titles[first_day(when)].append((ident, plain(title)))
+        self.titles[first_day(when)].append((ident, title))

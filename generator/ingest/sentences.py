@@ -17,8 +17,10 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dept est
     fig al""".split()  # noqa: SIM905
 )
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Control characters, zero-width and direction-changing formatting characters (which can make a line read
+# differently from what it says) have no place in news copy: each becomes a space.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_SPACE = re.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A candidate end: . ! ? or …, closing quotes or brackets, a space, then an opening quote, a capital or a digit.
 _END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſА-Я])")
 # Two paragraphs glued together when a page was saved: "…all the difference.Ukraine is…".

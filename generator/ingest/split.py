@@ -94,12 +94,14 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
     for post in doc.posts:
         blocks, dropped = drop_boilerplate(post.blocks)
         skipped += dropped
-        sections += _sections(blocks, post, skipped, doc.shape == "html")
+        sections += _sections(blocks, post, skipped, doc.shape == "html" and len(doc.posts) > 1)
     published = [post.published or doc.published for _, _, post in sections]
-    live = doc.live or sum(1 for headline, _, _ in sections if headline) >= 2
+    # Plain text says nothing of its shape but its headlines; a web page's subheadings are an article's sections.
+    live = doc.live or (doc.shape == "text" and sum(1 for headline, _, _ in sections if headline) >= 2)
     if not live:
         paragraphs = tuple(p for _, paras, _ in sections for p in paras)
         items = [Item(doc.title, paragraphs, doc.published, None, "article")] if paragraphs else []
+        skipped += [Skipped(h, "a subheading of the article (its paragraphs are kept)") for h, _, _ in sections if h]
     else:
         names = proper_words(doc)
         items = [

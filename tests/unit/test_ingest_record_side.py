@@ -81,31 +81,31 @@ ITEM = ("Kyiv said yesterday that its forces had struck North Korean troops for 
 
 def test_a_quote_that_opens_a_sentence_of_the_item_finds_its_event():
     seen = Seen((event("struck", "Ukraine strikes North Korean troops",
-                       quotes=("Kyiv said yesterday that its forces had struck North Korean troops",)),))
+                       quotes=("Kyiv said yesterday that its forces had struck North Korean troops",)),), "live")
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") == "struck"
 
 
 def test_a_quote_found_only_inside_a_sentence_is_not_enough():
     seen = Seen((event("pentagon", "Pentagon: 10,000 in Kursk",
-                       quotes=("the Pentagon said that there were at least 10,000 soldiers in Kursk",)),))
+                       quotes=("the Pentagon said that there were at least 10,000 soldiers in Kursk",)),), "live")
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") is None
 
 
 def test_a_quote_from_another_source_does_not_count():
     seen = Seen((event("struck", "x", quotes=("Kyiv said yesterday that its forces had struck North Korean troops",),
-                       source="other"),))
+                       source="other"),), "live")
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") is None
 
 
 def test_a_near_identical_title_on_the_same_day_finds_its_event():
-    seen = Seen((event("struck", "Kyiv says it struck North Korean troops", when="2024-11-04~"),))
+    seen = Seen((event("struck", "Kyiv says it struck North Korean troops", when="2024-11-04~"),), "x")
     assert seen.event_for("Other words.", "Kyiv says it struck North Korean troops.", "2024-11-04", "x") == "struck"
     assert seen.event_for("Other words.", "Kyiv says it struck North Korean troops.", "2024-11-05", "x") is None
 
 
 @pytest.mark.parametrize("title", ["Germany pledges winter aid", "Germany pledges €200m in winter aid for Ukraine"])
 def test_a_draft_made_in_this_run_is_remembered(title):
-    seen = Seen(())
+    seen = Seen((), "live")
     seen.add("#0", ["Germany will give Ukraine another €200m in aid, the minister said."], title, "2024-11-04",
              "live")
     text = "Germany will give Ukraine another €200m in aid, the minister said. More follows."

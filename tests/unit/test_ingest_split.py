@@ -206,3 +206,35 @@ def test_a_paragraph_on_the_same_day_stays():
                 date(2025, 1, 2))
     kept, moved = split_background(item, date_item(item.texts, item.published, tz), 0, tz)
     assert moved == [] and kept == item
+
+
+def test_a_page_that_calls_itself_live_without_post_times_is_split_at_its_headings(tmp_path):
+    page = tmp_path / "live.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Election live: results as they come in</title>"
+        '<meta property="article:published_time" content="2024-11-05T21:00:00+00:00"></head><body><main><article>'
+        "<h1>Election live: results as they come in</h1>"
+        "<h2>Polls close in the east</h2><p>Polls closed in six eastern states at 7pm, officials said.</p>"
+        "<p>Counting began at once in most districts.</p>"
+        "<h2>Turnout above 60%</h2><p>Turnout passed 60% for the first time since 1992, the commission said.</p>"
+        "</article></main></body></html>",
+        encoding="utf-8",
+    )
+    items, _ = split_items(read_document(page))
+    assert [i.headline for i in items] == ["Polls close in the east", "Turnout above 60%"]
+
+
+def test_an_articles_subheadings_do_not_split_it(tmp_path):
+    page = tmp_path / "article.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Why the vote matters</title>"
+        '<meta property="article:published_time" content="2024-11-05T21:00:00+00:00"></head><body><main><article>'
+        "<h1>Why the vote matters</h1><p>Voters chose a new parliament on Sunday, officials said.</p>"
+        "<h2>The background</h2><p>The last election was held four years ago, in a crisis.</p>"
+        "<h2>What comes next</h2><p>Coalition talks are expected to take weeks, analysts said.</p>"
+        "</article></main></body></html>",
+        encoding="utf-8",
+    )
+    items, skipped = split_items(read_document(page))
+    assert len(items) == 1 and len(items[0].paragraphs) == 3
+    assert [s.text for s in skipped] == ["The background", "What comes next"]

@@ -154,3 +154,12 @@ def test_the_text_report_names_each_draft_its_date_and_what_dated_it(liveblog_re
     assert re.search(r"^    2024-11-20 +dated by “on Wednesday”$", text, re.M)
     assert "New actors proposed (5, not written; run with --new-actors to write them):" in text
     assert text.rstrip().splitlines()[-1].startswith("Dry run: nothing written (would write 10 drafts, 1 source)")
+
+
+@pytest.mark.parametrize(
+    ("summary", "first"),
+    [("# 5 killed in strike, officials said.", "\\# 5 killed"), ("- and then more.", "\\- and then"),
+     ("1. The first point.", "1\\. The first"), ("> quoted", "\\> quoted")],
+)
+def test_a_summary_that_starts_like_markdown_syntax_has_the_mark_escaped(summary, first):
+    assert wrap_markdown(summary)[0].startswith(first)

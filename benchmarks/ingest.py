@@ -1,0 +1,106 @@
+"""Measure `briefing ingest` (not a test): quality against the seed's gold standard, and speed.
+
+    benchmarks/ingest                 # the seed's figures, and times on the curated record and a 365-day corpus
+    benchmarks/ingest --days 3650     # the times on a ten-year corpus too (about 40,000 events; slow to make)
+
+Quality: the seed document is ingested into a copy of the project without its events and sources, and the
+drafts are compared with the curated events (tests/ingest_gold.py says how). Speed: each test document is
+ingested into the curated record and into `briefing synth` corpora, as a dry run and writing (which checks
+the project again), both before the project was ever built (no content cache on disk) and after
+`briefing build --no-pdf` (as a desk's working copy is); the whole `briefing ingest` process, Python's start
+included, best of three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.ingest_gold import FIXTURES, record_project, run_seed  # noqa: E402
+
+DOCUMENTS = (("seed.txt", ("--published", "2024-11-05")), ("liveblog.html", ()), ("article.html", ()))
+BRIEFING = Path(sys.executable).with_name("briefing")
+
+
+def command_seconds(project: Path, document: str, extra: tuple[str, ...], write: bool) -> tuple[float, float]:
+    """Best of three: the whole command's wall time, and the time ingest reports for itself. A writing run works
+    on a fresh copy of content/ each time, so each writes the same files."""
+    best, inner = float("inf"), float("inf")
+    backup = project.parent / f"{project.name}-content"
+    for _ in range(3):
+        if write:
+            shutil.copytree(project / "content", backup)
+        started = time.perf_counter()
+        done = subprocess.run(
+            [str(BRIEFING), "ingest", "-f", str(project / "mkdocs.yml"), str(FIXTURES / document), *extra,
+             *(() if write else ("--dry-run",)), "--format", "json"],
+            capture_output=True, text=True, check=True,
+        )
+        best = min(best, time.perf_counter() - started)
+        inner = min(inner, json.loads(done.stdout)["seconds"])
+        if write:
+            shutil.rmtree(project / "content")
+            backup.rename(project / "content")
+    return best, inner
+
+
+def synth_project(folder: Path, days: int) -> Path:
+    out = folder / f"synth-{days}"
+    subprocess.run([str(BRIEFING), "synth", "--days", str(days), "--seed", "1", str(out)], check=True,
+                   capture_output=True)
+    return out
+
+
+def built(project: Path) -> Path:
+    """The project after `briefing build --no-pdf`: a desk's working copy, with the content cache on disk."""
+    subprocess.run([str(BRIEFING), "build", "-f", str(project / "mkdocs.yml"), "--no-pdf"], check=True,
+                   capture_output=True)
+    return project
+
+
+def rows(name: str, project: Path) -> list[str]:
+    out = []
+    for document, extra in DOCUMENTS:
+        dry = command_seconds(project, document, extra, write=False)
+        wet = command_seconds(project, document, extra, write=True)
+        out.append(f"| {name} | {document} | {dry[0]:.2f} s ({dry[1]:.2f} s) | {wet[0]:.2f} s ({wet[1]:.2f} s) |")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, nargs="*", default=[365], help="synthetic corpora to time (days)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _, measure = run_seed(folder / "seed")
+        print("## The seed against its curated events\n")
+        print("\n".join(f"- {line}" for line in measure.lines()))
+        print(f"\n## Time ({os.cpu_count()} cores, Python {platform.python_version()}; best of three)\n")
+        print("Whole command, with the time ingest reports for itself (reading the record included) in brackets.\n")
+        print("| record | document | --dry-run | writing the drafts |")
+        print("| --- | --- | ---: | ---: |")
+        for line in rows("curated (16 events), built", built(record_project(folder / "record"))):
+            print(line, flush=True)
+        for days in args.days:
+            project = synth_project(folder, days)
+            for line in rows(f"synth --days {days}, never built", project):
+                print(line, flush=True)
+            for line in rows(f"synth --days {days}, built", built(project)):
+                print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
