@@ -351,13 +351,13 @@ register(
 def run_ingest(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .ingest import ingest
-    from .ingest.report import as_json, as_text
+    from generator.ingest import ingest
+    from generator.ingest.report import as_json, as_text
 
-    settings = settings_from(args)
+    project = project_from(args)
     try:
         report = ingest(
-            settings, Path(args.file), published=args.published, source=args.source, url=args.url,
+            project, Path(args.file), published=args.published, source=args.source, url=args.url,
             publisher=args.publisher, dry_run=args.dry_run, new_actors=args.new_actors,
         )
     except ContentError as exc:  # drafts are checked against the record, so it must be clean first

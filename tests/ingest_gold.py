@@ -14,12 +14,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import check_project
+from generator.content.model import Event, Record
 from generator.ingest import IngestReport, Written, ingest
 from generator.ingest.neighbours import Neighbourhood
 from generator.ingest.sentences import plain, sentences
-from generator.model import Event, Record
-from generator.settings import load_settings
+from generator.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 # A copy of ../shared/sources/000_236d8552f4b54c88.txt, the document content/ was curated from.
@@ -70,7 +69,7 @@ class Measure:
 
 
 def gold_record(root: Path = ROOT) -> Record:
-    result = check_project(load_settings(root / "mkdocs.yml"))
+    result = Project.load(root / "mkdocs.yml").check()
     assert result.record is not None, [p.format() for p in result.errors]
     return result.record
 
@@ -181,6 +180,5 @@ def _topics_right(gold: Record, matched: dict[str, list[Written]]) -> int:
 
 def run_seed(destination: Path, document: Path = SEED_COPY) -> tuple[IngestReport, Measure]:
     project = empty_project(destination)
-    settings = load_settings(project / "mkdocs.yml")
-    report = ingest(settings, document, published="2024-11-05", dry_run=True)
+    report = ingest(Project.load(project / "mkdocs.yml"), document, published="2024-11-05", dry_run=True)
     return report, measure(report, gold_record())

@@ -15,17 +15,26 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .dating import Dated, date_item
-from .document import Document, ExtractError
-from .draft import Context, Draft, make_draft
-from .extract import read_document
-from .match import NewName, Places, build_index
-from .neighbours import NEIGHBOUR_POOL, Neighbourhood
-from .record import BriefingError, Known, Problem, Settings, read_known
-from .seen import Seen
-from .source import choose_source
-from .split import Item, Skipped, proper_words, split_background, split_items
-from .write import Planned, SourcePlan, actor_yaml, event_path, event_yaml, short_id, source_yaml, write_planned
+from generator.ingest.dating import Dated, date_item
+from generator.ingest.document import Document, ExtractError
+from generator.ingest.draft import Context, Draft, make_draft
+from generator.ingest.extract import read_document
+from generator.ingest.match import NewName, Places, build_index
+from generator.ingest.neighbours import NEIGHBOUR_POOL, Neighbourhood
+from generator.ingest.record import BriefingError, Known, Problem, Project, Settings, read_known
+from generator.ingest.seen import Seen
+from generator.ingest.source import choose_source
+from generator.ingest.split import Item, Skipped, proper_words, split_background, split_items
+from generator.ingest.write import (
+    Planned,
+    SourcePlan,
+    actor_yaml,
+    event_path,
+    event_yaml,
+    short_id,
+    source_yaml,
+    write_planned,
+)
 
 __all__ = ["IngestReport", "Written", "ingest", "parse_published"]
 
@@ -70,20 +79,21 @@ def parse_published(text: str | None, settings: Settings) -> date | datetime | N
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
 
 
-def ingest(settings: Settings, path: Path, *, published: str | None = None, source: str | None = None,
+def ingest(project: Project, path: Path, *, published: str | None = None, source: str | None = None,
            url: str | None = None, publisher: str | None = None, dry_run: bool = False,
            new_actors: bool = False) -> IngestReport:
     """Read a document, draft its items, skip those the record has, and write the rest (unless ``dry_run``)."""
     started = time.perf_counter()
+    settings = project.settings
     doc = _read(path, parse_published(published, settings))
-    known = read_known(settings)
+    known = read_known(project)
     items, skipped = split_items(doc)
     plan = choose_source(doc, known, source, url, publisher, [s.text for s in skipped if "boilerplate" in s.reason])
     report = IngestReport(doc, plan, None, skipped=skipped, dry_run=dry_run, wrote_actors=new_actors)
     drafts = _drafts(_dated_items(items, settings), known, doc, settings, plan, report)
     planned = _plan_files(settings, known, plan, drafts, doc, report, new_actors)
     if not dry_run and planned:
-        report.warnings = write_planned(settings, planned)
+        report.warnings = write_planned(project, planned)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .sentences import content_words, sentences, strip_quoted
+from generator.ingest.sentences import content_words, sentences, strip_quoted
 
 VERBS = (
     r"said|says|say|told(?:\s+(?:reporters|journalists|a\s+briefing|a\s+news\s+conference|a\s+press\s+conference"

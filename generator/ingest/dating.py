@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekday
 
-from .sentences import sentences
+from generator.ingest.sentences import sentences
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|" \

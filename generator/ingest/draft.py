@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from .claims import Attribution, Speaker, attributions, is_media_name, status
-from .dating import Dated
-from .gazetteer import CAPITALS, DEMONYMS, country_name
-from .match import ActorIndex, Mention, NewName, Places, acts, find_mentions, propose, proposed_states
-from .neighbours import Neighbourhood, Proposal
-from .record import MAX_QUOTE, MAX_TITLE, Location
-from .sentences import STOPWORDS, sentences
-from .split import Item
+from generator.ingest.claims import Attribution, Speaker, attributions, is_media_name, status
+from generator.ingest.dating import Dated
+from generator.ingest.gazetteer import CAPITALS, DEMONYMS, country_name
+from generator.ingest.match import ActorIndex, Mention, NewName, Places, acts, find_mentions, propose, proposed_states
+from generator.ingest.neighbours import Neighbourhood, Proposal
+from generator.ingest.record import MAX_QUOTE, MAX_TITLE, Location
+from generator.ingest.sentences import STOPWORDS, sentences
+from generator.ingest.split import Item
 
 MAX_CLAIM = 1000
 

@@ -20,8 +20,8 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from .document import LIVE_TITLE, Block, Document, ExtractError, Post
-from .sentences import clean_line, ends_sentence, unglue
+from generator.ingest.document import LIVE_TITLE, Block, Document, ExtractError, Post
+from generator.ingest.sentences import clean_line, ends_sentence, unglue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -33,7 +33,9 @@ def read_document(path: Path, published: datetime | date | None = None) -> Docum
     """Read a saved page or a plain-text document; raise :class:`ExtractError` with a reason."""
     data = _read_bytes(path)
     if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and _looks_like_html(data)):
-        from .page import read_html  # trafilatura takes a third of a second to import; text needs none of it
+        from generator.ingest.page import (
+            read_html,  # trafilatura takes a third of a second to import; text needs none of it
+        )
 
         return read_html(data, path.as_posix(), published)
     return read_text(_decode(data, path), path.as_posix(), published)

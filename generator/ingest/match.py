@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import CAPITALS, DEMONYMS, FAMILY_NAME_FIRST, country_name, country_names
-from .record import Actor, Location, slugify
-from .sentences import STOPWORDS
+from generator.ingest.gazetteer import CAPITALS, DEMONYMS, FAMILY_NAME_FIRST, country_name, country_names
+from generator.ingest.record import Actor, Location, slugify
+from generator.ingest.sentences import STOPWORDS
 
 FUZZY_NAME = 90  # rapidfuzz ratio of a whole name to an actor's name or alias (tested on the seed)
 SIMILAR_NOTE = 75  # token-set ratio at which a proposed name is shown beside an existing actor's

@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .record import Event, Topic
-from .sentences import content_words
+from generator.ingest.record import Event, Topic
+from generator.ingest.sentences import content_words
 
 # The most recent published events are searched: a live blog is about now, related events are within a month,
 # and stories develop; 2,000 events is about half a year at eleven a day, and keeps ten years' record fast.

@@ -19,8 +19,8 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_metadata
 
-from .document import LIVE_TITLE, Block, Document, ExtractError, Post, parse_moment
-from .sentences import clean_line, ends_sentence, plain
+from generator.ingest.document import LIVE_TITLE, Block, Document, ExtractError, Post, parse_moment
+from generator.ingest.sentences import clean_line, ends_sentence, plain
 
 # Class, id and role words of page furniture that is never news, whichever extractor runs.
 FURNITURE = frozenset(

@@ -5,6 +5,11 @@ events and drafts, topics, stories, sources, the places events name) is read
 here, once, through `briefing check`'s own reading of the record, so a draft is
 compared with exactly what the site would publish. Keeping these imports in one
 place keeps the rest of the package free of the record's module layout.
+
+Ingest is handed the project (anything with ``settings`` and ``check()``, as
+:class:`generator.project.Project` has, a stage above this one): its check uses
+the project's cache of checked files, so the check after writing reads only
+the files written.
 """
 
 from __future__ import annotations
@@ -12,19 +17,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
-from ..check import check_project
-from ..dates import DateProblem, parse_point, parse_when
-from ..errors import BriefingError, ContentError, Problem, errors_only
-from ..model import Actor, Event, Location, Record, Source, Story, Topic
-from ..schema import CLAIM_STATUSES, MAX_QUOTE, MAX_TITLE, slugify, url_problem, valid_id
-from ..settings import Settings
+from generator.content.check import CheckResult
+from generator.content.dates import DateProblem, parse_point, parse_when
+from generator.content.model import Actor, Event, Location, Record, Source, Story, Topic
+from generator.content.schema import CLAIM_STATUSES, MAX_QUOTE, MAX_TITLE, slugify, url_problem, valid_id
+from generator.errors import BriefingError, ContentError, Problem, errors_only
+from generator.settings import Settings
 
 __all__ = [
     "CLAIM_STATUSES", "MAX_QUOTE", "MAX_TITLE", "Actor", "BriefingError", "ContentError", "DateProblem", "Event",
-    "Known", "Location", "Problem", "Settings", "Source", "Story", "Topic", "check_files", "parse_point",
+    "Known", "Location", "Problem", "Project", "Settings", "Source", "Story", "Topic", "check_files", "parse_point",
     "parse_when", "read_known", "slugify", "url_problem", "valid_id",
 ]
+
+
+class Project(Protocol):
+    """What ingest needs of a project: its settings, and `briefing check`'s reading of its content."""
+
+    settings: Settings
+
+    def check(self) -> CheckResult: ...
 
 
 @dataclass(frozen=True)
@@ -72,17 +86,17 @@ class Known:
         return found
 
 
-def read_known(settings: Settings) -> Known:
+def read_known(project: Project) -> Known:
     """The record; a record with errors is refused (a draft could not be checked against it)."""
-    result = check_project(settings)
+    result = project.check()
     if result.record is None:
         raise ContentError(result.problems)
-    return Known(settings, result.record)
+    return Known(project.settings, result.record)
 
 
-def check_files(settings: Settings, files: list[Path]) -> tuple[list[Problem], list[Problem]]:
+def check_files(project: Project, files: list[Path]) -> tuple[list[Problem], list[Problem]]:
     """After writing: every error of the project (the record was clean before, so any is ours) and the
     warnings of the written files."""
-    wanted = {settings.rel(path) for path in files}
-    problems = check_project(settings).problems
+    wanted = {project.settings.rel(path) for path in files}
+    problems = project.check().problems
     return errors_only(problems), [p for p in problems if p.file in wanted and p.severity == "warning"]

@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from . import IngestReport, Written
+from generator.ingest import IngestReport, Written
 
 SHORT = 90
 

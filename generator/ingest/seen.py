@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from .record import Event
-from .sentences import plain, sentences
+from generator.ingest.record import Event
+from generator.ingest.sentences import plain, sentences
 
 MIN_QUOTE = 20  # characters of a quote, reduced to words, that are enough to recognise an item by
 # A quote that opens one of the item's sentences counts twice a quote found inside one: a live blog repeats

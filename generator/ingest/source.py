@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from .document import Document
-from .match import NAME_RUN
-from .record import BriefingError, Known, slugify, url_problem, valid_id
-from .sentences import plain
-from .write import SourcePlan, short_id
+from generator.ingest.document import Document
+from generator.ingest.match import NAME_RUN
+from generator.ingest.record import BriefingError, Known, slugify, url_problem, valid_id
+from generator.ingest.sentences import plain
+from generator.ingest.write import SourcePlan, short_id
 
 UNKNOWN_PUBLISHER = "Unknown publisher"
 

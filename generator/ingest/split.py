@@ -18,10 +18,10 @@ from datetime import date, datetime, tzinfo
 
 from rapidfuzz import fuzz
 
-from .claims import paragraph_speaker
-from .dating import Dated, find_expressions, first_sentence_date
-from .document import Block, Document, Post
-from .sentences import containment, ends_sentence, plain, sentences, strip_quoted
+from generator.ingest.claims import paragraph_speaker
+from generator.ingest.dating import Dated, find_expressions, first_sentence_date
+from generator.ingest.document import Block, Document, Post
+from generator.ingest.sentences import containment, ends_sentence, plain, sentences, strip_quoted
 
 MAX_HEADLINE_WORDS = 25
 SAME_TEXT = 90  # rapidfuzz ratio of two headlines or leads that are one text told twice

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .draft import Draft
-from .match import NewName
-from .record import BriefingError, Location, Problem, Settings, check_files, slugify
+from generator.ingest.draft import Draft
+from generator.ingest.match import NewName
+from generator.ingest.record import BriefingError, Location, Problem, Project, Settings, check_files, slugify
 
 ID_WORDS = 7
 # Words an id does without: "kyiv-second-wave-drone-attack", not "ukraine-is-repelling-a-second-wave-of".
@@ -205,7 +205,7 @@ def event_path(settings: Settings, draft: Draft, ident: str) -> Path:
     return settings.content_dir / "events" / f"{day.year:04d}" / f"{day.month:02d}" / f"{ident}.yaml"
 
 
-def write_planned(settings: Settings, planned: list[Planned]) -> list[Problem]:
+def write_planned(project: Project, planned: list[Planned]) -> list[Problem]:
     """Create every planned file (never over an existing one), check the project, and return the warnings of
     what was written; on any error, remove everything written and stop."""
     written: list[Path] = []
@@ -217,12 +217,12 @@ def write_planned(settings: Settings, planned: list[Planned]) -> list[Problem]:
             written.append(item.path)
     except FileExistsError as exc:
         _remove(written)
-        where = settings.rel(Path(exc.filename))
+        where = project.settings.rel(Path(exc.filename))
         raise BriefingError(f"{where} appeared while ingesting; nothing was written") from None
     except OSError as exc:
         _remove(written)
         raise BriefingError(f"cannot write {exc.filename}: {exc.strerror or exc}; nothing was written") from None
-    errors, warnings = check_files(settings, written)
+    errors, warnings = check_files(project, written)
     if errors:
         _remove(written)
         details = "; ".join(p.format() for p in errors[:5])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content.model import Actor, Location
 from generator.ingest.match import Places, build_index, find_mentions, propose, proposed_states
-from generator.model import Actor, Location
 from tests.ingest_gold import gold_record
 
 

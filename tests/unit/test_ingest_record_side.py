@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from generator.dates import parse_when
+from generator.content.dates import parse_when
+from generator.content.model import Citation, Event, Topic
 from generator.ingest.neighbours import Neighbourhood
 from generator.ingest.seen import Seen
-from generator.model import Citation, Event, Topic
 from tests.ingest_gold import gold_record
 
 TOPICS = (

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.ingest import ingest
-from generator.settings import load_settings
+from generator.project import Project
 from tests.ingest_gold import FIXTURES, SEED_COPY, record_project, run_seed
 
 
@@ -57,7 +57,7 @@ def test_no_boilerplate_from_the_seed_is_drafted(seed):
 
 def test_on_the_curated_record_the_seed_comes_back_as_already_in_it(tmp_path):
     project = record_project(tmp_path)
-    report = ingest(load_settings(project / "mkdocs.yml"), SEED_COPY, published="2024-11-05", dry_run=True)
+    report = ingest(Project.load(project / "mkdocs.yml"), SEED_COPY, published="2024-11-05", dry_run=True)
     already = [s.reason for s in report.skipped if s.reason.startswith("already in the record: ")]
     assert len(already) >= 14 and len(report.drafts) <= 1, [w.draft.title for w in report.drafts]
     assert not report.source.new and report.source.id == "independent-live-2024-11-05"
@@ -72,7 +72,7 @@ def expected(name: str) -> dict:
 
 def drafted(tmp_path: Path, name: str):
     project = record_project(tmp_path)
-    return ingest(load_settings(project / "mkdocs.yml"), FIXTURES / f"{name}.html", dry_run=True)
+    return ingest(Project.load(project / "mkdocs.yml"), FIXTURES / f"{name}.html", dry_run=True)
 
 
 @pytest.mark.parametrize("name", ["liveblog", "article"])

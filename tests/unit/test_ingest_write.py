@@ -8,7 +8,10 @@ from datetime import date
 
 import pytest
 
-from generator.dates import parse_when
+from generator.content.dates import parse_when
+from generator.content.load import load_yaml_file
+from generator.content.model import Location
+from generator.content.schema import check_document
 from generator.errors import BriefingError
 from generator.ingest import ingest
 from generator.ingest.dating import Dated
@@ -18,10 +21,7 @@ from generator.ingest.neighbours import Proposal
 from generator.ingest.report import as_json, as_text
 from generator.ingest.split import Item
 from generator.ingest.write import Planned, SourcePlan, event_yaml, short_id, wrap_markdown, write_planned
-from generator.load import load_yaml_file
-from generator.model import Location
-from generator.schema import check_document
-from generator.settings import load_settings
+from generator.project import Project
 from tests.ingest_gold import FIXTURES, record_project
 
 SOURCE = SourcePlan("live", False, "A live blog", "Desk", "live-blog", None, None, "en")
@@ -109,22 +109,22 @@ def test_ids_never_repeat():
 
 def test_an_existing_file_is_never_overwritten_and_nothing_is_left_half_written(tmp_path):
     project = record_project(tmp_path)
-    settings = load_settings(project / "mkdocs.yml")
+    loaded = Project.load(project / "mkdocs.yml")
     first = project / "content" / "actors" / "new-one.yaml"
     taken = project / "content" / "actors" / "vitali-klitschko.yaml"
     before = taken.read_bytes()
     with pytest.raises(BriefingError, match="vitali-klitschko.yaml appeared while ingesting; nothing was written"):
-        write_planned(settings, [Planned(first, "name: New One\n", "actor", "new-one"),
+        write_planned(loaded, [Planned(first, "name: New One\n", "actor", "new-one"),
                                  Planned(taken, "name: Someone Else\n", "actor", "vitali-klitschko")])
     assert taken.read_bytes() == before and not first.exists()
 
 
 def test_files_that_would_break_the_record_are_removed_again(tmp_path):
     project = record_project(tmp_path)
-    settings = load_settings(project / "mkdocs.yml")
+    loaded = Project.load(project / "mkdocs.yml")
     bad = project / "content" / "events" / "2024" / "11" / "bad-draft.yaml"
     with pytest.raises(BriefingError, match="did not pass `briefing check`"):
-        write_planned(settings, [Planned(bad, "title: x\nstatus: draft\n", "event", "bad-draft")])
+        write_planned(loaded, [Planned(bad, "title: x\nstatus: draft\n", "event", "bad-draft")])
     assert not bad.exists()
 
 
@@ -134,7 +134,7 @@ def test_files_that_would_break_the_record_are_removed_again(tmp_path):
 @pytest.fixture(scope="module")
 def liveblog_report(tmp_path_factory):
     project = record_project(tmp_path_factory.mktemp("report"))
-    return ingest(load_settings(project / "mkdocs.yml"), FIXTURES / "liveblog.html", dry_run=True)
+    return ingest(Project.load(project / "mkdocs.yml"), FIXTURES / "liveblog.html", dry_run=True)
 
 
 def test_the_json_report_has_the_documented_shape(liveblog_report):
