@@ -67,7 +67,11 @@ _UNVERIFIED = re.compile(
 _NEGATED_CONFIRM = re.compile(r"\b(neither|not|never|nor|declined\s+to|refused\s+to)\b[^.]{0,30}\bconfirm", re.I)
 _MEDIA = re.compile(r"\b(news\s+agency|agency|media|newspaper|broadcaster|outlet|tv|television|radio|press)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|our|us|i|my)\b", re.I)
-_OWN_SIDE = re.compile(r"\b(its|his|her|their)\s+(own\s+)?(forces|troops|army|government|country|side|request)\b", re.I)
+_OWN_SIDE = re.compile(
+    r"\b(its|his|her|their)\s+(own\s+)?(forces|troops|army|military|soldiers|units|drones|missiles|strikes|navy"
+    r"|government|country|side|request|officials|ministry)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,7 @@ def _about_itself(attribution: Attribution, speaker: Speaker) -> bool:
     said = _FRAME.sub("", attribution.content)  # "We understand that …" frames a report on others
     if _FIRST_PERSON.search(said) or _OWN_SIDE.search(said):
         return True
-    if re.match(r"^(he|she|it|they)\b", said, re.I):
+    if re.match(r"^(he|she|it|they|his|her|its|their)\b", said, re.I):  # the speaker, or its own, acts
         return True
     return any(re.search(rf"\b{re.escape(phrase)}\b", said, re.I) for phrase in speaker.own_side)
 

@@ -138,3 +138,8 @@ def test_claimed_victory_is_the_partys_own_claim():
     found = one("Sandu, the pro-Western incumbent, claimed victory in Sunday's runoff.")
     assert found.content.startswith("Sandu claimed victory")
     assert status(found, Speaker()) == "claimed"
+
+
+def test_a_speaker_on_its_own_drones_claims():
+    found = one("Ukraine's general staff said its drones struck an oil depot in Russia's Bryansk region.")
+    assert status(found, UKRAINE) == "claimed"
