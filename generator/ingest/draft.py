@@ -89,37 +89,31 @@ def _pronoun(word: str) -> bool:
 
 def title_of(item: Item) -> str:
     """The headline, or the lead's first sentence cut at a clause to fit; no final full stop."""
-    text = item.headline or (sentences(item.paragraphs[0]) or [item.paragraphs[0]])[0]
-    text = text.rstrip(" .")
-    if len(text) <= MAX_TITLE:
-        return text
-    for mark in (", ", " — ", " – ", ": ", "; "):
-        cut = text[:MAX_TITLE].rfind(mark)
-        if cut >= 40:
-            return text[:cut]
-    return text[: MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
+    text = (item.headline or (sentences(item.paragraphs[0]) or [item.paragraphs[0]])[0]).rstrip(" .")
+    return cut_at_clause(text, MAX_TITLE, 40, "…")
 
 
 def quotes_of(item: Item, dated: Dated) -> tuple[str, ...]:
     """One or two exact sentences that carry the news: the lead's first, and the one that dates the item (or
-    the first attributed one) when that is another."""
+    the first attributed one) when that is another. Each at most 300 characters, still an exact excerpt."""
     lead = (sentences(item.paragraphs[0]) or [item.paragraphs[0]])[0]
     every = [s for p in item.paragraphs for s in sentences(p)]
     second = next((s for s in every if dated.expression and dated.expression in s), None)
     second = second or next((s for s in every if attributions(s)), None)
     chosen = [lead] + ([second] if second and second != lead else [])
-    return tuple(_fit(q) for q in chosen)
+    return tuple(cut_at_clause(q, MAX_QUOTE, 60) for q in chosen)
 
 
-def _fit(sentence: str) -> str:
-    """A quote of at most 300 characters, still an exact excerpt: cut at a clause, else at a word."""
-    if len(sentence) <= MAX_QUOTE:
-        return sentence
-    for mark in (", ", " — ", " – ", "; ", ": "):
-        cut = sentence[:MAX_QUOTE].rfind(mark)
-        if cut >= 60:
-            return sentence[:cut]
-    return sentence[:MAX_QUOTE].rsplit(" ", 1)[0]
+def cut_at_clause(text: str, limit: int, least: int, ellipsis: str = "") -> str:
+    """``text`` if it fits in ``limit`` characters; else its start up to the last clause break (a comma, a dash,
+    a colon) at least ``least`` characters in, else up to the last word that fits, and ``ellipsis``."""
+    if len(text) <= limit:
+        return text
+    for mark in (", ", " — ", " – ", ": ", "; "):
+        cut = text[:limit].rfind(mark)
+        if cut >= least:
+            return text[:cut]
+    return text[: limit - len(ellipsis)].rsplit(" ", 1)[0] + ellipsis
 
 
 # A state is named in passing far more often than a person or an organisation ("near the Ukraine border",
