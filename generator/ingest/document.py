@@ -7,10 +7,15 @@ splitting step reads; no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-LIVE_TITLE = re.compile(r"\b(live|latest|as it happened|live updates|minute[- ]by[- ]minute)\b", re.IGNORECASE)
+# How live blogs title themselves ("Ukraine war latest: …", "… live: …", "Live updates"), and not "live rounds".
+LIVE_TITLE = re.compile(
+    r"\b(live|latest)\s*[:|–—]|[|–—-]\s*(live|latest)\b|\blive\s+(updates|blog|coverage|news|report)\b"
+    r"|\bas it happened\b|\bminute[- ]by[- ]minute\b|^(live|latest)\b",
+    re.IGNORECASE,
+)
 
 
 class ExtractError(ValueError):
@@ -47,7 +52,6 @@ class Document:
     standfirst: str | None = None
     language: str | None = None
     live: bool = False
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def published_day(self) -> date | None:
