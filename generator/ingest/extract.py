@@ -16,6 +16,8 @@ trees, never as addresses (htmldate downloads a string that looks like a URL).
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +25,8 @@ from pathlib import Path
 from generator.ingest.document import LIVE_TITLE, Block, Document, ExtractError, Post
 from generator.ingest.sentences import clean_line, ends_sentence, unglue
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WEB_ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # Chrome's and Edge's "save as a single file"
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -32,13 +35,24 @@ MAX_BYTES = 20 * 1024 * 1024
 def read_document(path: Path, published: datetime | date | None = None) -> Document:
     """Read a saved page or a plain-text document; raise :class:`ExtractError` with a reason."""
     data = _read_bytes(path)
-    if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and _looks_like_html(data)):
-        from generator.ingest.page import (
-            read_html,  # trafilatura takes a third of a second to import; text needs none of it
-        )
+    suffix = path.suffix.lower()
+    if suffix in WEB_ARCHIVE_SUFFIXES or (suffix not in TEXT_SUFFIXES and data[:64].lstrip().startswith(b"From:")):
+        data = _page_of_archive(data, path)
+    elif not (suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data))):
+        return read_text(_decode(data, path), path.as_posix(), published)
+    # trafilatura takes a third of a second to import; plain text needs none of it
+    from generator.ingest.page import read_html
 
-        return read_html(data, path.as_posix(), published)
-    return read_text(_decode(data, path), path.as_posix(), published)
+    return read_html(data, path.as_posix(), published)
+
+
+def _page_of_archive(data: bytes, path: Path) -> bytes:
+    """The page inside a browser's single-file save (MHTML: the page and its pictures as MIME parts)."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            return part.get_content().encode("utf-8")
+    raise ExtractError(f"{path}: a web archive with no page in it")
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -202,3 +202,18 @@ def test_the_seed_document_is_read_as_a_live_blog():
     assert doc.title.startswith("Ukraine-Russia war latest")
     assert doc.standfirst.startswith("Significant number of North Korean troops")
     assert Path(doc.file).name == "seed.txt"
+
+
+def test_a_page_saved_as_a_single_file_web_archive_is_read(tmp_path):
+    from email.message import EmailMessage
+
+    archive = EmailMessage()
+    archive["From"] = "<Saved by Blink>"
+    archive["Subject"] = "Russia-Ukraine war live"
+    archive["MIME-Version"] = "1.0"
+    archive.set_content(LIVEBLOG.read_text(encoding="utf-8"), subtype="html", cte="quoted-printable")
+    archive.add_attachment(b"\x89PNG...", maintype="image", subtype="png", filename="logo.png")
+    path = tmp_path / "live.mhtml"
+    path.write_bytes(archive.as_bytes())
+    doc = read_document(path)
+    assert doc.live and len(doc.posts) == 10 and doc.publisher == "Meridian News"
