@@ -190,7 +190,9 @@ def proper_words(doc: Document) -> set[str]:
     return found
 
 
-def _items_of(headline: str | None, paragraphs: list[str], post: Post, when, names: set[str]) -> list[Item]:
+def _items_of(
+    headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str]
+) -> list[Item]:
     # A post without a headline is one item; plain text's untitled opening and a "key events" post are summaries.
     summary = post.summary or (headline is None and bool(post.blocks) and post.blocks[0].heading is None)
     if not summary:

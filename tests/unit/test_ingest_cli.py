@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -107,3 +108,22 @@ def test_the_command_is_in_the_help(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "ingest" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2024-11-05", "2024-11-05"),
+        ("2024-11-05T23:30", "2024-11-05"),  # a time without an offset is the site's (Europe/Kyiv)
+        ("2024-11-05T23:30-05:00", "2024-11-06"),  # 06:30 the next morning in Kyiv
+        ("2024-11-05T21:59Z", "2024-11-05"),
+        ("2024-11-05T22:00Z", "2024-11-06"),
+    ],
+)
+def test_published_is_read_in_the_site_time_zone(project, capsys, published, day):
+    (project / "note.txt").write_text(
+        "Kyiv notes\nAir defence units shot down drones over Kyiv today, the mayor said.\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "note.txt", "--published", published, "--dry-run", "--format", "json")
+    assert (code, err) == (0, "")
+    assert [e["date"] for e in json.loads(out)["events"]] == [day]

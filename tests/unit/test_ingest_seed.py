@@ -110,3 +110,17 @@ def test_the_new_people_of_the_live_blog_are_proposed_once_each(tmp_path):
     assert sorted(names) == sorted(set(names))
     people = {n.name for n in report.new_actors if n.kind == "person"}
     assert people == {"Alexander Bogomaz", "Ulf Kristersson", "Dmitry Peskov"}
+
+
+def test_the_whole_of_ingest_never_touches_the_network(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a network connection was attempted")
+
+    for name in ("create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    project = record_project(tmp_path)
+    report = ingest(Project.load(project / "mkdocs.yml"), FIXTURES / "liveblog.html", new_actors=True)
+    assert len(report.drafts) == 10 and report.warnings
