@@ -4,7 +4,8 @@ A live blog is a list of posts, each with its own ``<time datetime>``. The
 post around a time is the largest element that holds that time and no other;
 times in comments, bylines and other page furniture do not count. From each
 post only the paragraphs trafilatura also kept are read, so its judgement of
-what is boilerplate applies inside posts too.
+what is boilerplate applies inside posts too (unless it kept none of a post:
+a short post it took for boilerplate is still a post).
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _article_blocks(kept: list[Block], title: str) -> tuple[str | None, tuple[Bl
 def _page_time(tree: lxml_html.HtmlElement, day: str | None) -> datetime | date | None:
     """The page's publication moment from its metadata, or htmldate's day when no moment agrees with it."""
     found = _declared_time(tree)
-    if found is not None and (day is None or found.date().isoformat() == day or found.isoformat()[:10] == day):
+    if found is not None and (day is None or found.date().isoformat() == day):
         return found
     try:
         return date.fromisoformat(day) if day else found

@@ -43,6 +43,16 @@ _ASK = re.compile(
     r"|funded by readers|read our|advert\w*|ad-free|inbox)\b|©",
     re.I,
 )
+# A post's time as saved pages show it ("14.45 GMT", "9:05am", "2h ago", "Thu 21 Nov 2024 07.02 GMT",
+# "Updated at 10.15"), and a date alone on its line: the time of a post, not news.
+_STAMP = re.compile(
+    r"^(?:(?:updated|published|last (?:updated|modified))(?: at| on)?:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+(?:\d{4},?\s*)?|[a-z]{3,9}\.?\s+"
+    r"\d{1,2},?\s+(?:\d{4},?\s*)?)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2})?)?)?$"
+    r"|^\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago$",
+    re.I,
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w'’.-]*(?:\s+(?:and\s+|&\s+|,\s*)?[A-Z][\w'’.-]*){0,7}$", re.I)
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.I)
 _IMPERATIVE = re.compile(
     r"^(join|follow|sign|subscribe|share|read|watch|listen|download|click|tap|support|donate|get)\b", re.I
@@ -90,6 +100,9 @@ class Skipped:
 def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
     """The document's items in reading order, and every line or item left out, with why."""
     skipped: list[Skipped] = []
+    if doc.standfirst:
+        why = boilerplate_reason(doc.standfirst)
+        skipped.append(Skipped(doc.standfirst, f"boilerplate: {why}" if why else "the standfirst, under the title"))
     sections: list[tuple[str | None, list[str], Post]] = []
     for post in doc.posts:
         blocks, dropped = drop_boilerplate(post.blocks)
@@ -121,6 +134,10 @@ def boilerplate_reason(text: str) -> str | None:
     """Why a line is page furniture rather than news, or None when it may be news."""
     if _FURNITURE_LINE.match(text):
         return "page furniture"
+    if _STAMP.match(text):
+        return "a time stamp or date line"
+    if _BYLINE.match(text):
+        return "a byline"
     said = strip_quoted(text)
     if _ASK.search(said) and (_READER.search(said) or _IMPERATIVE.match(said) or len(said.split()) <= 12):
         return "a request to readers (subscribe, donate, sign up)"

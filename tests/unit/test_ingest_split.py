@@ -46,6 +46,13 @@ def items_of(text: str) -> tuple[list[Item], list]:
         "Support our journalism today and help keep our reporting open to all.",
         "Advertisement",
         "© 2024 Meridian News Media Ltd. All rights reserved.",
+        "14.45 GMT",
+        "9:05am",
+        "2h ago",
+        "Thu 21 Nov 2024 07.02 GMT",
+        "Updated at 10.15",
+        "21 November 2024",
+        "By Anna Kowalczyk and Tom Reed",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -59,6 +66,8 @@ def test_boilerplate_lines_are_recognised(line):
         "Sweden will send Ukraine a new military aid package, the prime minister announced today.",
         "The ministry said it would subscribe to the new sanctions regime agreed in Brussels on Monday.",
         "Most of the drones were shot down over the capital, the mayor said.",
+        "By-election held in Rostov",
+        "Putin signs decree on reservists",
     ],
 )
 def test_news_is_not_boilerplate(line):
@@ -102,6 +111,20 @@ def test_a_headline_needs_a_paragraph_under_it():
                               "Third headline\nAnother paragraph here.\n")
     assert [i.headline for i in items] == ["Second headline here", "Third headline"]
     assert items[0].paragraphs == ("A paragraph under the second one.",)
+
+
+def test_time_stamps_and_bylines_of_a_saved_text_are_not_headlines_or_paragraphs():
+    items, skipped = items_of(
+        "Ukraine war live\nBy Anna Kowalczyk\n14.45 GMT\nPutin signs decree\nPutin signed a decree on Tuesday.\n"
+        "13.00 GMT\nUS approves sale\nThe State Department approved a sale on 18 November.\n"
+    )
+    assert [(i.headline, i.paragraphs) for i in items] == [
+        ("Putin signs decree", ("Putin signed a decree on Tuesday.",)),
+        ("US approves sale", ("The State Department approved a sale on 18 November.",)),
+    ]
+    assert sorted(s.reason for s in skipped) == [
+        "boilerplate: a byline", "boilerplate: a time stamp or date line", "boilerplate: a time stamp or date line",
+    ]
 
 
 def test_markdown_headings_start_items():
