@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekday
 
-from generator.ingest.sentences import sentences
+from generator.ingest.sentences import content_words, sentences
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|" \
@@ -214,7 +214,10 @@ def _month_or_year(kind: str, text: str, base: date) -> tuple[str, date] | None:
 def date_item(texts: list[str], published: datetime | date, tz: tzinfo) -> Dated:
     """Date an item from its headline (texts[0], may be '') and paragraphs, relative to when it was published."""
     base = base_day(published, tz)
-    found = [e for place, text in enumerate(texts, start=-1) for e in find_expressions(text, place)]
+    found = [
+        e for place, text in enumerate(texts, start=-1) if place <= 0 or _about_the_lead(text, texts[:2])
+        for e in find_expressions(text, place)
+    ]
     while found:
         chosen = anchor(found)
         if chosen is None:
@@ -224,6 +227,14 @@ def date_item(texts: list[str], published: datetime | date, tz: tzinfo) -> Dated
             return Dated(resolved[0], chosen.text, resolved[1])
         found = [e for e in found if e is not chosen]  # a future date says nothing of when it happened
     return Dated(f"{base.isoformat()}~", None, base)
+
+
+def _about_the_lead(paragraph: str, lead: list[str]) -> bool:
+    """Whether a later paragraph shares a word with the headline and lead (word starts, so "resignation" is
+    "resigns"); one that does not ("Sweden last week began…" under a Finnish item) tells another story and
+    cannot date this one."""
+    stems = {w[:5] for w in content_words(" ".join(lead))}
+    return any(w[:5] in stems for w in content_words(paragraph))
 
 
 def first_sentence_date(paragraph: str, published: datetime | date, tz: tzinfo) -> Dated | None:

@@ -13,8 +13,14 @@ from datetime import date, datetime
 # How live blogs title themselves ("Ukraine war latest: …", "… live: …", "Live updates"), and not "live rounds".
 LIVE_TITLE = re.compile(
     r"\b(live|latest)\s*[:|–—]|[|–—-]\s*(live|latest)\b|\blive\s+(updates|blog|coverage|news|report)\b"
-    r"|\bas it happened\b|\bminute[- ]by[- ]minute\b|^(live|latest)\b",
+    r"|\bas it happened\b|\bminute[- ]by[- ]minute\b|^(live|latest)\b|\b(live|latest)$",
     re.IGNORECASE,
+)
+
+
+# Headings of a post that lists the day's points rather than telling one item.
+SUMMARY_HEADINGS = re.compile(
+    r"^(key (events|points)|summary|what we know|catch up|recap|the latest|in brief|welcome|here'?s what)\b", re.I
 )
 
 
@@ -38,6 +44,7 @@ class Post:
     published: datetime | None = None
     anchor: str | None = None  # the post's id in the page, for a deep link
     summary: bool = False  # a "key events" or summary post: a list of separate points
+    opening: bool = False  # plain text's run before its first time stamp: untitled, it is a list of points
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def read_text(text: str, file: str, published: datetime | date | None) -> Docume
     if len(rest) > 1 and not rest[0].heading and _standfirst_like(rest[0].text) and not _news_paragraph(rest[1].text):
         standfirst, rest = rest[0].text, rest[1:]
     return Document(
-        file=file, shape="text", title=title, posts=(Post(tuple(rest), None),), published=published,
+        file=file, shape="text", title=title, posts=(Post(tuple(rest), None, opening=True),), published=published,
         standfirst=standfirst, live=bool(LIVE_TITLE.search(title)),
     )
 

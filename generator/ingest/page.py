@@ -20,7 +20,15 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_metadata
 
-from generator.ingest.document import LIVE_TITLE, Block, Document, ExtractError, Post, parse_moment
+from generator.ingest.document import (
+    LIVE_TITLE,
+    SUMMARY_HEADINGS,
+    Block,
+    Document,
+    ExtractError,
+    Post,
+    parse_moment,
+)
 from generator.ingest.sentences import clean_line, ends_sentence, plain
 
 # Class, id and role words of page furniture that is never news, whichever extractor runs.
@@ -35,7 +43,6 @@ FURNITURE_TAGS = frozenset(
     """nav aside footer form button script style noscript template svg iframe figcaption""".split()  # noqa: SIM905
 )
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote")
-SUMMARY_HEADINGS = re.compile(r"^(key (events|points)|summary|what we know|catch up|recap|the latest|in brief)\b", re.I)
 # htmldate compares with "today" by default; a saved page is read as of whenever it says it was published.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
 

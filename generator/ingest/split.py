@@ -18,14 +18,15 @@ from datetime import date, datetime, tzinfo
 
 from rapidfuzz import fuzz
 
-from generator.ingest.claims import paragraph_speaker
+from generator.ingest.claims import attributions, paragraph_speaker
 from generator.ingest.dating import Dated, find_expressions, first_sentence_date
-from generator.ingest.document import Block, Document, Post
-from generator.ingest.sentences import containment, ends_sentence, plain, sentences, strip_quoted
+from generator.ingest.document import SUMMARY_HEADINGS, Block, Document, Post
+from generator.ingest.sentences import containment, content_words, ends_sentence, plain, sentences, strip_quoted
 
 MAX_HEADLINE_WORDS = 25
 SAME_TEXT = 90  # rapidfuzz ratio of two headlines or leads that are one text told twice
 POINT_REPEAT = 0.8  # share of a summary point's words already in another item
+HEADLINE_IN_POINT = 0.75  # share of a post's headline words a summary point tells (the seed's Pentagon point: 0.58)
 
 _FURNITURE_LINE = re.compile(
     r"^(comments?|most (read|popular|viewed|shared)|related( (articles|stories|content|links))?|read (more|next)|"
@@ -40,7 +41,8 @@ _ASK = re.compile(
     r"|paywalls?|premium|cookies?|privacy (policy|notice|settings)|terms (of use|and conditions|of service)"
     r"|all rights reserved|©|commenting|comments? (are|is) (closed|open)|download (our|the) app|follow us"
     r"|your (support|inbox|email|donation|contribution)|(support|fund) (our|us|independent|quality) journalism"
-    r"|funded by readers|read our|advert\w*|ad-free|inbox)\b|©",
+    r"|funded by readers|read our|advert\w*|ad-free|inbox|javascript|your browser|reuse this content"
+    r"|explore more|turn on notifications)\b|©",
     re.I,
 )
 # A post's time as saved pages show it ("14.45 GMT", "9:05am", "2h ago", "Thu 21 Nov 2024 07.02 GMT",
@@ -51,6 +53,9 @@ _STAMP = re.compile(
     r"\d{1,2},?\s+(?:\d{4},?\s*)?)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2})?)?)?$"
     r"|^\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago$",
     re.I,
+)
+_GREETING = re.compile(
+    r"^(hello|hi|good (morning|afternoon|evening)|welcome)\b[^.!]{0,40}\b(welcome|live|coverage|blog|updates)\b", re.I
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w'’.-]*(?:\s+(?:and\s+|&\s+|,\s*)?[A-Z][\w'’.-]*){0,7}$", re.I)
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.I)
@@ -104,13 +109,15 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         why = boilerplate_reason(doc.standfirst)
         skipped.append(Skipped(doc.standfirst, f"boilerplate: {why}" if why else "the standfirst, under the title"))
     sections: list[tuple[str | None, list[str], Post]] = []
-    for post in doc.posts:
+    posts = _posts_at_stamps(doc)
+    for post in posts:
         blocks, dropped = drop_boilerplate(post.blocks)
         skipped += dropped
         sections += _sections(blocks, post, skipped, doc.shape == "html" and len(doc.posts) > 1)
     published = [post.published or doc.published for _, _, post in sections]
     # Plain text says nothing of its shape but its headlines; a web page's subheadings are an article's sections.
-    live = doc.live or (doc.shape == "text" and sum(1 for headline, _, _ in sections if headline) >= 2)
+    headed = sum(1 for headline, _, _ in sections if headline)
+    live = doc.live or (doc.shape == "text" and (headed >= 2 or len(posts) > 2))  # headlines, or time-stamped posts
     if not live:
         paragraphs = tuple(p for _, paras, _ in sections for p in paras)
         items = [Item(doc.title, paragraphs, doc.published, None, "article")] if paragraphs else []
@@ -120,10 +127,26 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         items = [
             item
             for (headline, paras, post), when in zip(sections, published, strict=True)
-            for item in _items_of(headline, paras, post, when, names)
+            for item in _items_of(headline, paras, post, when, names, skipped)
         ]
     items, merged = merge_repeats(items)
     return [_without_repeated_paragraphs(i) for i in items], skipped + merged
+
+
+def _posts_at_stamps(doc: Document) -> list[Post]:
+    """Plain text saved from a live blog keeps each post's time stamp on a line of its own ("14.45 GMT"): a new
+    post starts there, headline or not. What comes before the first stamp is the blog's opening."""
+    if doc.shape != "text":
+        return list(doc.posts)
+    posts: list[Post] = []
+    for post in doc.posts:
+        runs: list[tuple[list[Block], bool]] = [([], post.opening)]
+        for block in post.blocks:
+            if _STAMP.match(block.text):
+                runs.append(([], False))
+            runs[-1][0].append(block)
+        posts += [Post(tuple(run), post.published, post.anchor, post.summary, opening) for run, opening in runs if run]
+    return posts
 
 
 def _shorten(text: str, limit: int = 100) -> str:
@@ -138,6 +161,8 @@ def boilerplate_reason(text: str) -> str | None:
         return "a time stamp or date line"
     if _BYLINE.match(text):
         return "a byline"
+    if _GREETING.match(text):
+        return "the writer's greeting"
     said = strip_quoted(text)
     if _ASK.search(said) and (_READER.search(said) or _IMPERATIVE.match(said) or len(said.split()) <= 12):
         return "a request to readers (subscribe, donate, sign up)"
@@ -174,7 +199,11 @@ def _sections(
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         heading = block.heading if block.heading is not None else _text_headline(block, following)
-        if not heading:
+        if not heading and _label(block.text):
+            skipped.append(Skipped(block.text, "a label (a tag, a caption or a credit), not a paragraph"))
+        elif not heading and block.text.rstrip().endswith(":") and following is not None:
+            skipped.append(Skipped(block.text, "an introduction to a list"))
+        elif not heading:
             if not sections:
                 sections.append((None, [], post))
             sections[-1][1].append(block.text)
@@ -187,13 +216,20 @@ def _sections(
     return [s for s in sections if s[1]]
 
 
+def _label(text: str) -> bool:
+    """A line of at most three words that is no sentence: a tag ("Ukraine"), a credit, a button's words."""
+    return len(text.split()) <= 3 and not ends_sentence(text)
+
+
 def _text_headline(block: Block, following: Block | None) -> bool:
     """A headline-shaped line followed by a paragraph: a sentence, or a line much longer than it (a repeated
     lead is often saved without its full stop)."""
     if not headline_like(block.text) or following is None:
         return False
     words, next_words = len(block.text.split()), len(following.text.split())
-    return ends_sentence(following.text) or next_words > MAX_HEADLINE_WORDS or next_words >= max(8, 2 * words)
+    if ends_sentence(following.text) or following.text.rstrip().endswith(":"):
+        return True
+    return next_words > MAX_HEADLINE_WORDS or next_words >= max(8, 2 * words)
 
 
 def proper_words(doc: Document) -> set[str]:
@@ -208,12 +244,16 @@ def proper_words(doc: Document) -> set[str]:
 
 
 def _items_of(
-    headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str]
+    headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str],
+    skipped: list[Skipped],
 ) -> list[Item]:
-    # A post without a headline is one item; plain text's untitled opening and a "key events" post are summaries.
-    summary = post.summary or (headline is None and bool(post.blocks) and post.blocks[0].heading is None)
+    """A post's items: itself, or, for a summary (a "Key events" or "Summary" post, plain text's untitled
+    opening), its separate points."""
+    summary = post.summary or bool(headline and SUMMARY_HEADINGS.match(headline)) or (headline is None and post.opening)
     if not summary:
         return [Item(headline, tuple(paragraphs), when, post.anchor)]
+    if headline:
+        skipped.append(Skipped(headline, "a summary's heading (its points are items)"))
     return [Item(None, tuple(group), when, post.anchor, "point") for group in group_points(paragraphs, names)]
 
 
@@ -235,6 +275,9 @@ def _opens(paragraph: str, previous: str, names: set[str]) -> bool:
     speaker = paragraph_speaker(paragraph)
     if speaker and speaker == paragraph_speaker(previous):
         return False
+    said = attributions(paragraph)
+    if said and paragraph.lstrip("“\"‘ ").startswith(said[0].speaker):  # "Ukraine's air force said …": a new voice
+        return True
     if any(not e.reference for e in find_expressions(paragraph)):
         return True
     first = _DETERMINER.sub("", paragraph).split(" ", 1)[0].strip("“\"‘’',")
@@ -267,7 +310,13 @@ def _same(item: Item, other: Item) -> bool:
     lead, other_lead = plain(item.paragraphs[0]), plain(other.paragraphs[0])
     if fuzz.ratio(lead, other_lead) >= SAME_TEXT or (len(lead) > 40 and (lead in other_lead or other_lead in lead)):
         return True
-    return item.origin == "point" and containment(item.text, other.text) >= POINT_REPEAT
+    if item.origin != "point":
+        return False
+    # A summary point tells the same news as a post when the post's headline is in it, or it is in the post.
+    told = other.headline is not None and len(content_words(other.headline)) >= 4
+    return containment(item.text, other.text) >= POINT_REPEAT or (
+        told and containment(other.headline, item.text) >= HEADLINE_IN_POINT
+    )
 
 
 def _without_repeated_paragraphs(item: Item) -> Item:

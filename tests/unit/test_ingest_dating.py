@@ -26,9 +26,16 @@ def test_the_headline_anchors_before_the_lead():
 
 
 def test_the_first_paragraph_with_an_expression_anchors_before_later_ones():
-    dated = date_item(["", "The minister resigned.", "It was announced yesterday.", "Talks began on Monday."], TUESDAY,
-                      KYIV)
+    dated = date_item(["", "The minister resigned.", "His resignation was announced yesterday.",
+                       "The minister's talks began on Monday."], TUESDAY, KYIV)
     assert (dated.when, dated.expression) == ("2024-11-04", "yesterday")
+
+
+def test_a_later_paragraph_about_another_story_does_not_date_the_item():
+    texts = ["Finland to publish guidance on how to prepare for war",
+             "Finland's interior ministry said it would publish a brochure on Monday.",
+             "Sweden last week began sending out millions of copies of its own booklet."]
+    assert date_item(texts, THURSDAY, KYIV).when == "2024-11-21~"
 
 
 def test_within_a_paragraph_the_most_precise_expression_anchors():

@@ -72,10 +72,12 @@ def expected(name: str) -> dict:
 
 def drafted(tmp_path: Path, name: str):
     project = record_project(tmp_path)
-    return ingest(Project.load(project / "mkdocs.yml"), FIXTURES / f"{name}.html", dry_run=True)
+    document = FIXTURES / f"{name}.html" if (FIXTURES / f"{name}.html").is_file() else FIXTURES / f"{name}.txt"
+    published = expected(name).get("published")
+    return ingest(Project.load(project / "mkdocs.yml"), document, published=published, dry_run=True)
 
 
-@pytest.mark.parametrize("name", ["liveblog", "article"])
+@pytest.mark.parametrize("name", ["liveblog", "article", "stamped"])
 def test_each_expected_event_is_drafted_once_with_its_date_actors_and_new_names(tmp_path, name):
     report = drafted(tmp_path, name)
     wanted = expected(name)["events"]
@@ -89,7 +91,7 @@ def test_each_expected_event_is_drafted_once_with_its_date_actors_and_new_names(
         assert set(event["new"]) <= {n.name for n in draft.new_actors}, (event["starts"], draft.new_actors)
 
 
-@pytest.mark.parametrize("name", ["liveblog", "article"])
+@pytest.mark.parametrize("name", ["liveblog", "article", "stamped"])
 def test_no_page_furniture_reaches_a_draft(tmp_path, name):
     report = drafted(tmp_path, name)
     text = " ".join(w.draft.item.text for w in report.drafts)

@@ -261,3 +261,31 @@ def test_an_articles_subheadings_do_not_split_it(tmp_path):
     items, skipped = split_items(read_document(page))
     assert len(items) == 1 and len(items[0].paragraphs) == 3
     assert [s.text for s in skipped] == ["The background", "What comes next"]
+
+
+def test_time_stamps_part_posts_and_a_post_without_a_headline_is_one_item():
+    items, skipped = items_of(
+        "Ukraine war live\nA short standfirst without a stop\nThu 21 Nov 2024 14.02 GMT\n"
+        "Hungary's prime minister Viktor Orbán said on Wednesday that Ukraine could not win.\n"
+        "“The reality is that Ukraine has lost,” Orbán told state radio.\n"
+        "Thu 21 Nov 2024 12.10 GMT\nFinland to publish guidance\nFinland's ministry said it would publish a brochure.\n"
+        "Explore more on these topics\nUkraine\nRussia\n"
+    )
+    assert [(i.headline, len(i.paragraphs), i.origin) for i in items] == [
+        (None, 2, "post"), ("Finland to publish guidance", 1, "post"),
+    ]
+    reasons = [s.reason for s in skipped]
+    assert reasons.count("a label (a tag, a caption or a credit), not a paragraph") == 2
+
+
+def test_a_summary_post_in_text_lists_points_and_its_introduction_is_no_point():
+    items, skipped = items_of(
+        "Ukraine war live\nThu 21 Nov 2024 16.45 GMT\nSummary of the day\nHere is a recap of the day:\n"
+        "The Kremlin declined to comment on the weapon used.\nUkraine's air force said eight missiles were downed.\n"
+        "Thu 21 Nov 2024 09.15 GMT\nHello and welcome to our live coverage of the war. I'm Tom Reed.\n"
+    )
+    assert [(i.origin, i.paragraphs[0][:20]) for i in items] == [
+        ("point", "The Kremlin declined"), ("point", "Ukraine's air force ")
+    ]
+    assert {"a summary's heading (its points are items)", "an introduction to a list",
+            "boilerplate: the writer's greeting"} <= {s.reason for s in skipped}
