@@ -61,6 +61,7 @@ def _draft_lines(written: Written) -> list[str]:
         lines.append("    new:    " + ", ".join(f"{n.name} → {n.id} ({n.kind})" for n in draft.new_actors))
     proposal = draft.proposal
     sure = f"{proposal.confidence}, similarity {proposal.similarity:.2f}"
+    sure += f"; nearest: {', '.join(proposal.because)}" if proposal.because else ""
     lines.append(f"    topics: {', '.join(proposal.topics)} ({sure})")
     if proposal.story or proposal.related:
         lines.append(f"    story:  {proposal.story or '-'}; related: {', '.join(proposal.related) or '-'}")
@@ -131,6 +132,7 @@ def _event_json(written: Written) -> dict[str, Any]:
         "new_actors": [a.id for a in draft.new_actors],
         "topics": list(draft.proposal.topics),
         "topic_confidence": draft.proposal.confidence,
+        "topic_neighbours": list(draft.proposal.because),
         "story": draft.proposal.story,
         "related": list(draft.proposal.related),
         "claims": [{"text": c.text, "by": c.by, "status": c.status} for c in draft.claims],
