@@ -157,7 +157,7 @@ def _plan_files(settings: Settings, known: Known, plan: SourcePlan, drafts: list
             path = settings.content_dir / "actors" / f"{actor.id}.yaml"
             planned.append(Planned(path, actor_yaml(actor), "actor", actor.id))
             report.actor_files.append(settings.rel(path))
-    taken = set(known.event_ids) | _event_files(settings)
+    taken = set(known.event_ids)  # every event file is in the record: a file check cannot read is an error
     origin = Path(doc.file).name
     for draft in drafts:
         ident = short_id(draft.title, taken)
@@ -166,12 +166,6 @@ def _plan_files(settings: Settings, known: Known, plan: SourcePlan, drafts: list
         planned.append(Planned(path, event_yaml(draft, plan, link, new_actors, origin), "event", ident))
         report.drafts.append(Written(draft, ident, settings.rel(path)))
     return planned
-
-
-def _event_files(settings: Settings) -> set[str]:
-    """Ids of event files on disk, so a new id never lands on a file `briefing check` would also read."""
-    folder = settings.content_dir / "events"
-    return {p.stem for p in folder.rglob("*.yaml")} if folder.is_dir() else set()
 
 
 def _unique_new(drafts: list[Draft]) -> list[NewName]:
