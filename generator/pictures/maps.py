@@ -1,0 +1,274 @@
+"""Events on a map: grouped by place, cropped to where they are, each marker a link.
+
+The crop is the events' extent with a margin, turned so its centre is the central
+meridian (events either side of the antimeridian sit together, not at both edges of a
+world map), then snapped to a ladder of zooms and a grid of centres so that many days
+in one region share one basemap drawing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from markupsafe import Markup
+
+from .basemap import Basemap, View
+from .picture import Cell, Picture, Table
+from .projection import HALF_HEIGHT, HALF_WIDTH, centre_of, equal_earth, wrap
+from .svg import clip_words, document, element, isolate
+
+WIDTH = 480.0
+FONT = 13.0
+CHAR = FONT * 0.58
+SMALLEST_SPAN = 0.2  # map units, about 13° of longitude at the equator: one event still shows its region
+MARGIN = 0.2  # of the events' extent, on each side
+ASPECTS = (0.5, 0.8)  # height / width, the flattest and the tallest crop
+WORLD_SPAN = 200.0  # events spread over more longitude than this are shown on a world map at 0°
+MARKER_FILL = "#b3261e"
+LAND, WATER, BORDER, INK = "#dcdfe3", "#f3f6f9", "#ffffff", "#1d2b3a"
+LABELLED = 8  # at most this many places carry their name on the map
+
+
+@dataclass(frozen=True)
+class Located:
+    """One event with coordinates, as a view hands it over."""
+
+    lat: float
+    lon: float
+    place: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Events at one place (coordinates equal to about a kilometre); ``href`` is where its marker leads."""
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+    events: tuple[Located, ...]
+    href: str
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+    @property
+    def marker_name(self) -> str:
+        """The marker's accessible name: the event's title, or the place and how many events."""
+        if self.count == 1:
+            return self.events[0].title
+        titles = "; ".join(e.title for e in self.events[:3])
+        more = f"; and {self.count - 3:,} more" if self.count > 3 else ""
+        return f"{self.name}, {self.count:,} events: {titles}{more}"
+
+
+def group_places(points: Iterable[Located]) -> tuple[Place, ...]:
+    """Events at one place together, the busiest place first (then by name).
+
+    One place is coordinates equal to two decimals (about a kilometre); its name is the
+    name most of its events give (ties: the first in alphabetical order), and its marker
+    leads to its first event until the caller says otherwise (``dataclasses.replace``).
+    """
+    groups: dict[tuple[float, float], list[Located]] = {}
+    for point in points:
+        _check(point)
+        groups.setdefault((round(point.lat, 2), round(wrap(point.lon), 2) + 0.0), []).append(point)
+    places = []
+    for (lat, lon), events in groups.items():
+        names = Counter(e.place for e in events)
+        name = min(names, key=lambda n: (-names[n], n))
+        key = f"{lat:.2f}_{lon:.2f}"
+        mean_lat = sum(e.lat for e in events) / len(events)
+        places.append(Place(key, name, mean_lat, events[0].lon, tuple(events), events[0].href))
+    return tuple(sorted(places, key=lambda p: (-p.count, p.name, p.key)))
+
+
+def _check(point: Located) -> None:
+    if not (-90 <= point.lat <= 90 and -180 <= point.lon <= 180) or math.isnan(point.lat + point.lon):
+        raise ValueError(f"{point.title!r}: coordinates {point.lat}, {point.lon} are not on the Earth")
+
+
+def view_of(places: Sequence[Place], width: float = WIDTH) -> View:
+    """The crop that shows every place with a margin, snapped so nearby crops coincide."""
+    lon0, span = centre_of([p.lon for p in places])
+    lon0 = 0.0 if span > WORLD_SPAN else float(round(lon0 / 5) * 5)
+    xy = [equal_earth(wrap(p.lon - lon0), p.lat) for p in places]
+    xs, ys = [x for x, _ in xy], [y for _, y in xy]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    pad = max(MARGIN * max(w, h), SMALLEST_SPAN / 2)
+    w, h = w + 2 * pad, h + 2 * pad
+    aspect = min(max(h / w, ASPECTS[0]), ASPECTS[1])
+    aspect = round(aspect * 20) / 20
+    w = max(w, h / aspect)
+    world = 2 * HALF_WIDTH
+    step = 0  # the zoom ladder: the world's width halved every two steps
+    while world / 2 ** ((step + 1) / 2) >= w:
+        step += 1
+    w = world / 2 ** (step / 2)
+    h = min(w * aspect, 2 * HALF_HEIGHT * 1.04)
+    grid = w / 16
+    cx = round((min(xs) + max(xs)) / 2 / grid) * grid
+    cy = round((min(ys) + max(ys)) / 2 / grid) * grid
+    cx = _inside(cx, w / 2, HALF_WIDTH)
+    cy = _inside(cy, h / 2, HALF_HEIGHT * 1.04)
+    return View(lon0, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, width)
+
+
+def _inside(centre: float, half: float, limit: float) -> float:
+    """A centre moved so the half-extent stays within ±limit (or 0 when it cannot)."""
+    if half >= limit:
+        return 0.0
+    return min(max(centre, -limit + half), limit - half)
+
+
+def radius(count: int) -> float:
+    """A marker grows with the log of its count, so a thousand events do not hide a country."""
+    return min(5.0 + 3.0 * math.log2(count), 18.0)
+
+
+def event_map(
+    places: Sequence[Place],
+    *,
+    basemap: Basemap,
+    picture_id: str,
+    name: str,
+    labelled: int = LABELLED,
+) -> Picture | None:
+    """A map of the places, each a link; None when there is no place to show."""
+    if not places:
+        return None
+    view = view_of(places)
+    layers = basemap.layers(view)
+    positions = [view.project(p.lon, p.lat) for p in places]
+    drawing: list[Markup] = [
+        element("path", {"class": "bp-water", "d": layers.water, "fill": WATER}),
+    ]
+    if layers.land:
+        drawing.append(element("path", {"class": "bp-land", "d": layers.land, "fill": LAND, "fill-rule": "evenodd"}))
+    if layers.borders:
+        drawing.append(
+            element(
+                "path",
+                {"class": "bp-borders", "d": layers.borders, "fill": "none", "stroke": BORDER, "stroke-width": 0.8},
+            )
+        )
+    drawing.append(_labels(places, positions, view, labelled))
+    markers = _markers(places, positions)
+    note = _note(places)
+    svg = document(
+        width=view.width,
+        height=view.height,
+        name=name,
+        description=note,
+        picture_id=picture_id,
+        drawing=drawing,
+        links=[markers],
+        css_class="bp-map",
+    )
+    return Picture(svg, name, note, _table(places, name), view.width, view.height)
+
+
+def _markers(places: Sequence[Place], positions: Sequence[tuple[float, float]]) -> Markup:
+    """Big markers first, so smaller ones nearby stay on top and clickable."""
+    order = sorted(range(len(places)), key=lambda i: (-places[i].count, i))
+    links = []
+    for index in order:
+        place, (x, y) = places[index], positions[index]
+        r = radius(place.count)
+        shapes = [
+            element("title", None, place.marker_name),
+            element(
+                "circle", {"cx": x, "cy": y, "r": r, "fill": MARKER_FILL, "stroke": "#ffffff", "stroke-width": 1.5}
+            ),
+        ]
+        if place.count > 1:
+            size = min(FONT, r * 2 / max(len(str(place.count)), 1) / 0.62)
+            shapes.append(
+                element(
+                    "text",
+                    {
+                        "x": x,
+                        "y": y + size * 0.36,
+                        "text-anchor": "middle",
+                        "font-size": size,
+                        "fill": "#ffffff",
+                        "font-weight": "700",
+                        "class": "bp-count",
+                    },
+                    str(place.count),
+                )
+            )
+        links.append(element("a", {"href": place.href, "aria-label": place.marker_name}, shapes))
+    return element("g", {"class": "bp-markers"}, links)
+
+
+def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Markup:
+    """Place names beside the busiest markers, right of them if they fit there, else left; none overlapping."""
+    taken = [
+        (x - radius(p.count), y - radius(p.count), x + radius(p.count), y + radius(p.count))
+        for p, (x, y) in zip(places, positions, strict=True)
+    ]
+    out = []
+    for place, (x, y) in list(zip(places, positions, strict=True))[:limit]:
+        label = clip_words(place.name, 24)
+        width = len(label) * CHAR
+        r = radius(place.count)
+        for anchor, left in (("start", x + r + 3), ("end", x - r - 3 - width)):
+            box = (left - 2, y - FONT * 0.7, left + width + 2, y + FONT * 0.4)
+            if box[0] < 0 or box[2] > view.width or box[1] < 0 or box[3] > view.height:
+                continue
+            if any(_meets(box, other) for other in taken):
+                continue
+            taken.append(box)
+            at = {"x": x + r + 3 if anchor == "start" else x - r - 3, "y": y + FONT * 0.35, "text-anchor": anchor}
+            words = isolate(label)
+            out.append(
+                element(
+                    "text",
+                    {
+                        **at,
+                        "class": "bp-halo",
+                        "stroke": "#ffffff",
+                        "stroke-width": 3,
+                        "stroke-linejoin": "round",
+                        "fill": "none",
+                    },
+                    words,
+                )
+            )
+            out.append(element("text", {**at, "class": "bp-label", "fill": INK}, words))
+            break
+    return element("g", {"class": "bp-text bp-labels", "font-size": FONT}, out)
+
+
+def _meets(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _note(places: Sequence[Place]) -> str:
+    events = sum(p.count for p in places)
+    note = f"{events:,} event{'' if events == 1 else 's'} at {len(places):,} place{'' if len(places) == 1 else 's'}."
+    if len(places) > 1 and places[0].count > 1:
+        note += f" Most at {places[0].name} ({places[0].count:,})."
+    if any(p.count > 1 for p in places):
+        note += " A number on a marker counts the events at that place."
+    return note
+
+
+def _table(places: Sequence[Place], name: str) -> Table:
+    rows = []
+    for place in places:
+        for event in place.events:
+            rows.append((Cell(place.name), Cell(event.title, event.href)))
+    return Table(name, ("Place", "Event"), tuple(rows))
+
+
+def with_links(places: Sequence[Place], hrefs: dict[str, str]) -> tuple[Place, ...]:
+    """The places with their markers leading where ``hrefs`` (by place key) says."""
+    return tuple(replace(p, href=hrefs.get(p.key, p.href)) for p in places)

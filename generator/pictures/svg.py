@@ -1,0 +1,113 @@
+"""Writing SVG markup: every attribute and text node goes through markupsafe's escape.
+
+Pictures are assembled from strings, not a DOM, because a map or a strip is a few
+hundred short elements and string joining is fast; the one rule that keeps it safe is
+that nothing reaches the output without :func:`element` or :func:`text` escaping it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from markupsafe import Markup, escape
+
+# Marks that reorder text (embeddings, overrides, isolates). An editor's place name or
+# title is wrapped in an isolate of its own, so a stray override cannot reverse the
+# words we put beside it (a count, "first", a date).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_FSI, _PDI = "\u2068", "\u2069"
+_ID_UNSAFE = re.compile(r"[^a-z0-9-]+")
+
+Attrs = Mapping[str, object | None]
+
+
+def number(value: float) -> str:
+    """A coordinate as short as it can be: one decimal, no trailing zero, no '-0'."""
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
+def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str | None = None) -> Markup:
+    """<tag a="v">children</tag>; attributes whose value is None are left out.
+
+    ``children`` must already be markup (from this module); plain strings are escaped.
+    """
+    parts = [f"<{tag}"]
+    for name, value in (attrs or {}).items():
+        if value is None:
+            continue
+        if isinstance(value, float):
+            value = number(value)
+        parts.append(f' {name}="{escape(value)}"')
+    if children is None:
+        return Markup("".join(parts) + "/>")
+    if isinstance(children, str):
+        children = [children]
+    inner = "".join(str(escape(child)) for child in children)
+    return Markup("".join(parts) + ">" + inner + f"</{tag}>")
+
+
+def text(value: str) -> Markup:
+    return escape(value)
+
+
+def isolate(value: str) -> str:
+    """An editor's words as one bidi island: controls inside are dropped, the whole is isolated."""
+    return _FSI + _BIDI_CONTROLS.sub("", value) + _PDI
+
+
+def clip_words(value: str, limit: int) -> str:
+    """At most ``limit`` characters for a label drawn in the picture (the full text is in the table)."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1].rstrip()
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut + "…"
+
+
+def safe_id(value: str) -> str:
+    """An id fragment made only of [a-z0-9-], never empty."""
+    return _ID_UNSAFE.sub("-", value.lower()).strip("-") or "picture"
+
+
+def document(
+    *,
+    width: float,
+    height: float,
+    name: str,
+    description: str,
+    picture_id: str,
+    drawing: Iterable[Markup],
+    links: Iterable[Markup] = (),
+    css_class: str,
+) -> Markup:
+    """The outer <svg>: a role="img" group that is the picture, then the links beside it.
+
+    Links cannot sit inside role="img" (its children are presentational, and axe reports
+    focusable content in there as nested-interactive), so the drawing is one named image
+    and the links are a sibling layer drawn on top.
+    """
+    pid = safe_id(picture_id)
+    title_id, desc_id = f"{pid}-title", f"{pid}-desc"
+    image = element(
+        "g",
+        {"role": "img", "aria-labelledby": title_id, "aria-describedby": desc_id},
+        [
+            element("title", {"id": title_id}, name),
+            element("desc", {"id": desc_id}, description),
+            *drawing,
+        ],
+    )
+    root_attrs = {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "viewBox": f"0 0 {number(width)} {number(height)}",
+        "class": f"briefing-picture {css_class}",
+        "id": pid,
+    }
+    return element("svg", root_attrs, [image, *links])
