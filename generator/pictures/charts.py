@@ -216,8 +216,7 @@ def columns(
     links = _hit_layer(bars, x_of, slot, plot_top, baseline, words)
     note = _column_note(bars, busiest, words, stacked)
     svg = document(
-        width=WIDTH,
-        height=height,
+        box=(0.0, 0.0, WIDTH, height),
         name=name,
         description=note,
         picture_id=picture_id,
@@ -367,8 +366,7 @@ def sparkline(
     note = _sparkline_note(values, first, last, words)
     table = _column_table(values, (), name, words)
     svg = document(
-        width=WIDTH,
-        height=height,
+        box=(0.0, 0.0, WIDTH, height),
         name=name,
         description=note,
         picture_id=picture_id,

@@ -26,7 +26,7 @@ def _open(ring: Sequence[Point]) -> list[Point]:
     return points
 
 
-def _unwrap(ring: Sequence[Point], lon0: float) -> list[Point]:
+def unwrap(ring: Sequence[Point], lon0: float) -> list[Point]:
     """Longitudes turned to the central meridian ``lon0`` and made continuous (no 360° jumps)."""
     out: list[Point] = []
     previous = None
@@ -39,43 +39,49 @@ def _unwrap(ring: Sequence[Point], lon0: float) -> list[Point]:
     return out
 
 
-def _clip_half(points: list[Point], axis: int, bound: float, keep_above: bool) -> list[Point]:
+def clip_half(points: list[Point], axis: int, bound: float, keep_above: bool) -> list[Point]:
     """Sutherland–Hodgman against one axis-parallel line; the ring is taken as closed."""
     if not points:
         return points
+    values = [p[axis] for p in points]
+    inside = [v >= bound for v in values] if keep_above else [v <= bound for v in values]
+    if all(inside):
+        return points
     out: list[Point] = []
-
-    def inside(p: Point) -> bool:
-        return p[axis] >= bound if keep_above else p[axis] <= bound
-
-    def crossing(p: Point, q: Point) -> Point:
-        t = (bound - p[axis]) / (q[axis] - p[axis])
-        other = p[1 - axis] + t * (q[1 - axis] - p[1 - axis])
-        return (bound, other) if axis == 0 else (other, bound)
-
-    previous = points[-1]
-    for current in points:
-        if inside(current):
-            if not inside(previous):
-                out.append(crossing(previous, current))
+    previous, previous_in = points[-1], inside[-1]
+    for current, current_in in zip(points, inside, strict=True):
+        if current_in != previous_in:
+            t = (bound - previous[axis]) / (current[axis] - previous[axis])
+            other = previous[1 - axis] + t * (current[1 - axis] - previous[1 - axis])
+            out.append((bound, other) if axis == 0 else (other, bound))
+        if current_in:
             out.append(current)
-        elif inside(previous):
-            out.append(crossing(previous, current))
-        previous = current
+        previous, previous_in = current, current_in
     return out
 
 
 def clip_ring(points: list[Point], box: tuple[float, float, float, float]) -> list[Point]:
     """A closed ring clipped to box (x0, y0, x1, y1); edges along the box are fine for a fill."""
+    if not points:
+        return points
     x0, y0, x1, y1 = box
-    for axis, bound, above in ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False)):
-        points = _clip_half(points, axis, bound, above)
-        if not points:
-            break
+    low_x, low_y, high_x, high_y = bounds(points)
+    if high_x < x0 or low_x > x1 or high_y < y0 or low_y > y1:
+        return []
+    for axis, bound, above, needed in (
+        (0, x0, True, low_x < x0),
+        (0, x1, False, high_x > x1),
+        (1, y0, True, low_y < y0),
+        (1, y1, False, high_y > y1),
+    ):
+        if needed:
+            points = clip_half(points, axis, bound, above)
+            if not points:
+                break
     return points
 
 
-def _densify(points: list[Point], step: float) -> list[Point]:
+def densify(points: list[Point], step: float) -> list[Point]:
     out: list[Point] = []
     for index, p in enumerate(points):
         q = points[(index + 1) % len(points)]
@@ -94,9 +100,14 @@ def cut_ring(ring: Sequence[Point], lon0: float) -> list[list[Point]]:
     pole; a ring that crosses the map's edge is cut there and its pieces moved to the
     side they belong to.
     """
-    points = _unwrap(_open(ring), lon0)
+    return cut_flat(unwrap(_open(ring), 0.0), lon0)
+
+
+def cut_flat(points: Sequence[Point], lon0: float) -> list[list[Point]]:
+    """:func:`cut_ring` for an open ring whose longitudes are already continuous (see :func:`unwrap`)."""
     if len(points) < 3:
         return []
+    points = [(lon - lon0, lat) for lon, lat in points]
     # The net turn of the longitudes round the ring: 0 for an ordinary ring, ±360 round a pole.
     turn = points[-1][0] - points[0][0] + wrap(points[0][0] - points[-1][0])
     if abs(turn) > 180:
@@ -109,11 +120,11 @@ def cut_ring(ring: Sequence[Point], lon0: float) -> list[list[Point]]:
     for k in range(math.floor((low - 180) / 360) + 1, math.ceil((high + 180) / 360)):
         moved = [(lon - 360.0 * k, lat) for lon, lat in points] if k else points
         if low - 360 * k >= -180 and high - 360 * k <= 180:
-            piece = moved
-        else:
-            piece = _clip_half(_clip_half(moved, 0, -180.0, True), 0, 180.0, False)
+            pieces.append(moved)
+            continue
+        piece = clip_half(clip_half(moved, 0, -180.0, True), 0, 180.0, False)
         if len(piece) >= 3 and area(piece) > 0:
-            pieces.append(_densify(piece, DENSIFY_DEGREES))
+            pieces.append(densify(piece, DENSIFY_DEGREES))  # the cut edges follow the map's curved edge
     return pieces
 
 
@@ -171,18 +182,44 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     return [p for p, kept in zip(points, keep, strict=True) if kept]
 
 
+def importance(points: Sequence[Point], *, closed: bool) -> list[float]:
+    """For each point, the largest Douglas–Peucker tolerance that still keeps it.
+
+    Computed once, it lets any tolerance be applied later with one comparison per point
+    (as TopoJSON's toposimplify does): keep the points whose importance is at least the
+    tolerance. A point never outranks the point whose split brought it in, so the points
+    kept at a tolerance are exactly those Douglas–Peucker keeps.
+    """
+    work = [*points, points[0]] if closed else list(points)
+    ranks = [math.inf] * len(work)
+    stack = [(0, len(work) - 1, math.inf)]
+    while stack:
+        first, last, cap = stack.pop()
+        if last - first < 2:
+            continue
+        distance, index = _farthest(work, first, last)
+        rank = min(math.sqrt(distance), cap)
+        ranks[index] = rank
+        stack.append((first, index, rank))
+        stack.append((index, last, rank))
+    return ranks[:-1] if closed else ranks
+
+
 def _farthest(points: Sequence[Point], first: int, last: int) -> tuple[float, int]:
+    """The point between first and last farthest from the segment joining them, and its squared distance."""
     (ax, ay), (bx, by) = points[first], points[last]
     dx, dy = bx - ax, by - ay
     length = dx * dx + dy * dy
     best, best_index = -1.0, first
     for index in range(first + 1, last):
         px, py = points[index]
-        if length == 0:
-            d = (px - ax) ** 2 + (py - ay) ** 2
-        else:
-            t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-            d = (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2
+        ex, ey = px - ax, py - ay
+        if length:
+            t = (ex * dx + ey * dy) / length
+            t = 0.0 if t < 0 else 1.0 if t > 1 else t
+            ex -= t * dx
+            ey -= t * dy
+        d = ex * ex + ey * ey
         if d > best:
             best, best_index = d, index
     return best, best_index

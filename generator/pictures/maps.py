@@ -15,21 +15,22 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .basemap import Basemap, View
+from .basemap import MERIDIAN_STEP, WIDTH, Basemap, View, to_svg
 from .picture import Cell, Picture, Table
 from .projection import HALF_HEIGHT, HALF_WIDTH, centre_of, equal_earth, wrap
 from .svg import clip_words, document, element, isolate
 
-WIDTH = 480.0
 FONT = 13.0
 CHAR = FONT * 0.58
-SMALLEST_SPAN = 0.2  # map units, about 13° of longitude at the equator: one event still shows its region
-MARGIN = 0.2  # of the events' extent, on each side
-ASPECTS = (0.5, 0.8)  # height / width, the flattest and the tallest crop
+MARGIN = 0.15  # of the events' extent, on each side
+SMALLEST_PAD = 28.0  # SVG units around the outermost markers, for the marker and a bit of its label
+ASPECT = 0.6  # height / width of a frame (the world's own shape at zoom 0)
 WORLD_SPAN = 200.0  # events spread over more longitude than this are shown on a world map at 0°
 MARKER_FILL = "#b3261e"
 LAND, WATER, BORDER, INK = "#dcdfe3", "#f3f6f9", "#ffffff", "#1d2b3a"
 LABELLED = 8  # at most this many places carry their name on the map
+MOST_ZOOM = 8  # a frame 22.5° of longitude across at the equator: one event still shows its region
+EDGE = 12.0  # the world map reaches this far past the world's edge, so a marker at a pole is whole
 
 
 @dataclass(frozen=True)
@@ -94,37 +95,38 @@ def _check(point: Located) -> None:
         raise ValueError(f"{point.title!r}: coordinates {point.lat}, {point.lon} are not on the Earth")
 
 
-def view_of(places: Sequence[Place], width: float = WIDTH) -> View:
-    """The crop that shows every place with a margin, snapped so nearby crops coincide."""
-    lon0, span = centre_of([p.lon for p in places])
-    lon0 = 0.0 if span > WORLD_SPAN else float(round(lon0 / 5) * 5)
+def view_of(places: Sequence[Place]) -> View:
+    """The frame that shows every place with a margin: the closest zoom at which one frame holds them.
+
+    Frames sit on a grid of half a frame, so the many days that look at one region get
+    the same frame, and its basemap is drawn once (see :mod:`basemap`).
+    """
+    away_from_poles = [p.lon for p in places if abs(p.lat) < 89.9] or [0.0]  # a pole has every longitude
+    lon0, span = centre_of(away_from_poles)
+    lon0 = 0.0 if span > WORLD_SPAN else wrap(round(lon0 / MERIDIAN_STEP) * MERIDIAN_STEP)
     xy = [equal_earth(wrap(p.lon - lon0), p.lat) for p in places]
-    xs, ys = [x for x, _ in xy], [y for _, y in xy]
-    w, h = max(xs) - min(xs), max(ys) - min(ys)
-    pad = max(MARGIN * max(w, h), SMALLEST_SPAN / 2)
-    w, h = w + 2 * pad, h + 2 * pad
-    aspect = min(max(h / w, ASPECTS[0]), ASPECTS[1])
-    aspect = round(aspect * 20) / 20
-    w = max(w, h / aspect)
-    world = 2 * HALF_WIDTH
-    step = 0  # the zoom ladder: the world's width halved every two steps
-    while world / 2 ** ((step + 1) / 2) >= w:
-        step += 1
-    w = world / 2 ** (step / 2)
-    h = min(w * aspect, 2 * HALF_HEIGHT * 1.04)
-    grid = w / 16
-    cx = round((min(xs) + max(xs)) / 2 / grid) * grid
-    cy = round((min(ys) + max(ys)) / 2 / grid) * grid
-    cx = _inside(cx, w / 2, HALF_WIDTH)
-    cy = _inside(cy, h / 2, HALF_HEIGHT * 1.04)
-    return View(lon0, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, width)
+    height = round(WIDTH * ASPECT)
+    for zoom in range(MOST_ZOOM, 0, -1):
+        points = [to_svg(x, y, zoom) for x, y in xy]
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        pad = max(MARGIN * max(max(xs) - min(xs), max(ys) - min(ys)), SMALLEST_PAD)
+        world = to_svg(HALF_WIDTH, -HALF_HEIGHT, zoom)
+        left = _frame_start(min(xs) - pad, max(xs) + pad, WIDTH, world[0])
+        top = _frame_start(min(ys) - pad, max(ys) + pad, height, world[1])
+        if left is not None and top is not None:
+            return View(lon0, zoom, left, top, WIDTH, height)
+    _, world_height = to_svg(HALF_WIDTH, -HALF_HEIGHT, 0)
+    return View(0.0, 0, 0.0, -EDGE, WIDTH, round(world_height + 2 * EDGE))
 
 
-def _inside(centre: float, half: float, limit: float) -> float:
-    """A centre moved so the half-extent stays within ±limit (or 0 when it cannot)."""
-    if half >= limit:
-        return 0.0
-    return min(max(centre, -limit + half), limit - half)
+def _frame_start(low: float, high: float, size: float, world: float) -> float | None:
+    """Where a frame of ``size`` on the half-frame grid starts to hold low..high, as much inside the world
+    (0..world) as it can be; None if no frame holds it."""
+    step = size / 2
+    starts = [k * step for k in range(math.ceil((high - size) / step), math.floor(low / step) + 1)]
+    if not starts:
+        return None
+    return min(starts, key=lambda s: (max(0.0, -s) + max(0.0, s + size - world), abs(s + size / 2 - (low + high) / 2)))
 
 
 def radius(count: int) -> float:
@@ -150,7 +152,7 @@ def event_map(
         element("path", {"class": "bp-water", "d": layers.water, "fill": WATER}),
     ]
     if layers.land:
-        drawing.append(element("path", {"class": "bp-land", "d": layers.land, "fill": LAND, "fill-rule": "evenodd"}))
+        drawing.append(element("path", {"class": "bp-land", "d": layers.land, "fill": LAND}))
     if layers.borders:
         drawing.append(
             element(
@@ -162,8 +164,7 @@ def event_map(
     markers = _markers(places, positions)
     note = _note(places)
     svg = document(
-        width=view.width,
-        height=view.height,
+        box=view.box,
         name=name,
         description=note,
         picture_id=picture_id,
@@ -221,7 +222,12 @@ def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Marku
         r = radius(place.count)
         for anchor, left in (("start", x + r + 3), ("end", x - r - 3 - width)):
             box = (left - 2, y - FONT * 0.7, left + width + 2, y + FONT * 0.4)
-            if box[0] < 0 or box[2] > view.width or box[1] < 0 or box[3] > view.height:
+            if (
+                box[0] < view.left
+                or box[2] > view.left + view.width
+                or box[1] < view.top
+                or box[3] > view.top + view.height
+            ):
                 continue
             if any(_meets(box, other) for other in taken):
                 continue

@@ -78,8 +78,7 @@ def safe_id(value: str) -> str:
 
 def document(
     *,
-    width: float,
-    height: float,
+    box: tuple[float, float, float, float],
     name: str,
     description: str,
     picture_id: str,
@@ -106,7 +105,7 @@ def document(
     )
     root_attrs = {
         "xmlns": "http://www.w3.org/2000/svg",
-        "viewBox": f"0 0 {number(width)} {number(height)}",
+        "viewBox": " ".join(number(v) for v in (box[0], box[1], box[2] - box[0], box[3] - box[1])),
         "class": f"briefing-picture {css_class}",
         "id": pid,
     }
