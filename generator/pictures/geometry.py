@@ -112,7 +112,8 @@ def cut_flat(points: Sequence[Point], lon0: float) -> list[list[Point]]:
     turn = points[-1][0] - points[0][0] + wrap(points[0][0] - points[-1][0])
     if abs(turn) > 180:
         pole = -90.0 if sum(lat for _, lat in points) < 0 else 90.0
-        points = [*points, (points[-1][0], pole), (points[0][0], pole)]
+        end = points[0][0] + turn  # the first point again, one turn on: the ring's last edge ends there
+        points = [*points, (end, points[0][1]), (end, pole), (points[0][0], pole)]
     low = min(lon for lon, _ in points)
     high = max(lon for lon, _ in points)
     pieces = []
