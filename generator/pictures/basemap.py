@@ -18,14 +18,19 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from markupsafe import Markup
 
 from . import geometry
 from .projection import A1, A2, A3, A4, HALF_HEIGHT, HALF_WIDTH, M, equal_earth, wrap
+from .svg import element
 from .topojson import Topology, TopologyError, decode
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
+LAND, WATER, BORDER = "#dcdfe3", "#f3f6f9", "#ffffff"  # print colours; the site's stylesheet sets its own
 FILES = {"coarse": "countries-110m.json", "fine": "countries-50m.json"}
 MERIDIAN_STEP = 15.0  # central meridians are multiples of this, so nearby maps share one
 WIDTH = 480.0  # a map is drawn this many units wide (its viewBox)
@@ -79,6 +84,16 @@ class Layers:
     @property
     def size(self) -> int:
         return len(self.water) + len(self.land) + len(self.borders)
+
+    @cached_property  # the same frame is placed on many pages: its markup is made once
+    def markup(self) -> Markup:
+        parts = [element("path", {"class": "bp-water", "d": self.water, "fill": WATER})]
+        if self.land:
+            parts.append(element("path", {"class": "bp-land", "d": self.land, "fill": LAND}))
+        if self.borders:
+            style = {"fill": "none", "stroke": BORDER, "stroke-width": 0.8}
+            parts.append(element("path", {"class": "bp-borders", "d": self.borders, **style}))
+        return Markup("".join(parts))
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ SMALLEST_PAD = 28.0  # SVG units around the outermost markers, for the marker an
 ASPECT = 0.6  # height / width of a frame (the world's own shape at zoom 0)
 WORLD_SPAN = 200.0  # events spread over more longitude than this are shown on a world map at 0°
 MARKER_FILL = "#b3261e"
-LAND, WATER, BORDER, INK = "#dcdfe3", "#f3f6f9", "#ffffff", "#1d2b3a"
+INK = "#1d2b3a"
 LABELLED = 8  # at most this many places carry their name on the map
 MOST_ZOOM = 8  # a frame 22.5° of longitude across at the equator: one event still shows its region
 EDGE = 12.0  # the world map reaches this far past the world's edge, so a marker at a pole is whole
@@ -148,19 +148,7 @@ def event_map(
     view = view_of(places)
     layers = basemap.layers(view)
     positions = [view.project(p.lon, p.lat) for p in places]
-    drawing: list[Markup] = [
-        element("path", {"class": "bp-water", "d": layers.water, "fill": WATER}),
-    ]
-    if layers.land:
-        drawing.append(element("path", {"class": "bp-land", "d": layers.land, "fill": LAND}))
-    if layers.borders:
-        drawing.append(
-            element(
-                "path",
-                {"class": "bp-borders", "d": layers.borders, "fill": "none", "stroke": BORDER, "stroke-width": 0.8},
-            )
-        )
-    drawing.append(_labels(places, positions, view, labelled))
+    drawing = [layers.markup, _labels(places, positions, view, labelled)]
     markers = _markers(places, positions)
     note = _note(places)
     svg = document(

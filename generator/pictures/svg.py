@@ -33,21 +33,29 @@ def number(value: float) -> str:
 def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str | None = None) -> Markup:
     """<tag a="v">children</tag>; attributes whose value is None are left out.
 
-    ``children`` must already be markup (from this module); plain strings are escaped.
+    Children that are Markup (from this module) go in as they are; plain strings are escaped,
+    and so is every attribute value that is not a number.
     """
     parts = [f"<{tag}"]
     for name, value in (attrs or {}).items():
         if value is None:
             continue
         if isinstance(value, float):
-            value = number(value)
-        parts.append(f' {name}="{escape(value)}"')
+            parts.append(f' {name}="{number(value)}"')
+        elif isinstance(value, int):
+            parts.append(f' {name}="{value}"')
+        else:
+            parts.append(f' {name}="{escape(value)}"')
     if children is None:
-        return Markup("".join(parts) + "/>")
+        parts.append("/>")
+        return Markup("".join(parts))
+    parts.append(">")
     if isinstance(children, str):
         children = [children]
-    inner = "".join(str(escape(child)) for child in children)
-    return Markup("".join(parts) + ">" + inner + f"</{tag}>")
+    for child in children:
+        parts.append(child if isinstance(child, Markup) else escape(child))
+    parts.append(f"</{tag}>")
+    return Markup("".join(parts))
 
 
 def text(value: str) -> Markup:
