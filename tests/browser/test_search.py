@@ -83,3 +83,25 @@ def test_search_finds_an_actor_by_an_alias(seed_site, open_page):
     results = search(page, watch, word)
     assert any(f"/actors/{actor_id}/" in link for link in results), (word, results)
     assert watch.problems() == {}
+
+
+def test_material_search_keys_open_the_search_box(seed_site, open_page):
+    # Material's keyboard shortcuts for search are f, s and /; they open this site's search box as they
+    # would open the theme's own, and a reader typing in the box types those letters like any other.
+    page, watch = open_page(seed_site)
+    watch.visit(page, seed_site.url(""))
+    box = page.locator(SEARCH_BOX).first
+    for key in ("s", "f", "/"):
+        page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
+        page.keyboard.press("Escape")
+        assert not box.evaluate("e => e === document.activeElement")
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "(s) => document.activeElement && document.activeElement.matches(s)", arg=SEARCH_BOX, timeout=5_000
+        )
+        assert box.is_visible(), key
+        assert box.input_value() == "", f"{key!r} opened the search box and was not typed into it"
+    page.keyboard.type("fs/")
+    assert box.input_value() == "fs/"
+    box.press("Escape")
+    assert watch.problems() == {}

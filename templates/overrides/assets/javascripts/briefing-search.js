@@ -182,6 +182,32 @@
       }
     }
   });
+  // Material opens its search with f, s or / from anywhere on a page; its script only listens for its own
+  // search box, so the same keys open this one. Not while the reader is typing somewhere, nor with a
+  // modifier held (Ctrl+F is the browser's find, and stays so).
+  function typing(target) {
+    return (
+      target &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || ""))
+    );
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || typing(event.target)) {
+      return;
+    }
+    if (event.key !== "f" && event.key !== "s" && event.key !== "/") {
+      return;
+    }
+    if (toggle && toggle.checked && document.activeElement === input) {
+      return;
+    }
+    event.preventDefault();
+    if (toggle) {
+      toggle.checked = true;
+    }
+    input.focus();
+    input.select();
+  });
   root.querySelector(".md-search__form").addEventListener("reset", function () {
     show("");
     input.focus();
