@@ -94,27 +94,23 @@ def document(
     links: Iterable[Markup] = (),
     css_class: str,
 ) -> Markup:
-    """The outer <svg>: a role="img" group that is the picture, then the links beside it.
+    """The outer <svg>: its title and description, a role="img" group that is the picture, then the links.
 
     Links cannot sit inside role="img" (its children are presentational, and axe reports
     focusable content in there as nested-interactive), so the drawing is one named image
-    and the links are a sibling layer drawn on top.
+    and the links are a sibling layer drawn on top. The <title> is the root's first child
+    because that is where WeasyPrint looks for a tagged PDF figure's alternative text; the
+    root itself is role="none", so a screen reader meets the name once, on the image.
     """
     pid = safe_id(picture_id)
     title_id, desc_id = f"{pid}-title", f"{pid}-desc"
-    image = element(
-        "g",
-        {"role": "img", "aria-labelledby": title_id, "aria-describedby": desc_id},
-        [
-            element("title", {"id": title_id}, name),
-            element("desc", {"id": desc_id}, description),
-            *drawing,
-        ],
-    )
+    image = element("g", {"role": "img", "aria-labelledby": title_id, "aria-describedby": desc_id}, list(drawing))
     root_attrs = {
         "xmlns": "http://www.w3.org/2000/svg",
         "viewBox": " ".join(number(v) for v in (box[0], box[1], box[2] - box[0], box[3] - box[1])),
         "class": f"briefing-picture {css_class}",
         "id": pid,
+        "role": "none",
     }
-    return element("svg", root_attrs, [image, *links])
+    children = [element("title", {"id": title_id}, name), element("desc", {"id": desc_id}, description), image]
+    return element("svg", root_attrs, [*children, *links])
