@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -38,7 +39,7 @@ class Bar:
     href: str | None = None
     tick: str | None = None
 
-    @property
+    @cached_property  # asked for many times while drawing
     def total(self) -> int:
         return sum(self.counts)
 
@@ -301,10 +302,11 @@ def _column_table(bars: Sequence[Bar], series: Sequence[str], name: str, words: 
     columns = (words.period_column, *(series if stacked else ()), words.many.capitalize())
     rows = []
     for bar in bars:
-        if not bar.total:
+        total = sum(bar.counts)
+        if not total:
             continue
         counts = [Cell(f"{count:,}", numeric=True) for count in bar.counts] if stacked else []
-        rows.append((Cell(bar.label, bar.href), *counts, Cell(f"{bar.total:,}", numeric=True)))
+        rows.append((Cell(bar.label, bar.href), *counts, Cell(f"{total:,}", numeric=True)))
     caption = f"{name} ({words.period}s without {words.many} are left out)"
     return Table(caption, columns, tuple(rows))
 
@@ -338,8 +340,16 @@ def sparkline(
     def y_of(value: float) -> float:
         return baseline - value / peak * (baseline - plot_top)
 
-    points = [(x_of(i), y_of(bar.total)) for i, bar in enumerate(values)]
-    line = "M" + "L".join(f"{number(x)} {number(y)}" for x, y in points)
+    totals = [bar.total for bar in values]
+    points = [(x_of(i), y_of(total)) for i, total in enumerate(totals)]
+    # A flat run needs only its two ends: an actor seen in three months of ten years is a short path.
+    end = len(totals) - 1
+    corners = [
+        points[i]
+        for i in range(len(totals))
+        if i in (0, end) or totals[i] != totals[i - 1] or totals[i] != totals[i + 1]
+    ]
+    line = "M" + "L".join(f"{number(x)} {number(y)}" for x, y in corners)
     area = line + f"L{number(points[-1][0])} {number(baseline)}L{number(points[0][0])} {number(baseline)}z"
     drawing = [
         element("path", {"class": "bp-area", "d": area, "fill": "#d5e2f3"}),
