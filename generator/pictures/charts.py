@@ -23,8 +23,8 @@ from .svg import clip_words, document, element, isolate, number
 WIDTH = 480.0
 FONT = 13.0
 CHAR = FONT * 0.58  # average advance of Inter at this size, for fitting labels
-SERIES_SHOWN = 5  # more colours than this cannot be told apart: the rest are "other"
-SERIES_FILLS = ("#1a5fb4", "#c64600", "#26a269", "#8c3a96", "#a67c00")
+SERIES_SHOWN = 6  # more colours than this cannot be told apart: beyond it the smallest are summed as "other"
+SERIES_FILLS = ("#1a5fb4", "#c64600", "#26a269", "#8c3a96", "#a67c00", "#0f7b8a")
 OTHER_FILL = "#8a949e"
 INK = "#4f5b67"
 RULE = "#c8ced5"
@@ -69,11 +69,11 @@ def _nice_step(top: int, most: int = 4) -> int:
 
 
 def _fold_series(bars: Sequence[Bar], series: Sequence[str]) -> tuple[list[Bar], list[str]]:
-    """Keep the biggest SERIES_SHOWN series in their given order; sum the rest as 'Other'."""
-    if len(series) <= SERIES_SHOWN + 1:
+    """All series when they are few; else the biggest SERIES_SHOWN - 1 in their given order, the rest as 'Other'."""
+    if len(series) <= SERIES_SHOWN:
         return list(bars), list(series)
     totals = [sum(bar.counts[i] for bar in bars) for i in range(len(series))]
-    keep = sorted(sorted(range(len(series)), key=lambda i: -totals[i])[:SERIES_SHOWN])
+    keep = sorted(sorted(range(len(series)), key=lambda i: -totals[i])[: SERIES_SHOWN - 1])
     rest = [i for i in range(len(series)) if i not in keep]
     folded = [
         Bar(bar.label, (*(bar.counts[i] for i in keep), sum(bar.counts[i] for i in rest)), bar.href, bar.tick)
@@ -82,7 +82,7 @@ def _fold_series(bars: Sequence[Bar], series: Sequence[str]) -> tuple[list[Bar],
     return folded, [*(series[i] for i in keep), "Other topics"]
 
 
-def _key_row(series: Sequence[str], top: float) -> tuple[list[Markup], float]:
+def _key_row(series: Sequence[str], top: float, folded: bool) -> tuple[list[Markup], float]:
     """Swatches and names left to right, wrapping; returns the elements and the height used."""
     items: list[Markup] = []
     x, y = 0.0, top
@@ -91,15 +91,15 @@ def _key_row(series: Sequence[str], top: float) -> tuple[list[Markup], float]:
         width = 14 + len(label) * CHAR + 14
         if x > 0 and x + width > WIDTH:
             x, y = 0.0, y + FONT + 6
-        css, fill = _series_paint(index, len(series))
+        css, fill = _series_paint(index, len(series), folded)
         items.append(element("rect", {"x": x, "y": y + 2, "width": 10.0, "height": 10.0, "class": css, "fill": fill}))
         items.append(element("text", {"x": x + 14, "y": y + FONT - 2}, isolate(label)))
         x += width
     return [element("g", {"class": "bp-key bp-text", "fill": INK, "font-size": FONT}, items)], y + FONT + 8 - top
 
 
-def _series_paint(index: int, count: int) -> tuple[str, str]:
-    if count > 1 and index == count - 1 and count > SERIES_SHOWN:
+def _series_paint(index: int, count: int, folded: bool) -> tuple[str, str]:
+    if folded and index == count - 1:
         return "bp-other", OTHER_FILL
     return f"bp-s{index}", SERIES_FILLS[index % len(SERIES_FILLS)]
 
@@ -157,13 +157,14 @@ def columns(
     width_of_counts = {len(bar.counts) for bar in bars}
     if len(width_of_counts) != 1 or (series and width_of_counts != {len(series)}):
         raise ValueError("every bar needs one count per series")
+    folded = len(series) > SERIES_SHOWN
     bars, series = _fold_series(bars, series)
     stacked = len(series) > 1
 
     drawing: list[Markup] = []
     top = 0.0
     if stacked:
-        key, used = _key_row(series, 0.0)
+        key, used = _key_row(series, 0.0, folded)
         drawing += key
         top = used
     peak = max(bar.total for bar in bars)
@@ -184,7 +185,7 @@ def columns(
         return baseline - value / top_value * plot_height
 
     drawing += _grid(top_value, step, y_of, left)
-    drawing += _bars(bars, len(series) or 1, x_of, y_of, (slot - bar_width) / 2, bar_width, stacked)
+    drawing += _bars(bars, len(series) or 1, x_of, y_of, (slot - bar_width) / 2, bar_width, stacked, folded)
     drawing.append(
         element(
             "path",
@@ -228,7 +229,7 @@ def columns(
     return Picture(svg, name, note, _column_table(bars, series, name, words), WIDTH, height)
 
 
-def _bars(bars, parts: int, x_of, y_of, inset: float, bar_width: float, stacked: bool) -> list[Markup]:
+def _bars(bars, parts: int, x_of, y_of, inset: float, bar_width: float, stacked: bool, folded: bool) -> list[Markup]:
     """One path per series: bars as sub-paths, which is far smaller than a <rect> each."""
     paths = [[] for _ in range(parts)]
     gap = 1.0 if stacked and bar_width >= 4 else 0.0
@@ -250,7 +251,7 @@ def _bars(bars, parts: int, x_of, y_of, inset: float, bar_width: float, stacked:
     for part, commands in enumerate(paths):
         if not commands:
             continue
-        css, fill = _series_paint(part, parts) if stacked else ("bp-bar", SERIES_FILLS[0])
+        css, fill = _series_paint(part, parts, folded) if stacked else ("bp-bar", SERIES_FILLS[0])
         out.append(element("path", {"class": css, "fill": fill, "d": "".join(commands)}))
     return out
 

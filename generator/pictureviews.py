@@ -1,0 +1,246 @@
+"""What the pictures show: counts and places decided from the record, drawn by generator.pictures.
+
+Python decides what is true here (which events count on which day, under which topic,
+at which place, and where each bar or marker leads); :mod:`generator.pictures` only
+draws, and templates only place the result.
+
+- An event counts under its first topic, as the day page files it.
+- Charts by day count events that have a briefing day; events dated only to a month or
+  a year are said in the note, not drawn. Sparklines are by month and count every event
+  by the month it starts in.
+- An actor's sparkline spans the record's calendar years, so a reader sees when in the
+  record the actor was active; it changes when the actor's events change, and for
+  every actor when the record reaches a new year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+from . import labels, urls
+from .model import Event, Record
+from .pictures import (
+    Bar,
+    Basemap,
+    Located,
+    Mark,
+    Picture,
+    Words,
+    buckets,
+    columns,
+    event_map,
+    group_places,
+    single,
+    sparkline,
+    unit_for,
+    with_links,
+)
+from .views import Context, Link, Links
+
+HOME_WEEKS = 6  # the home page's chart: the last six weeks, long enough to see a rhythm, short enough to read a day
+DAY_WORDS = Words(period="day", period_column="Day")
+UNIT_WORDS = {
+    "day": DAY_WORDS,
+    "week": Words(period="week", period_column="Week"),
+    "month": Words(period="month", period_column="Month"),
+}
+ATLAS = ("node_modules", "world-atlas")
+
+
+def basemap_for(root: Path, fallback: Path) -> Basemap:
+    """Natural Earth outlines from the project's node_modules (or briefing's own checkout); none without them."""
+    for base in (root, fallback):
+        folder = base.joinpath(*ATLAS)
+        if (folder / "countries-110m.json").is_file():
+            return Basemap.load(folder)
+    return Basemap.load(None)
+
+
+@lru_cache(maxsize=4096)
+def _month_short(day: date, lang: str) -> str:
+    return format_date(day, "LLL", locale=lang)
+
+
+def _first_topic_counts(record: Record, days: Iterable[date]) -> dict[date, tuple[int, ...]]:
+    order = {t.id: i for i, t in enumerate(record.topics)}
+    out = {}
+    for day in days:
+        counts = [0] * len(order)
+        for event in record.events_on(day):
+            counts[order[event.topics[0]]] += 1
+        out[day] = tuple(counts)
+    return out
+
+
+def home_chart(ctx: Context, links: Links, weeks: int = HOME_WEEKS) -> Picture | None:
+    """Events per day over the last weeks of the record, stacked by topic, each bar a link to its day."""
+    record = ctx.record
+    if not record.days:
+        return None
+    last = record.days[-1]
+    first = max(last - timedelta(days=weeks * 7 - 1), record.days[0])  # a young record: from its first day
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    with_events = set(record.days)
+    counts = _first_topic_counts(record, (d for d in days if d in with_events))
+    bars = []
+    for day in days:
+        values = counts.get(day, (0,) * len(record.topics))
+        href = links.to(urls.day_page(day)) if any(values) else None
+        tick = labels.short_day(day, ctx.lang) if day.weekday() == 0 else None
+        bars.append(Bar(labels.long_day(day, ctx.lang), values, href, tick))
+    name = f"Events per day, {labels.medium_day(first, ctx.lang)} to {labels.medium_day(last, ctx.lang)}"
+    return columns(bars, picture_id="home-activity", name=name, series=[t.title for t in record.topics])
+
+
+def activity_strip(
+    ctx: Context, links: Links, events: Sequence[Event], *, picture_id: str, what: str
+) -> Picture | None:
+    """Events per day, week or month across their own span (the unit by its length), each bar a link
+    to the first briefing day in it. ``what`` names them: 'Events', 'Events in 2024', 'Events on Energy'."""
+    dated = [e for e in events if e.day is not None]
+    if not dated:
+        return None
+    per_day = Counter(e.day for e in dated)
+    first, last = min(per_day), max(per_day)
+    unit = unit_for(first, last)
+    periods = buckets(single(per_day), first, last, unit)
+    bars = [_bucket_bar(ctx, links, bucket, unit) for bucket in periods]
+    if bars[0].tick is None:  # the axis says where it starts
+        start = periods[0].start
+        tick = str(start.year) if unit == "month" else _month_short(start, ctx.lang)
+        bars[0] = Bar(bars[0].label, bars[0].counts, bars[0].href, tick)
+    name = f"{what} per {unit}, {labels.medium_day(first, ctx.lang)} to {labels.medium_day(last, ctx.lang)}"
+    picture = columns(bars, picture_id=picture_id, name=name, words=UNIT_WORDS[unit], plot_height=56.0)
+    undated = len(events) - len(dated)
+    if picture is None or not undated:
+        return picture
+    note = f"{picture.note} Not drawn: {undated:,} event{'' if undated == 1 else 's'} dated only to a month or year."
+    return Picture(picture.svg, picture.name, note, picture.table, picture.width, picture.height)
+
+
+def _bucket_bar(ctx: Context, links: Links, bucket, unit: str) -> Bar:
+    start = bucket.start
+    if unit == "day":
+        label = labels.long_day(start, ctx.lang)
+        tick = _month_short(start, ctx.lang) if start.day == 1 else None
+    elif unit == "week":
+        label = f"Week of {labels.medium_day(start, ctx.lang)}"
+        new_month = start.day <= 7
+        tick = (str(start.year) if start.month == 1 else _month_short(start, ctx.lang)) if new_month else None
+    else:
+        label = labels.month_label(start.year, start.month, ctx.lang)
+        tick = str(start.year) if start.month == 1 else None
+    href = links.to(urls.day_page(bucket.first_day)) if bucket.first_day else None
+    return Bar(label, bucket.counts, href, tick)
+
+
+def record_years(record: Record) -> tuple[int, int] | None:
+    """The calendar years the record spans (an actor's sparkline runs over them)."""
+    if not record.events:
+        return None
+    years = [e.when.start.year for e in record.events]
+    return min(years), max(years)
+
+
+def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
+    """The actor's appearances per month over the record's years, the first and last marked."""
+    record = ctx.record
+    events = record.events_of_actor(actor_id)
+    span = record_years(record)
+    if not events or span is None:
+        return None
+    per_month = Counter((e.when.start.year, e.when.start.month or 1) for e in events)
+    months = [(y, m) for y in range(span[0], span[1] + 1) for m in range(1, 13)]
+    index = {month: i for i, month in enumerate(months)}
+    values = [Bar(labels.month_label(y, m, ctx.lang), (per_month.get((y, m), 0),)) for y, m in months]
+    first, last = events[0], events[-1]
+    when_first = labels.when_label(first.when, ctx.tz, ctx.lang)
+    when_last = labels.when_label(last.when, ctx.tz, ctx.lang)
+    at_first = index[(first.when.start.year, first.when.start.month or 1)]
+    at_last = index[(last.when.start.year, last.when.start.month or 1)]
+    if len(events) == 1:
+        marks = (Mark(at_first, f"Only appearance: {when_first}"),) * 2
+    else:
+        marks = (Mark(at_first, f"First: {when_first}"), Mark(at_last, f"Last: {when_last}"))
+    name = f"Appearances per month, {span[0]}–{span[1]}" if span[0] != span[1] else f"Appearances per month, {span[0]}"
+    words = Words("appearance", "appearances", "month", "Month")
+    return sparkline(values, first=marks[0], last=marks[1], picture_id=f"actor-{actor_id}", name=name, words=words)
+
+
+def located(events: Iterable[Event], href) -> list[Located]:
+    """The events that have coordinates, as the map takes them; ``href(event)`` is where each leads."""
+    out = []
+    for event in events:
+        where = event.location
+        if where is not None and where.lat is not None and where.lon is not None:
+            out.append(Located(where.lat, where.lon, where.name, event.title, href(event)))
+    return out
+
+
+def day_map(ctx: Context, day: date, basemap: Basemap) -> Picture | None:
+    """A locator map of the day's events that have coordinates; each marker leads to its event on the page."""
+    points = located(ctx.record.events_on(day), lambda e: Markup(f"#{e.id}"))
+    if not points:
+        return None
+    name = f"Where {'the event' if len(points) == 1 else 'the events'} of {labels.long_day(day, ctx.lang)} happened"
+    return event_map(group_places(points), basemap=basemap, picture_id="day-map", name=name)
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    """A place on the map page: its name, its anchor, its events (links to their permanent pages)."""
+
+    name: str
+    anchor: str
+    count: int
+    events: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class MapView:
+    picture: Picture | None
+    places: tuple[PlaceView, ...]
+    located: int
+    unlocated: int
+
+
+def map_view(ctx: Context, links: Links, basemap: Basemap) -> MapView:
+    """Every published event with coordinates on one map, and the same events listed by place.
+
+    A marker of one event leads to the event's permanent page; a marker of several leads
+    to its place in the list under the map.
+    """
+    record = ctx.record
+    event_of: dict[str, Event] = {}
+
+    def permalink(event: Event) -> Markup:
+        href = links.to(urls.event_page(event.id))
+        event_of[href] = event
+        return href
+
+    places = group_places(located(record.events, permalink))
+    anchors = {p.key: "place-" + p.key.replace(".", "").replace("-", "s").replace("_", "-") for p in places}
+    hrefs = {p.key: Markup(f"#{anchors[p.key]}") for p in places if p.count > 1}
+    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="map", name="Where events happened")
+    views = tuple(
+        PlaceView(
+            place.name,
+            anchors[place.key],
+            place.count,
+            tuple(
+                Link(point.title, Markup(point.href), labels.when_label(event_of[point.href].when, ctx.tz, ctx.lang))
+                for point in place.events
+            ),
+        )
+        for place in places
+    )
+    count = sum(p.count for p in places)
+    return MapView(picture, views, count, len(record.events) - count)
