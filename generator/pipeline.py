@@ -66,6 +66,7 @@ def make_nav(settings: Settings, record: Record, handwritten: dict[str, bytes]) 
         {"Home": urls.HOME},
         {"Briefings": [{"Archive": urls.ARCHIVE}, *recent]},
         {"Timeline": urls.TIMELINE},
+        {"Map": urls.MAP},
         {"Actors": urls.ACTORS},
         {"Topics": urls.TOPICS},
         {"Stories": urls.STORIES},
@@ -111,6 +112,7 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
             pdf_days=pdf_days(settings, record, pdf),
             search=settings.search,
             publishing=publishing_of(settings),
+            basemap=project.basemap,
         )
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(

@@ -22,10 +22,12 @@ from generator.content.check import CheckResult, check_project, record_of
 from generator.content.model import Event, Record
 from generator.errors import Problem
 from generator.markup.cache import MarkdownCache
+from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Permalinks
 from generator.util.keep import ByIdentity
+from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
 
@@ -59,6 +61,13 @@ class Project:
     @cached_property
     def page_plan(self) -> PlanStore:
         return PlanStore(self._cache_file("pages.pickle"))
+
+    @cached_property
+    def basemap(self) -> Basemap:
+        """Natural Earth's outlines (npm world-atlas) for the maps, and the frames drawn so far; without
+        node_modules, maps show the world's outline and the markers only."""
+        modules = node_modules(self.settings.root, "world-atlas")
+        return Basemap.load(modules / "world-atlas" if modules else None)
 
     @cached_property
     def templates(self) -> Templates:

@@ -124,6 +124,14 @@ class Event:
     def is_lead(self) -> bool:
         return self.importance == 1
 
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """(lat, lon) when the event's place has both, else None: what every map and data file goes by."""
+        where = self.location
+        if where is None or where.lat is None or where.lon is None:
+            return None
+        return where.lat, where.lon
+
     @cached_property  # asked for by every page that lists the event; the event never changes
     def actor_ids(self) -> tuple[str, ...]:
         """Everyone who takes part: listed actors first, then claimants not listed."""

@@ -168,7 +168,7 @@ def columns(
         drawing += key
         top = used
     peak = max(bar.total for bar in bars)
-    step = _nice_step(peak)
+    step = _nice_step(peak, most=max(2, int(plot_height // 28)))  # gridlines at least 28 units apart
     top_value = math.ceil(peak / step) * step
     label_room = len(f"{top_value:,}") * CHAR + 6
     plot_top = top + FONT + 4  # room for the busiest bar's number

@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from generator.content.model import Record
 from generator.exports.pages import Publishing, data_view, visual_values
+from generator.pictures import Basemap
 from generator.views import pages as views
-from generator.views import urls
+from generator.views import pictures, urls
 from generator.views.labels import point_label
 from generator.views.pages import Context, Links
 
@@ -36,8 +37,10 @@ class Renderer:
         pdf_days: set | None = None,
         search: str = "theme",
         publishing: Publishing | None = None,  # whether feeds, data files and TimelineJS are published
+        basemap: Basemap | None = None,  # the maps' outlines (the project's); None: maps without land
     ):
         self.ctx = Context(record, lang, key_points)
+        self.basemap = basemap or Basemap.load(None)
         self.publishing = publishing or Publishing()
         self.env = env
         self.site_name = site_name
@@ -55,14 +58,16 @@ class Renderer:
 
     def day(self, page: str, day) -> str:
         pdf = f"../pdf/{day.isoformat()}.pdf" if day in self.pdf_days else None
-        return self._render("day.html.j2", page, view=views.day_view(self.ctx, day, pdf))
+        return self._render("day.html.j2", page, view=views.day_view(self.ctx, day, pdf),
+                            map=pictures.day_map(self.ctx, day, self.basemap))
 
     def archive(self, page: str, _: object) -> str:
         return self._render("archive.html.j2", page, groups=views.archive_view(self.ctx),
                             days=len(self.ctx.record.days))
 
     def actor(self, page: str, actor_id: str) -> str:
-        return self._render("actor.html.j2", page, view=views.actor_view(self.ctx, actor_id))
+        return self._render("actor.html.j2", page, view=views.actor_view(self.ctx, actor_id),
+                            sparkline=pictures.actor_sparkline(self.ctx, actor_id))
 
     def actors(self, page: str, _: object) -> str:
         return self._render("actors.html.j2", page, groups=views.actors_index_view(self.ctx))
@@ -70,16 +75,20 @@ class Renderer:
     def timeline(self, page: str, _: object) -> str:
         """The timeline: the whole record, or when it is split, the list of its year pages."""
         events = self.ctx.record.events
+        strip = self._strip(page, events, "timeline", "Events")
         if not urls.timeline_is_split(len(events)):
             return self._render("timeline.html.j2", page, years=views.timeline_groups(self.ctx, events, page),
-                                year_pages=())
+                                year_pages=(), strip=strip)
         year_pages = _year_links(page, events, urls.timeline_year_page)
-        return self._render("timeline.html.j2", page, years=(), year_pages=year_pages)
+        return self._render("timeline.html.j2", page, years=(), year_pages=year_pages, strip=strip)
 
     def timeline_year(self, page: str, year: int) -> str:
         events = tuple(e for e in self.ctx.record.events if e.when.start.year == year)
         return self._render("timeline.html.j2", page, years=views.timeline_groups(self.ctx, events, page),
-                            year_pages=(), year=year)
+                            year_pages=(), year=year, strip=self._strip(page, events, "timeline", f"Events in {year}"))
+
+    def _strip(self, page: str, events, picture_id: str, what: str):
+        return pictures.activity_strip(self.ctx, Links(page), events, picture_id=picture_id, what=what)
 
     def topic(self, page: str, topic) -> str:
         all_events = self.ctx.record.events_of_topic(topic.id)
@@ -92,19 +101,22 @@ class Renderer:
             events = views.event_list(self.ctx, page, all_events)
         return self._render("list.html.j2", page, title=topic.title, kind="Topic",
                             description=views.render_markdown(topic.description), events=events, facts=(),
-                            year_pages=year_pages)
+                            year_pages=year_pages, strip=self._strip(page, all_events, "topic", "Events"))
 
     def topic_year(self, page: str, subject: tuple) -> str:
         topic, year = subject
         in_year = tuple(e for e in self.ctx.record.events_of_topic(topic.id) if e.when.start.year == year)
         return self._render("list.html.j2", page, title=f"{topic.title}, {year}", kind="Topic",
                             description=Markup(""), events=views.event_list(self.ctx, page, in_year), facts=(),
-                            up=views.Link(topic.title, Links(page).to(urls.topic_page(topic.id))))
+                            up=views.Link(topic.title, Links(page).to(urls.topic_page(topic.id))),
+                            strip=self._strip(page, in_year, "topic", f"Events in {year}"))
 
     def story(self, page: str, story) -> str:
-        events = views.event_list(self.ctx, page, self.ctx.record.events_of_story(story.id))
+        in_story = self.ctx.record.events_of_story(story.id)
+        events = views.event_list(self.ctx, page, in_story)
         return self._render("list.html.j2", page, title=story.title, kind="Story",
-                            description=views.render_markdown(story.summary), events=events, facts=())
+                            description=views.render_markdown(story.summary), events=events, facts=(),
+                            strip=self._strip(page, in_story, "story", "Events"))
 
     def source(self, page: str, source) -> str:
         events = views.event_list(self.ctx, page, self.ctx.record.events_citing(source.id))
@@ -122,7 +134,14 @@ class Renderer:
     topics = stories = sources = _index
 
     def home(self, page: str, _: object) -> str:
-        return self._render("home.html.j2", page, view=views.home_view(self.ctx), publishing=self.publishing)
+        return self._render("home.html.j2", page, view=views.home_view(self.ctx), publishing=self.publishing,
+                            chart=pictures.home_chart(self.ctx, Links(page)))
+
+    def map(self, page: str, _: object) -> str:
+        return self._render("map.html.j2", page, view=pictures.map_view(self.ctx, page, self.basemap))
+
+    def map_year(self, page: str, year: int) -> str:
+        return self._render("map.html.j2", page, view=pictures.map_view(self.ctx, page, self.basemap, year))
 
     def data(self, page: str, _: object) -> str:
         return self._render("data.md.j2", page, view=data_view(self.ctx, self.publishing))

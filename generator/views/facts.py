@@ -49,14 +49,13 @@ class Facts:
         date = self.date(when)
         single_moment = when.precision == "time" and not when.is_range and event.day is not None
         location = event.location
-        located = location is not None and location.lat is not None and location.lon is not None
         return EventFacts(
             date=date,
             day=labels.medium_day(event.day, self.lang) if single_moment else date,
             time=labels.local_time(when, self.tz, self.lang),
             until=labels.until_label(when, self.tz, self.lang),
             place=self.place(location),
-            coordinates=(location.lat, location.lon) if located else None,
+            coordinates=event.coordinates,
         )
 
     def date(self, when: When) -> str:

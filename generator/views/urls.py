@@ -17,6 +17,7 @@ STORIES = "stories/index.md"
 SOURCES = "sources/index.md"
 DATA = "data/index.md"  # feeds and downloads, documented (the files themselves: generator/exports/)
 TIMELINE_VISUAL = "timeline/visual.md"  # the record in TimelineJS
+MAP = "map/index.md"  # every event with coordinates on a map, listed by place
 
 
 def day_page(day: date) -> str:
@@ -66,6 +67,15 @@ def timeline_is_split(event_count: int) -> bool:
     return event_count > TIMELINE_SPLIT_AT
 
 
+def map_year_page(year: int) -> str:
+    """A year of the map, when the record has too many located events to list on one page."""
+    return f"map/{year:04d}.md"
+
+
+def map_is_split(located_count: int) -> bool:
+    return timeline_is_split(located_count)
+
+
 def topic_year_page(topic_id: str, year: int) -> str:
     """A year of a long topic's events (its page then links its years, as the timeline does)."""
     return f"topics/{topic_id}/{year:04d}.md"
@@ -82,7 +92,7 @@ def split_topics(record) -> dict[str, list[int]]:
 
 
 # The pages that sum up the whole record: any change may change them.
-SUMMARY_PAGES = (HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA, TIMELINE_VISUAL)
+SUMMARY_PAGES = (HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA, TIMELINE_VISUAL, MAP)
 # The kind of each page, as the renderer and the page plan name it: (kind, subject).
 Page = tuple[str, object]
 
@@ -91,7 +101,8 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
     """Every page the record publishes, {path: (kind, subject)}, in path order: the one list of the site's pages.
 
     Kinds: the summary pages by name ('home', 'archive', ...), 'day' (a date), 'actor' (an id), 'topic' and
-    'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' (a year), and 'permalink'
+    'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' and 'map_year' (a year),
+    and 'permalink'
     (an event id: /events/<id>/, a page that sends the reader to where the event is now).
     """
     pages: dict[str, Page] = {page: (kind, None) for page, kind in zip(SUMMARY_PAGES, _SUMMARY_KINDS, strict=True)}
@@ -106,11 +117,15 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
     if timeline_is_split(len(record.events)):
         pages.update((timeline_year_page(y), ("timeline_year", y)) for y in sorted({e.when.start.year
                                                                                   for e in record.events}))
+    located_years = [e.when.start.year for e in record.events if e.coordinates is not None]
+    if map_is_split(len(located_years)):
+        pages.update((map_year_page(y), ("map_year", y)) for y in sorted(set(located_years)))
     pages.update((event_page(e.id), ("permalink", e.id)) for e in record.events)
     return dict(sorted(pages.items()))
 
 
-_SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual")
+_SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual",
+                  "map")
 
 
 def home_of(record, event) -> tuple[str, str]:

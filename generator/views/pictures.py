@@ -15,19 +15,18 @@ draws, and templates only place the result.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import Markup
 
-from . import labels, urls
-from .model import Event, Record
-from .pictures import (
+from generator.content.model import Event, Record
+from generator.pictures import (
     Bar,
     Basemap,
     Located,
@@ -43,7 +42,8 @@ from .pictures import (
     unit_for,
     with_links,
 )
-from .views import Context, Link, Links
+from generator.views import labels, urls
+from generator.views.pages import Context, Link, Links
 
 HOME_WEEKS = 6  # the home page's chart: the last six weeks, long enough to see a rhythm, short enough to read a day
 DAY_WORDS = Words(period="day", period_column="Day")
@@ -52,16 +52,6 @@ UNIT_WORDS = {
     "week": Words(period="week", period_column="Week"),
     "month": Words(period="month", period_column="Month"),
 }
-ATLAS = ("node_modules", "world-atlas")
-
-
-def basemap_for(root: Path, fallback: Path) -> Basemap:
-    """Natural Earth outlines from the project's node_modules (or briefing's own checkout); none without them."""
-    for base in (root, fallback):
-        folder = base.joinpath(*ATLAS)
-        if (folder / "countries-110m.json").is_file():
-            return Basemap.load(folder)
-    return Basemap.load(None)
 
 
 @lru_cache(maxsize=4096)
@@ -177,12 +167,7 @@ def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
 
 def located(events: Iterable[Event], href) -> list[Located]:
     """The events that have coordinates, as the map takes them; ``href(event)`` is where each leads."""
-    out = []
-    for event in events:
-        where = event.location
-        if where is not None and where.lat is not None and where.lon is not None:
-            out.append(Located(where.lat, where.lon, where.name, event.title, href(event)))
-    return out
+    return [Located(*e.coordinates, e.location.name, e.title, href(e)) for e in events if e.coordinates]
 
 
 def day_map(ctx: Context, day: date, basemap: Basemap) -> Picture | None:
@@ -196,7 +181,7 @@ def day_map(ctx: Context, day: date, basemap: Basemap) -> Picture | None:
 
 @dataclass(frozen=True)
 class PlaceView:
-    """A place on the map page: its name, its anchor, its events (links to their permanent pages)."""
+    """A place under a map: its name, its anchor, how many events, and those listed (links to their pages)."""
 
     name: str
     anchor: str
@@ -206,41 +191,69 @@ class PlaceView:
 
 @dataclass(frozen=True)
 class MapView:
+    """The map page (or one year of it): the picture, the places under it, and links to the year pages
+    when the record is too big to list every event on one page (then the places list no events)."""
+
+    title: str
     picture: Picture | None
     places: tuple[PlaceView, ...]
     located: int
     unlocated: int
+    year_pages: tuple[Link, ...] = ()
+    up: Link | None = None
 
 
-def map_view(ctx: Context, links: Links, basemap: Basemap) -> MapView:
-    """Every published event with coordinates on one map, and the same events listed by place.
+def place_anchor(key: str) -> str:
+    """An id for a place of :func:`generator.pictures.group_places` ('50.45_30.52' → 'place-5045-3052')."""
+    return "place-" + key.replace(".", "").replace("-", "s").replace("_", "-")
 
-    A marker of one event leads to the event's permanent page; a marker of several leads
-    to its place in the list under the map.
+
+def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None) -> MapView:
+    """Every published event with coordinates on one map (or a year's, on a year page), listed by place.
+
+    A marker of one event leads to the event's permanent page; a marker of several leads to its place in
+    the list under the map.
     """
     record = ctx.record
+    links = Links(page)
+    events = [e for e in record.events if year is None or e.when.start.year == year]
     event_of: dict[str, Event] = {}
 
+    here = urls.url_of(page)
+
     def permalink(event: Event) -> Markup:
-        href = links.to(urls.event_page(event.id))
+        # MkDocs does not build the permanent links (generator/site/redirects.py writes them after it): a
+        # link between the published URLs, which MkDocs leaves as it is.
+        href = Markup(posixpath.relpath(urls.url_of(urls.event_page(event.id)), here) + "/")
         event_of[href] = event
         return href
 
-    places = group_places(located(record.events, permalink))
-    anchors = {p.key: "place-" + p.key.replace(".", "").replace("-", "s").replace("_", "-") for p in places}
-    hrefs = {p.key: Markup(f"#{anchors[p.key]}") for p in places if p.count > 1}
-    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="map", name="Where events happened")
+    places = group_places(located(events, permalink))
+    count = sum(p.count for p in places)
+    hrefs = {p.key: Markup(f"#{place_anchor(p.key)}") for p in places if p.count > 1}
+    name = "Where events happened" if year is None else f"Where events happened in {year}"
+    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="map", name=name)
+    split = year is None and urls.map_is_split(count)
     views = tuple(
         PlaceView(
             place.name,
-            anchors[place.key],
+            place_anchor(place.key),
             place.count,
-            tuple(
+            ()
+            if split
+            else tuple(
                 Link(point.title, Markup(point.href), labels.when_label(event_of[point.href].when, ctx.tz, ctx.lang))
                 for point in place.events
             ),
         )
         for place in places
     )
-    count = sum(p.count for p in places)
-    return MapView(picture, views, count, len(record.events) - count)
+    year_pages: tuple[Link, ...] = ()
+    if split:
+        per_year = Counter(event_of[p.href].when.start.year for place in places for p in place.events)
+        year_pages = tuple(
+            Link(str(y), links.to(urls.map_year_page(y)), str(per_year[y])) for y in sorted(per_year, reverse=True)
+        )
+    up = Link("Map", links.to(urls.MAP)) if year is not None else None
+    title = "Map" if year is None else f"Map, {year}"
+    return MapView(title, picture, views, count, len(events) - count, year_pages, up)
