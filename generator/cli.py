@@ -254,7 +254,7 @@ def run_pdf(args: argparse.Namespace) -> int:
     record, _ = project.load_record()
     output = Path(args.output) if args.output else None
     path, report = write_brief(
-        project.settings, record, output, templates=project.templates,
+        project.settings, record, output, templates=project.templates, basemap=project.basemap,
         day=args.date, first=args.first, last=args.last, actor=args.actor,
     )
     for warning in report.warnings:

@@ -191,7 +191,8 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     timings["generate"] = generated.seconds
     with project.markdown.active():
         # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
-        briefs = write_day_briefs(settings, generated.record if make_pdfs else None, project.templates)
+        briefs = write_day_briefs(settings, generated.record if make_pdfs else None, project.templates,
+                                  project.basemap)
         timings["pdf"] = briefs.seconds
         indexing = pagefind.start(generated, settings)  # Pagefind works on the other core while MkDocs builds
     start = time.perf_counter()

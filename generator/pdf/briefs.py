@@ -17,9 +17,11 @@ from markupsafe import Markup
 from generator.content.model import Record
 from generator.content.schema import suggest
 from generator.errors import BriefingError
+from generator.pictures import Basemap
 from generator.settings import Settings
 from generator.views import urls
 from generator.views.pages import AbsoluteLinks, CitationView, Context, EventView, actor_view, day_view, event_view
+from generator.views.pictures import actor_sparkline, day_map
 
 # --- what a brief says -------------------------------------------------------------
 
@@ -86,9 +88,10 @@ def period_label(first: date, last: date, lang: str = "en") -> str:
 class Briefs:
     """Makes the :class:`Brief` of a day, a period or an actor from the record, through views.py."""
 
-    def __init__(self, settings: Settings, record: Record):
+    def __init__(self, settings: Settings, record: Record, basemap: Basemap | None = None):
         self.settings = settings
         self.record = record
+        self.basemap = basemap or Basemap.load(None)
         self.ctx = Context(record, settings.language, settings.key_points, settings.site_url)
         self.site = AbsoluteLinks(settings.site_url)
 
@@ -112,7 +115,11 @@ class Briefs:
             name=f"{day.isoformat()}.pdf", template="day.html.j2", kind="Daily brief",
             title=f"{site_name} — {view.title}", subject=view.title, web_url=self._web(urls.day_page(day)),
             keywords=self._topics(events),
-            values={"view": view, "notes": Endnotes.of(e for s in view.sections for e in s.events)},
+            values={
+                "view": view,
+                "notes": Endnotes.of(e for s in view.sections for e in s.events),
+                "map": day_map(self.ctx, day, self.basemap),
+            },
         )
 
     def period(self, first: date, last: date) -> Brief:
@@ -148,7 +155,12 @@ class Briefs:
             name=f"actors/{actor_id}.pdf", template="actor.html.j2", kind="Actor dossier",
             title=f"{self.settings.site_name} — Dossier: {name}", subject=name,
             web_url=self._web(urls.actor_page(actor_id)), keywords=self._topics(events),
-            values={"view": view, "events": event_views, "notes": Endnotes.of(event_views)},
+            values={
+                "view": view,
+                "events": event_views,
+                "notes": Endnotes.of(event_views),
+                "sparkline": actor_sparkline(self.ctx, actor_id),
+            },
         )
 
     def every_day(self) -> list[Brief]:

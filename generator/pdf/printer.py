@@ -34,7 +34,8 @@ from generator.views import labels
 from generator.views.templates import Templates
 
 # Bump when the way a brief is made changes in Python, so cached PDFs are made again.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"  # 3: tagged PDF/UA-1
+PDF_VARIANT = "pdf/ua-1"
 PAPER_CSS = {"A4": "@page { size: A4; }", "Letter": "@page { size: letter; }"}
 CACHE_MAX_AGE_DAYS = 30
 
@@ -312,7 +313,10 @@ class _Weasy:
         refused_before = len(self.fetcher.refused)
         with _quiet_weasyprint() as log:
             document = HTML(string=html, base_url=ASSET_BASE, url_fetcher=self.fetcher)
-            pdf = document.write_pdf(stylesheets=self.sheets, font_config=self.fonts)
+            # Tagged PDF/UA-1: headings, lists, tables and figures (with their alternative text) for screen
+            # readers and reflow; the language comes from <html lang>.
+            pdf = document.write_pdf(stylesheets=self.sheets, font_config=self.fonts, pdf_variant=PDF_VARIANT,
+                                     pdf_tags=True)
         refused = [f"refused to fetch {u[:200]}" for u in self.fetcher.refused[refused_before:]]
         others = [m for m in log.messages if not m.startswith("Failed to load")]
         return pdf, list(dict.fromkeys(refused + others))  # WeasyPrint repeats itself per glyph and per page

@@ -12,6 +12,7 @@ from generator.content.model import Record
 from generator.errors import BriefingError
 from generator.pdf.briefs import Brief, Briefs
 from generator.pdf.printer import BriefsReport, Printer, Stamp
+from generator.pictures import Basemap
 from generator.settings import Settings
 from generator.util.folder import write_changed
 from generator.util.store import write_atomic
@@ -21,21 +22,25 @@ from generator.views.templates import Templates
 
 
 def day_briefs(settings: Settings, record: Record, stamp: Stamp | None = None,
-               templates: Templates | None = None) -> BriefsReport:
+               templates: Templates | None = None, basemap: Basemap | None = None) -> BriefsReport:
     """The PDF of every day briefing, as `briefing build` publishes them: {'YYYY-MM-DD.pdf': bytes}."""
     start = time.perf_counter()
-    report = Printer(settings, stamp=stamp, templates=templates).make(Briefs(settings, record).every_day())
+    briefs = Briefs(settings, record, basemap).every_day()
+    report = Printer(settings, stamp=stamp, templates=templates).make(briefs)
     report.seconds = time.perf_counter() - start  # with reading the fonts and the cache keys
     return report
 
 
-def write_day_briefs(settings: Settings, record: Record | None, templates: Templates | None = None) -> BriefsReport:
+def write_day_briefs(settings: Settings, record: Record | None, templates: Templates | None = None,
+                     basemap: Basemap | None = None) -> BriefsReport:
     """The build's PDF step: every day's brief into docs_dir/pdf/ (MkDocs checks the links and copies them).
 
     ``record=None`` (``briefing build --no-pdf``, or ``pdf.enabled: false``) removes the briefs an earlier
     build put there, so the site never publishes a brief of an older record.
     """
-    report = day_briefs(settings, record, templates=templates) if record is not None else BriefsReport()
+    report = BriefsReport()
+    if record is not None:
+        report = day_briefs(settings, record, templates=templates, basemap=basemap)
     write_changed(dict(report.files), settings.docs_dir / "pdf")
     return report
 
@@ -76,9 +81,10 @@ def requested_brief(
 
 
 def write_brief(settings: Settings, record: Record, output: Path | None = None, *,
-                templates: Templates | None = None, **asked: str | None) -> tuple[Path, BriefsReport]:
+                templates: Templates | None = None, basemap: Basemap | None = None,
+                **asked: str | None) -> tuple[Path, BriefsReport]:
     """Make the brief asked for and write it to ``output`` (default: site_dir/pdf/<name>)."""
-    brief = requested_brief(Briefs(settings, record), **asked)
+    brief = requested_brief(Briefs(settings, record, basemap), **asked)
     report = Printer(settings, templates=templates).make([brief])
     path = output or settings.site_dir / "pdf" / brief.name
     try:

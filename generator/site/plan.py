@@ -31,6 +31,7 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import PACKAGE, TEMPLATES
 from generator.util.store import load_pickle, save_pickle
 from generator.views import urls
+from generator.views.pictures import record_years
 from generator.views.urls import home_of
 
 
@@ -44,9 +45,12 @@ class Place(NamedTuple):
     story: str | None
     sources: tuple[str, ...]
     related: tuple[str, ...]
+    located: bool = False  # on the map: its year's map page lists it when the map is split
 
-    def pages(self, split: bool, split_topics: frozenset[str] = frozenset()) -> set[str]:
+    def pages(self, split: bool, split_topics: frozenset[str] = frozenset(), split_map: bool = False) -> set[str]:
         pages = {self.home, urls.timeline_year_page(self.year) if split else urls.TIMELINE}
+        if self.located and split_map:
+            pages.add(urls.map_year_page(self.year))
         pages.update(urls.actor_page(a) for a in self.actors)
         pages.update(urls.topic_page(t) for t in self.topics)
         pages.update(urls.topic_year_page(t, self.year) for t in self.topics if t in split_topics)
@@ -66,11 +70,13 @@ class State:
     ledes: dict[date, str]
     pdf_days: frozenset[date]
     pages: frozenset[str] = field(default_factory=frozenset)
+    split_map: bool = False
+    years: tuple[int, int] | None = None  # the record's calendar years: every actor's sparkline spans them
 
 
 def place_of(record: Record, event: Event) -> Place:
     return Place(home_of(record, event)[0], event.when.start.year, event.actor_ids, event.topics, event.story,
-                 event.source_ids, event.related)
+                 event.source_ids, event.related, event.coordinates is not None)
 
 
 def _digest(text: str) -> str:
@@ -105,6 +111,8 @@ class PlanStore:
             ledes={day: _digest(text) for day, text in record.ledes.items()},
             pdf_days=frozenset(pdf_days),
             pages=frozenset(pages),
+            split_map=urls.map_is_split(sum(1 for e in record.events if e.coordinates is not None)),
+            years=record_years(record),
         )
 
     def _places_of(self, record: Record) -> dict[str, Place]:
@@ -142,7 +150,8 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
 
     ``changed``: (kind, id) of every content file checked anew or removed since ``old`` was made.
     """
-    if old is None or (old.fingerprint, old.split, old.split_topics) != (new.fingerprint, new.split, new.split_topics):
+    if old is None or (old.fingerprint, old.split, old.split_topics, old.split_map) != (
+            new.fingerprint, new.split, new.split_topics, new.split_map):
         return None
     if any(kind == "topics" for kind, _ in changed):
         return None
@@ -160,7 +169,7 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     for ident in events:
         for place in (old.places.get(ident), new.places.get(ident)):
             if place:
-                pages |= place.pages(split, new.split_topics)
+                pages |= place.pages(split, new.split_topics, new.split_map)
         pages.update(relating.get(ident, ()))
     for kind, ident in changed:
         if kind == "actor" and ident:
@@ -171,6 +180,8 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
         elif kind == "story" and ident:
             pages.add(urls.story_page(ident))
             pages.update(home_of(record, e)[0] for e in record.events_of_story(ident))
+    if old.years != new.years:  # a new year in the record: every actor's sparkline grows
+        pages.update(urls.actor_page(a) for a in record.actors)
     changed_days = set(old.days) ^ set(new.days)
     changed_days |= {d for d in old.ledes.keys() | new.ledes.keys() if old.ledes.get(d) != new.ledes.get(d)}
     changed_days |= old.pdf_days ^ new.pdf_days
