@@ -20,6 +20,8 @@ _FSI, _PDI = "\u2068", "\u2069"
 _ID_UNSAFE = re.compile(r"[^a-z0-9-]+")
 
 Attrs = Mapping[str, object | None]
+# The text face of every picture (a PDF embeds the first it has; the site's stylesheet may set another).
+FONT_FAMILY = "Inter, system-ui, sans-serif"
 
 
 def number(value: float) -> str:
@@ -111,6 +113,7 @@ def document(
         "class": f"briefing-picture {css_class}",
         "id": pid,
         "role": "none",
+        "font-family": FONT_FAMILY,
     }
     children = [element("title", {"id": title_id}, name), element("desc", {"id": desc_id}, description), image]
     return element("svg", root_attrs, [*children, *links])

@@ -92,6 +92,7 @@ FILES = {
           Air defence shot down drones over the capital overnight; debris fell in
           two districts, the city administration said.
         topics: [front-line]
+        location: {name: Kyiv, country: UA, lat: 50.45, lon: 30.52}
         actors:
           - vitali-klitschko
           - id: kyiv-city
@@ -113,6 +114,7 @@ FILES = {
         date: 2024-11-05
         summary: Delegations met in Oslo to discuss safe passage for grain ships.
         topics: [diplomacy]
+        location: {name: Oslo, country: "NO", lat: 59.91, lon: 10.75}
         actors: [norway]
         claims:
           - text: The talks will resume next week.
@@ -612,3 +614,67 @@ def test_each_script_is_drawn_from_its_own_font_file(tmp_path):
         assert re.search(rf"Source-Serif-4-{subset}", fonts), (subset, fonts)
     text = " ".join(text_of(PdfReader(out)).split())
     assert "Київ відбиває другу хвилю атак дронів" in text and "Αθήνα" in text and "Hà Nội" in text
+
+
+# --- accessible and reproducible ------------------------------------------------------------
+
+
+def structure(reader: PdfReader) -> list[tuple[str, str | None]]:
+    """The tagged structure, depth first: (role, alternative text)."""
+    found = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if "/S" in node:
+            found.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_briefs_are_tagged_pdf_ua_with_their_language(desk, day_pdf):
+    info = subprocess.run(["pdfinfo", str(desk / "site" / "pdf" / "2024-11-05.pdf")], capture_output=True,
+                          text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    root = day_pdf.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    roles = [role for role, _ in structure(day_pdf)]
+    assert {"/H1", "/H2", "/H3", "/L", "/LI", "/Figure"} <= set(roles)
+
+
+def test_day_brief_carries_its_locator_map_as_vectors(day_pdf):
+    figures = [alt for role, alt in structure(day_pdf) if role == "/Figure"]
+    assert figures == ["Where the events of Tuesday 5 November 2024 happened"]
+    page = day_pdf.pages[0]
+    images = [x for x in (page["/Resources"].get("/XObject") or {}).values() if x.get_object()["/Subtype"] == "/Image"]
+    assert images == []  # drawn with paths, not a picture of one
+    text = text_of(day_pdf, 0)
+    assert "2 events at 2 places." in text
+    assert text.index("Key points".upper()) < text.index("2 events at 2 places.") < text.index("FRONT LINE")
+
+
+def test_actor_dossier_carries_the_sparkline(tmp_path, capsys):
+    project = write_project(tmp_path / "desk")
+    out = tmp_path / "klitschko.pdf"
+    assert run(capsys, "pdf", "-f", str(project / "mkdocs.yml"), "--actor", "vitali-klitschko", "-o", str(out))[0] == 0
+    reader = PdfReader(out)
+    assert [alt for role, alt in structure(reader) if role == "/Figure"] == ["Appearances per month, 2024"]
+    assert "Only appearance:" in text_of(reader, 0)
+
+
+def test_the_same_content_gives_the_same_pdf_bytes(tmp_path, capsys):
+    # Two projects, two caches, the same SOURCE_DATE_EPOCH (set for this module): byte for byte the same.
+    made = []
+    for name in ("one", "two"):
+        project = write_project(tmp_path / name)
+        out = tmp_path / f"{name}.pdf"
+        assert run(capsys, "pdf", "-f", str(project / "mkdocs.yml"), "2024-11-05", "-o", str(out))[0] == 0
+        made.append(out.read_bytes())
+    assert made[0] == made[1]
