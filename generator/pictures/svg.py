@@ -104,7 +104,7 @@ def document(
     because that is where WeasyPrint looks for a tagged PDF figure's alternative text; the
     root itself is role="none", so a screen reader meets the name once, on the image.
     """
-    pid = safe_id(picture_id)
+    pid = f"picture_{safe_id(picture_id)}"  # never an editor's id: theirs have no underscore
     title_id, desc_id = f"{pid}-title", f"{pid}-desc"
     image = element("g", {"role": "img", "aria-labelledby": title_id, "aria-describedby": desc_id}, list(drawing))
     root_attrs = {

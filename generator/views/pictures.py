@@ -232,7 +232,7 @@ def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None)
     count = sum(p.count for p in places)
     hrefs = {p.key: Markup(f"#{place_anchor(p.key)}") for p in places if p.count > 1}
     name = "Where events happened" if year is None else f"Where events happened in {year}"
-    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="map", name=name)
+    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="world-map", name=name)
     split = year is None and urls.map_is_split(count)
     views = tuple(
         PlaceView(

@@ -102,7 +102,7 @@ def test_a_picture_is_an_image_with_a_name_and_a_description():
     desc = root.find(f".//{SVG}desc[@id='{group.get('aria-describedby')}']")
     assert title.text == "Events per day"
     assert desc.text == picture.note
-    assert root.get("id") == "home-chart"
+    assert root.get("id") == "picture_home-chart"  # no editor's id has an underscore: no clash with an event
     assert root.get("viewBox").startswith("0 0 480 ")
 
 
