@@ -331,7 +331,7 @@ def sparkline(
         if not 0 <= mark.index < len(values):
             raise ValueError(f"mark '{mark.text}' is outside the {len(values)} periods")
     peak = max(bar.total for bar in values)
-    height, plot_top, baseline = 64.0, 6.0, 40.0
+    plot_top, baseline = 6.0, 40.0
     inset = 4.0
     span = max(len(values) - 1, 1)
 
@@ -373,7 +373,9 @@ def sparkline(
         drawing.append(
             element("circle", {"class": "bp-mark", "cx": x, "cy": y, "r": 3.5, "fill": "#b3261e", "stroke": "#ffffff"})
         )
-    drawing.append(_mark_labels(marks, x_of, baseline + FONT + 6))
+    labels, lowest = _mark_labels(marks, x_of, baseline + FONT + 6)
+    drawing.append(labels)
+    height = lowest + 6
     note = _sparkline_note(values, first, last, words)
     table = _column_table(values, (), name, words)
     svg = document(
@@ -387,10 +389,11 @@ def sparkline(
     return Picture(svg, name, note, table, WIDTH, height)
 
 
-def _mark_labels(marks: Sequence[Mark], x_of, y: float) -> Markup:
+def _mark_labels(marks: Sequence[Mark], x_of, y: float) -> tuple[Markup, float]:
     """First label from its point rightwards, last label leftwards to its point; a second row if they meet."""
     out = []
     first_right = -math.inf
+    lowest = y
     for position, mark in enumerate(marks):
         label = clip_words(mark.text, 40)
         width = len(label) * CHAR
@@ -404,7 +407,8 @@ def _mark_labels(marks: Sequence[Mark], x_of, y: float) -> Markup:
             if left < first_right + 8:
                 row += FONT + 4
         out.append(element("text", {"x": left, "y": row}, isolate(label)))
-    return element("g", {"class": "bp-text", "fill": INK, "font-size": FONT}, out)
+        lowest = max(lowest, row)
+    return element("g", {"class": "bp-text", "fill": INK, "font-size": FONT}, out), lowest
 
 
 def _sparkline_note(values: Sequence[Bar], first: Mark, last: Mark, words: Words) -> str:

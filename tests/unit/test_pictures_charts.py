@@ -242,3 +242,19 @@ def test_the_pictures_package_imports_nothing_else_from_generator():
                 continue
             for name in names:
                 assert name.split(".")[0] in allowed, f"{module.name} imports {name}"
+
+
+def test_sparkline_labels_that_meet_take_a_second_row_inside_the_picture():
+    values = [Bar(f"m{i}", (1 if i in (10, 11) else 0,)) for i in range(12)]
+    picture = sparkline(
+        values,
+        first=Mark(10, "First: 28 October 2024"),
+        last=Mark(11, "Last: 5 November 2024"),
+        picture_id="s",
+        name="n",
+    )
+    root = parse(picture.svg)
+    rows = sorted(float(t.get("y")) for t in root.iter(f"{SVG}text"))
+    assert len(rows) == 2 and rows[1] > rows[0]
+    height = float(root.get("viewBox").split()[3])
+    assert rows[1] < height
