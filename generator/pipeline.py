@@ -113,6 +113,7 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
             search=settings.search,
             publishing=publishing_of(settings),
             basemap=project.basemap,
+            pictures=settings.pictures,
         )
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(

@@ -6,6 +6,7 @@
         key_points: 5           # key points shown when a day has no lead (importance 1) event
         recent_days: 7          # days listed in the navigation (the rest are in the archive)
         search: pagefind        # pagefind (an index a reader fetches in pieces) or theme (lunr, one file)
+        pictures: true          # charts and maps on the pages and in PDF briefs, drawn at build time
         pdf:
           enabled: true         # make day PDFs during `briefing build`
           paper: A4             # A4 or Letter
@@ -97,6 +98,8 @@ OPTIONS = Record(
         Field("search", Choice(("theme", "pagefind")), default="pagefind",
               doc="Search engine of the site: pagefind (an index fetched in pieces) or theme (one lunr file)."),
         Field("author", Text(max_length=200), default="", doc="Author named in PDF metadata and feeds."),
+        Field("pictures", Flag(), default=True,
+              doc="Charts and maps on the pages and in PDF briefs (inline SVG drawn at build time)."),
         Field("pdf", PDF_OPTIONS, default=None, doc="PDF brief options."),
     )
 )
@@ -124,6 +127,7 @@ class Settings:
     recent_days: int = 7
     search: str = "pagefind"
     author: str = ""
+    pictures: bool = True
     pdf: PdfSettings = PdfSettings()
     custom_dir: Path | None = None  # theme.custom_dir: the project's own theme overrides, if any
 
@@ -210,6 +214,7 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
         recent_days=options["recent_days"],
         search=options["search"],
         author=options["author"] or "",
+        pictures=options["pictures"],
         pdf=PdfSettings(**pdf_options),
         custom_dir=_folder(root, _text(_lookup(theme, "custom_dir"), "")),
     )

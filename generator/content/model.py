@@ -163,6 +163,14 @@ class Record:
         return ZoneInfo(self.timezone)
 
     @cached_property
+    def years(self) -> tuple[int, int] | None:
+        """The first and last calendar year of the published events (None when there are none)."""
+        if not self.events:
+            return None
+        years = [e.when.start.year for e in self.events]
+        return min(years), max(years)
+
+    @cached_property
     def event_by_id(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 

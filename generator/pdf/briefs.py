@@ -118,7 +118,7 @@ class Briefs:
             values={
                 "view": view,
                 "notes": Endnotes.of(e for s in view.sections for e in s.events),
-                "map": day_map(self.ctx, day, self.basemap),
+                "map": day_map(self.ctx, day, self.basemap) if self.settings.pictures else None,
             },
         )
 
@@ -159,7 +159,7 @@ class Briefs:
                 "view": view,
                 "events": event_views,
                 "notes": Endnotes.of(event_views),
-                "sparkline": actor_sparkline(self.ctx, actor_id),
+                "sparkline": actor_sparkline(self.ctx, actor_id) if self.settings.pictures else None,
             },
         )
 

@@ -39,7 +39,9 @@ TOLERANCE = 1.0  # simplification, in SVG units
 # Map units per degree of latitude at the equator, the most a degree is anywhere: a tolerance
 # in degrees made from it is never coarser than TOLERANCE in SVG units.
 MOST_UNITS_PER_DEGREE = A1 * M * math.pi / 180
-SMALLEST = 2.0  # rings smaller than this many square units are not drawn
+SMALLEST = 4.0  # rings smaller than this many square units (two pixels across) are not drawn
+BORDER_TOLERANCE = 2.0  # borders are thin white lines: simplified twice as far as the coasts
+BORDERS_FROM_ZOOM = 2  # a world or hemisphere map shows the land; borders from a continent's scale on
 
 
 def scale_at(zoom: int) -> float:
@@ -231,8 +233,9 @@ class Basemap:
             if len(points) >= 3 and geometry.area(points) >= SMALLEST:
                 land.append(points)
         borders = []
-        for line in outlines.near("borders", view.lon0, degrees, tolerance):
-            borders.extend(geometry.clip_line(project(line), box))
+        if view.zoom >= BORDERS_FROM_ZOOM:
+            for line in outlines.near("borders", view.lon0, degrees, tolerance * BORDER_TOLERANCE):
+                borders.extend(geometry.clip_line(project(line), box))
         return Layers(water, _path(land, closed=True), _path(borders))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 Point = tuple[float, float]  # (longitude, latitude) in degrees
@@ -85,13 +86,9 @@ def decode(data: dict[str, Any]) -> Topology:
     if transform:
         (kx, ky), (dx, dy) = transform["scale"], transform["translate"]
         for raw in data["arcs"]:
-            x = y = 0
-            points = []
-            for position in raw:
-                x += position[0]
-                y += position[1]
-                points.append((x * kx + dx, y * ky + dy))
-            arcs.append(tuple(points))
+            xs = accumulate(p[0] for p in raw)
+            ys = accumulate(p[1] for p in raw)
+            arcs.append(tuple((x * kx + dx, y * ky + dy) for x, y in zip(xs, ys, strict=True)))
     else:
         arcs = [tuple((float(p[0]), float(p[1])) for p in raw) for raw in data["arcs"]]
     return Topology(tuple(arcs), data["objects"])

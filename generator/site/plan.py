@@ -31,7 +31,6 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import PACKAGE, TEMPLATES
 from generator.util.store import load_pickle, save_pickle
 from generator.views import urls
-from generator.views.pictures import record_years
 from generator.views.urls import home_of
 
 
@@ -112,7 +111,7 @@ class PlanStore:
             pdf_days=frozenset(pdf_days),
             pages=frozenset(pages),
             split_map=urls.map_is_split(sum(1 for e in record.events if e.coordinates is not None)),
-            years=record_years(record),
+            years=record.years,
         )
 
     def _places_of(self, record: Record) -> dict[str, Place]:

@@ -38,9 +38,11 @@ class Renderer:
         search: str = "theme",
         publishing: Publishing | None = None,  # whether feeds, data files and TimelineJS are published
         basemap: Basemap | None = None,  # the maps' outlines (the project's); None: maps without land
+        pictures: bool = True,  # extra.briefing.pictures: charts and maps on the pages
     ):
         self.ctx = Context(record, lang, key_points)
         self.basemap = basemap or Basemap.load(None)
+        self.pictures = pictures
         self.publishing = publishing or Publishing()
         self.env = env
         self.site_name = site_name
@@ -59,7 +61,7 @@ class Renderer:
     def day(self, page: str, day) -> str:
         pdf = f"../pdf/{day.isoformat()}.pdf" if day in self.pdf_days else None
         return self._render("day.html.j2", page, view=views.day_view(self.ctx, day, pdf),
-                            map=pictures.day_map(self.ctx, day, self.basemap))
+                            map=self._picture(pictures.day_map, self.ctx, day, self.basemap))
 
     def archive(self, page: str, _: object) -> str:
         return self._render("archive.html.j2", page, groups=views.archive_view(self.ctx),
@@ -67,7 +69,7 @@ class Renderer:
 
     def actor(self, page: str, actor_id: str) -> str:
         return self._render("actor.html.j2", page, view=views.actor_view(self.ctx, actor_id),
-                            sparkline=pictures.actor_sparkline(self.ctx, actor_id))
+                            sparkline=self._picture(pictures.actor_sparkline, self.ctx, actor_id))
 
     def actors(self, page: str, _: object) -> str:
         return self._render("actors.html.j2", page, groups=views.actors_index_view(self.ctx))
@@ -88,7 +90,11 @@ class Renderer:
                             year_pages=(), year=year, strip=self._strip(page, events, "timeline", f"Events in {year}"))
 
     def _strip(self, page: str, events, picture_id: str, what: str):
-        return pictures.activity_strip(self.ctx, Links(page), events, picture_id=picture_id, what=what)
+        return self._picture(pictures.activity_strip, self.ctx, Links(page), events, picture_id=picture_id, what=what)
+
+    def _picture(self, draw, *args, **kwargs):
+        """A picture of the page, or None when the project turned pictures off."""
+        return draw(*args, **kwargs) if self.pictures else None
 
     def topic(self, page: str, topic) -> str:
         all_events = self.ctx.record.events_of_topic(topic.id)
@@ -135,13 +141,15 @@ class Renderer:
 
     def home(self, page: str, _: object) -> str:
         return self._render("home.html.j2", page, view=views.home_view(self.ctx), publishing=self.publishing,
-                            chart=pictures.home_chart(self.ctx, Links(page)))
+                            chart=self._picture(pictures.home_chart, self.ctx, Links(page)))
 
     def map(self, page: str, _: object) -> str:
-        return self._render("map.html.j2", page, view=pictures.map_view(self.ctx, page, self.basemap))
+        view = pictures.map_view(self.ctx, page, self.basemap, draw=self.pictures)
+        return self._render("map.html.j2", page, view=view)
 
     def map_year(self, page: str, year: int) -> str:
-        return self._render("map.html.j2", page, view=pictures.map_view(self.ctx, page, self.basemap, year))
+        view = pictures.map_view(self.ctx, page, self.basemap, year, draw=self.pictures)
+        return self._render("map.html.j2", page, view=view)
 
     def data(self, page: str, _: object) -> str:
         return self._render("data.md.j2", page, view=data_view(self.ctx, self.publishing))

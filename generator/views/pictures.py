@@ -132,19 +132,11 @@ def _bucket_bar(ctx: Context, links: Links, bucket, unit: str) -> Bar:
     return Bar(label, bucket.counts, href, tick)
 
 
-def record_years(record: Record) -> tuple[int, int] | None:
-    """The calendar years the record spans (an actor's sparkline runs over them)."""
-    if not record.events:
-        return None
-    years = [e.when.start.year for e in record.events]
-    return min(years), max(years)
-
-
 def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
     """The actor's appearances per month over the record's years, the first and last marked."""
     record = ctx.record
     events = record.events_of_actor(actor_id)
-    span = record_years(record)
+    span = record.years
     if not events or span is None:
         return None
     per_month = Counter((e.when.start.year, e.when.start.month or 1) for e in events)
@@ -208,7 +200,7 @@ def place_anchor(key: str) -> str:
     return "place-" + key.replace(".", "").replace("-", "s").replace("_", "-")
 
 
-def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None) -> MapView:
+def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None, *, draw: bool = True) -> MapView:
     """Every published event with coordinates on one map (or a year's, on a year page), listed by place.
 
     A marker of one event leads to the event's permanent page; a marker of several leads to its place in
@@ -232,7 +224,7 @@ def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None)
     count = sum(p.count for p in places)
     hrefs = {p.key: Markup(f"#{place_anchor(p.key)}") for p in places if p.count > 1}
     name = "Where events happened" if year is None else f"Where events happened in {year}"
-    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="world-map", name=name)
+    picture = event_map(with_links(places, hrefs), basemap=basemap, picture_id="world-map", name=name) if draw else None
     split = year is None and urls.map_is_split(count)
     views = tuple(
         PlaceView(
