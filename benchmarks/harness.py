@@ -6,7 +6,9 @@
 
 For each size: `briefing synth` a project under the work folder (default
 /tmp/briefing-bench, outside the repository), then measure `briefing check`,
-a cold `briefing build` (no PDFs), a rebuild with nothing changed, a
+a cold `briefing build` (no PDFs) and, before it, the same cold build with
+`extra.briefing.pictures: false` and the pictures drawn alone (what the charts
+and maps add), a rebuild with nothing changed, a
 one-event title edit, a one-event re-dating, `briefing serve`'s save-to-page
 latency, the bytes a first search downloads, and, where asked, the day PDFs
 cold and warm and the Material blog plugin building the same days.  Prints a
@@ -33,6 +35,7 @@ VENV = ROOT / ".venv" / "bin"
 BRIEFING = VENV / "briefing"
 PYTHON = VENV / "python"
 STEP = Path(__file__).resolve().parent / "step.py"
+PICTURES = Path(__file__).resolve().parent / "pictures.py"
 
 
 def machine() -> dict:
@@ -86,6 +89,23 @@ def measure_cold(project: Path, out: dict) -> None:
         "docs_written": len(report["docs_written"]),
     }
     out["site"] = site_stats(project / "site")
+
+
+def measure_pictures(project: Path, out: dict) -> None:
+    """What the pictures add to a cold build: the build without them, then the drawing alone (CPU)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  briefing:\n", "  briefing:\n    pictures: false\n", 1), encoding="utf-8")
+    try:
+        measured, report = build_step(project)
+        out["build_no_pictures"] = {"seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss,
+                                    "timings": report["timings"], "site": site_stats(project / "site")}
+    finally:
+        config.write_text(text, encoding="utf-8")
+        for folder in (project / ".build", project / "site"):
+            shutil.rmtree(folder, ignore_errors=True)
+    alone = proctree.run([str(PYTHON), str(PICTURES), str(project)], cwd=project).check()
+    out["pictures"] = json.loads(alone.stdout.strip().splitlines()[-1])
 
 
 def measure_incremental(project: Path, out: dict) -> None:
@@ -152,7 +172,11 @@ def bench(days: int, args: argparse.Namespace) -> dict:
     synth = proctree.run([str(BRIEFING), "synth", "--days", str(days), "--seed", str(args.seed), str(project)],
                          cwd=work).check()
     out: dict = {"days": days, "seed": args.seed, "synth_seconds": synth.wall}
-    print(f"[{days} days] synthesised in {synth.wall:.1f} s; cold build ...", file=sys.stderr, flush=True)
+    if not args.no_pictures:
+        print(f"[{days} days] synthesised in {synth.wall:.1f} s; cold build without pictures ...", file=sys.stderr,
+              flush=True)
+        measure_pictures(project, out)
+    print(f"[{days} days] cold build ...", file=sys.stderr, flush=True)
     measure_cold(project, out)
     mode = search_mode(project)
     if not args.no_browser:
@@ -190,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep each size's project and site")
     parser.add_argument("--no-serve", action="store_true", help="skip the `briefing serve` latency")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-search bytes (needs chromium)")
+    parser.add_argument("--no-pictures", action="store_true",
+                        help="skip the cold build without pictures and the pictures drawn alone")
     args = parser.parse_args(argv)
     args.blog_days = {int(d) for d in args.blog_days.split(",") if d}
     sizes = [int(d) for d in args.days.split(",") if d]

@@ -92,6 +92,26 @@ def other_table(sizes: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def pictures_table(sizes: list[dict]) -> str:
+    rows = ["| days | cold build s, with pictures | without | added | added % | drawing alone, CPU s (one core) "
+            "| of which day maps | actor sparklines | frames drawn | SVG bytes | site bytes added |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        off, alone = size.get("build_no_pictures"), size.get("pictures")
+        if not off or not alone:
+            continue
+        on = size["build"]["seconds"]
+        added = on - off["seconds"]
+        kinds = alone["kinds"]
+        svg = sum(k["bytes"] for k in kinds.values())
+        share = 100 * added / off["seconds"]
+        rows.append(
+            f"| {size['days']:,} | {_s(on)} | {_s(off['seconds'])} | {added:+.1f} | {share:+.1f} % "
+            f"| {_s(alone['total_seconds'])} | {_s(kinds['day_maps']['seconds'])} | {_s(kinds['actors']['seconds'])} "
+            f"| {alone['frames_drawn']:,} | {_mb(svg)} | {_mb(size['site']['bytes'] - off['site']['bytes'])} |")
+    return "\n".join(rows)
+
+
 def markdown(results: dict) -> str:
     sizes = results["sizes"]
     parts = [
@@ -99,6 +119,8 @@ def markdown(results: dict) -> str:
         f"Command: `{results['command'].strip()}`",
         "### Full build (cold: no .build/ and no site/ before it; no PDFs)",
         build_table(sizes),
+        "### What the pictures add (the cold build without them: `extra.briefing.pictures: false`)",
+        pictures_table(sizes),
         "### Incremental rebuilds (`briefing build` again after the cold build)",
         incremental_table(sizes),
     ]
