@@ -217,16 +217,17 @@ def columns(
     height = baseline + FONT + 8
     links = _hit_layer(bars, x_of, slot, plot_top, baseline, words)
     note = _column_note(bars, busiest, words, stacked)
+    table = _column_table(bars, series, name, words)
+    return _chart(drawing, links, height, name=name, note=note, table=table, picture_id=picture_id, kind="bp-columns")
+
+
+def _chart(drawing, links, height: float, *, name: str, note: str, table: Table, picture_id: str, kind: str) -> Picture:
+    """A chart's SVG, full width, with its words and its table."""
+    box = (0.0, 0.0, WIDTH, height)
     svg = document(
-        box=(0.0, 0.0, WIDTH, height),
-        name=name,
-        description=note,
-        picture_id=picture_id,
-        drawing=drawing,
-        links=links,
-        css_class="bp-columns",
+        box=box, name=name, description=note, picture_id=picture_id, drawing=drawing, links=links, css_class=kind
     )
-    return Picture(svg, name, note, _column_table(bars, series, name, words), WIDTH, height)
+    return Picture(svg, name, note, table, WIDTH, height)
 
 
 def _bars(bars, parts: int, x_of, y_of, inset: float, bar_width: float, stacked: bool, folded: bool) -> list[Markup]:
@@ -378,15 +379,7 @@ def sparkline(
     height = lowest + 6
     note = _sparkline_note(values, first, last, words)
     table = _column_table(values, (), name, words)
-    svg = document(
-        box=(0.0, 0.0, WIDTH, height),
-        name=name,
-        description=note,
-        picture_id=picture_id,
-        drawing=drawing,
-        css_class="bp-sparkline",
-    )
-    return Picture(svg, name, note, table, WIDTH, height)
+    return _chart(drawing, [], height, name=name, note=note, table=table, picture_id=picture_id, kind="bp-sparkline")
 
 
 def _mark_labels(marks: Sequence[Mark], x_of, y: float) -> tuple[Markup, float]:
