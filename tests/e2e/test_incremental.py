@@ -103,6 +103,15 @@ def add_event(project: Path) -> None:
         f"actors:\n  - {actor}\nsources:\n  - {source}\n", encoding="utf-8")
 
 
+def relocate(project: Path) -> None:
+    # A new place with coordinates: the day's locator map and the map page change.
+    path = plain_day_event(project, 5)
+    text = path.read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("location:", "  name:", "  country:",
+                                                                                "  lat:", "  lon:"))) + "\n"
+    path.write_text(text + "location:\n  name: Tromsø\n  lat: 69.65\n  lon: 18.96\n", encoding="utf-8")
+
+
 def rename_actor(project: Path) -> None:
     path = project / "content" / "actors" / "ukraine.yaml"
     replace(path, 'name: "Ukraine"', 'name: "Україна"')
@@ -137,7 +146,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "retitle": retitle, "redate": redate, "move_to_a_new_day": move_to_a_new_day, "to_month_only": to_month_only,
     "remove_event": remove_event, "add_event": add_event, "rename_actor": rename_actor,
     "retitle_source": retitle_source, "retitle_story": retitle_story, "add_lede": add_lede,
-    "make_draft": make_draft, "change_topics": change_topics,
+    "make_draft": make_draft, "change_topics": change_topics, "relocate": relocate,
 }
 
 
