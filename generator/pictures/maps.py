@@ -105,14 +105,16 @@ def view_of(places: Sequence[Place]) -> View:
     lon0, span = centre_of(away_from_poles)
     lon0 = 0.0 if span > WORLD_SPAN else wrap(round(lon0 / MERIDIAN_STEP) * MERIDIAN_STEP)
     xy = [equal_earth(wrap(p.lon - lon0), p.lat) for p in places]
+    xs, ys = [x for x, _ in xy], [y for _, y in xy]
+    (left0, top0), (right0, bottom0) = to_svg(min(xs), max(ys), 0), to_svg(max(xs), min(ys), 0)
     height = round(WIDTH * ASPECT)
     for zoom in range(MOST_ZOOM, 0, -1):
-        points = [to_svg(x, y, zoom) for x, y in xy]
-        xs, ys = [x for x, _ in points], [y for _, y in points]
-        pad = max(MARGIN * max(max(xs) - min(xs), max(ys) - min(ys)), SMALLEST_PAD)
+        grow = 2 ** (zoom / 2)  # SVG units scale with the zoom: the extent is the zoom-0 one, grown
+        low_x, high_x, low_y, high_y = left0 * grow, right0 * grow, top0 * grow, bottom0 * grow
+        pad = max(MARGIN * max(high_x - low_x, high_y - low_y), SMALLEST_PAD)
         world = to_svg(HALF_WIDTH, -HALF_HEIGHT, zoom)
-        left = _frame_start(min(xs) - pad, max(xs) + pad, WIDTH, world[0])
-        top = _frame_start(min(ys) - pad, max(ys) + pad, height, world[1])
+        left = _frame_start(low_x - pad, high_x + pad, WIDTH, world[0])
+        top = _frame_start(low_y - pad, high_y + pad, height, world[1])
         if left is not None and top is not None:
             return View(lon0, zoom, left, top, WIDTH, height)
     _, world_height = to_svg(HALF_WIDTH, -HALF_HEIGHT, 0)
@@ -198,47 +200,35 @@ def _markers(places: Sequence[Place], positions: Sequence[tuple[float, float]]) 
 
 
 def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Markup:
-    """Place names beside the busiest markers, right of them if they fit there, else left; none overlapping."""
-    taken = [
-        (x - radius(p.count), y - radius(p.count), x + radius(p.count), y + radius(p.count))
-        for p, (x, y) in zip(places, positions, strict=True)
-    ]
-    out = []
-    for place, (x, y) in list(zip(places, positions, strict=True))[:limit]:
+    """Place names beside the busiest markers, right of them if they fit there, else left; none overlapping.
+
+    Each name is drawn twice, first as a halo of the water's colour so it reads over land and borders.
+    """
+    radii = [radius(p.count) for p in places]
+    taken = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(positions, radii, strict=True)]
+    right, bottom = view.left + view.width, view.top + view.height
+    placed = []
+    for place, (x, y), r in list(zip(places, positions, radii, strict=True))[:limit]:
         label = clip_words(place.name, 24)
         width = len(label) * CHAR
-        r = radius(place.count)
         for anchor, left in (("start", x + r + 3), ("end", x - r - 3 - width)):
             box = (left - 2, y - FONT * 0.7, left + width + 2, y + FONT * 0.4)
-            if (
-                box[0] < view.left
-                or box[2] > view.left + view.width
-                or box[1] < view.top
-                or box[3] > view.top + view.height
-            ):
-                continue
-            if any(_meets(box, other) for other in taken):
+            outside = box[0] < view.left or box[2] > right or box[1] < view.top or box[3] > bottom
+            if outside or any(_meets(box, other) for other in taken):
                 continue
             taken.append(box)
             at = {"x": x + r + 3 if anchor == "start" else x - r - 3, "y": y + FONT * 0.35, "text-anchor": anchor}
-            words = isolate(label)
-            out.append(
-                element(
-                    "text",
-                    {
-                        **at,
-                        "class": "bp-halo",
-                        "stroke": "#ffffff",
-                        "stroke-width": 3,
-                        "stroke-linejoin": "round",
-                        "fill": "none",
-                    },
-                    words,
-                )
-            )
-            out.append(element("text", {**at, "class": "bp-label", "fill": INK}, words))
+            placed.append((at, isolate(label)))
             break
-    return element("g", {"class": "bp-text bp-labels", "font-size": FONT}, out)
+    halo = {"class": "bp-halos", "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "fill": "none"}
+    return element(
+        "g",
+        {"class": "bp-text bp-labels", "font-size": FONT},
+        [
+            element("g", halo, [element("text", at, words) for at, words in placed]),
+            element("g", {"class": "bp-names", "fill": INK}, [element("text", at, words) for at, words in placed]),
+        ],
+    )
 
 
 def _meets(a, b) -> bool:
@@ -256,11 +246,12 @@ def _note(places: Sequence[Place]) -> str:
 
 
 def _table(places: Sequence[Place], name: str) -> Table:
+    """One row a place, as the markers are: what it holds, and where its marker leads."""
     rows = []
     for place in places:
-        for event in place.events:
-            rows.append((Cell(place.name), Cell(event.title, event.href)))
-    return Table(name, ("Place", "Event"), tuple(rows))
+        shown = place.events[0].title if place.count == 1 else f"{place.count:,} events"
+        rows.append((Cell(place.name), Cell(f"{place.count:,}", numeric=True), Cell(shown, place.href)))
+    return Table(name, ("Place", "Events", "Leads to"), tuple(rows))
 
 
 def with_links(places: Sequence[Place], hrefs: dict[str, str]) -> tuple[Place, ...]:

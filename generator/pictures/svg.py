@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from html import escape as html_escape
 
 from markupsafe import Markup, escape
 
@@ -47,7 +48,7 @@ def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str 
         elif isinstance(value, int):
             parts.append(f' {name}="{value}"')
         else:
-            parts.append(f' {name}="{escape(value)}"')
+            parts.append(f' {name}="{_escape(str(value))}"')
     if children is None:
         parts.append("/>")
         return Markup("".join(parts))
@@ -55,9 +56,15 @@ def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str 
     if isinstance(children, str):
         children = [children]
     for child in children:
-        parts.append(child if isinstance(child, Markup) else escape(child))
+        parts.append(child if isinstance(child, Markup) else _escape(str(child)))
     parts.append(f"</{tag}>")
     return Markup("".join(parts))
+
+
+def _escape(value: str) -> str:
+    # The standard library's escaping (& < > " ') as plain text: markupsafe's does the same, but makes a
+    # Markup object of every value on the way, which is most of the cost of a map's hundred elements.
+    return html_escape(value, quote=True)
 
 
 def text(value: str) -> Markup:

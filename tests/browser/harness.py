@@ -277,7 +277,8 @@ PAGE_REPORT = """() => {
     return {
         title: document.title,
         violations: window.__violations || [],
-        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+        // SVG links (a map's markers, a chart's bars) have an href object, not a string: resolve the attribute.
+        links: [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href),
         ids: [...document.querySelectorAll('[id]')].map(e => e.id)
              .concat([...document.querySelectorAll('a[name]')].map(e => e.name)),
         handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on'))

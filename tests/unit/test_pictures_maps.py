@@ -109,7 +109,8 @@ def test_markers_are_links_beside_the_image_with_the_title_as_their_name(atlas):
     assert links["/events/a/"].get("aria-label").startswith(f"Kyiv, 2 events: {HOSTILE}; B")
     counts = [t.text for t in links["/events/a/"].iter(f"{SVG}text")]
     assert counts == ["2"]
-    labels = [t.text for t in image.iter(f"{SVG}text") if t.get("class") == "bp-label"]
+    (names,) = [g for g in image.iter(f"{SVG}g") if g.get("class") == "bp-names"]
+    labels = [t.text for t in names.iter(f"{SVG}text")]
     assert "\u2068Odesa <b>\u2069" in labels
 
 
