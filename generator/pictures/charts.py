@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -38,10 +37,10 @@ class Bar:
     counts: tuple[int, ...]
     href: str | None = None
     tick: str | None = None
+    total: int = field(init=False, repr=False, compare=False)  # asked for many times while drawing: kept
 
-    @cached_property  # asked for many times while drawing
-    def total(self) -> int:
-        return sum(self.counts)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", sum(self.counts))
 
 
 @dataclass(frozen=True)

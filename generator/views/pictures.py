@@ -132,6 +132,13 @@ def _bucket_bar(ctx: Context, links: Links, bucket, unit: str) -> Bar:
     return Bar(label, bucket.counts, href, tick)
 
 
+@lru_cache(maxsize=16)
+def _months(span: tuple[int, int], lang: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """The months of the record's years and their names: the same for every actor's sparkline."""
+    months = tuple((y, m) for y in range(span[0], span[1] + 1) for m in range(1, 13))
+    return months, tuple(labels.month_label(y, m, lang) for y, m in months)
+
+
 def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
     """The actor's appearances per month over the record's years, the first and last marked."""
     record = ctx.record
@@ -140,9 +147,9 @@ def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
     if not events or span is None:
         return None
     per_month = Counter((e.when.start.year, e.when.start.month or 1) for e in events)
-    months = [(y, m) for y in range(span[0], span[1] + 1) for m in range(1, 13)]
+    months, names = _months(span, ctx.lang)
     index = {month: i for i, month in enumerate(months)}
-    values = [Bar(labels.month_label(y, m, ctx.lang), (per_month.get((y, m), 0),)) for y, m in months]
+    values = [Bar(name, (per_month.get(month, 0),)) for month, name in zip(months, names, strict=True)]
     first, last = events[0], events[-1]
     when_first = labels.when_label(first.when, ctx.tz, ctx.lang)
     when_last = labels.when_label(last.when, ctx.tz, ctx.lang)
