@@ -278,7 +278,8 @@ PAGE_REPORT = """() => {
         title: document.title,
         violations: window.__violations || [],
         // SVG links (a map's markers, a chart's bars) have an href object, not a string: resolve the attribute.
-        links: [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href),
+        links: [...document.querySelectorAll('a[href]')]
+            .map(a => new URL(a.getAttribute('href'), document.baseURI).href),
         ids: [...document.querySelectorAll('[id]')].map(e => e.id)
              .concat([...document.querySelectorAll('a[name]')].map(e => e.name)),
         handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on'))
