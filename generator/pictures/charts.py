@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .picture import Cell, Picture, Table
-from .svg import clip_words, document, element, isolate, number
+from .svg import clip_words, document, element, label_text, number
 
 WIDTH = 480.0
 FONT = 13.0
@@ -92,7 +92,7 @@ def _key_row(series: Sequence[str], top: float, folded: bool) -> tuple[list[Mark
             x, y = 0.0, y + FONT + 6
         css, fill = _series_paint(index, len(series), folded)
         items.append(element("rect", {"x": x, "y": y + 2, "width": 10.0, "height": 10.0, "class": css, "fill": fill}))
-        items.append(element("text", {"x": x + 14, "y": y + FONT - 2}, isolate(label)))
+        items.append(element("text", {"x": x + 14, "y": y + FONT - 2}, label_text(label)))
         x += width
     return [element("g", {"class": "bp-key bp-text", "fill": INK, "font-size": FONT}, items)], y + FONT + 8 - top
 
@@ -116,7 +116,7 @@ def _ticks(bars: Sequence[Bar], x_of, slot: float, y: float) -> Markup:
         left = min(max(centre - width / 2, 0), WIDTH - width)
         if left < right_edge + 8:
             continue
-        out.append(element("text", {"x": left, "y": y}, isolate(label)))
+        out.append(element("text", {"x": left, "y": y}, label_text(label)))
         right_edge = left + width
     return element("g", {"class": "bp-text bp-ticks", "fill": INK, "font-size": FONT}, out)
 
@@ -398,7 +398,7 @@ def _mark_labels(marks: Sequence[Mark], x_of, y: float) -> tuple[Markup, float]:
             left = max(min(x + 4 - width, WIDTH - width), 0)
             if left < first_right + 8:
                 row += FONT + 4
-        out.append(element("text", {"x": left, "y": row}, isolate(label)))
+        out.append(element("text", {"x": left, "y": row}, label_text(label)))
         lowest = max(lowest, row)
     return element("g", {"class": "bp-text", "fill": INK, "font-size": FONT}, out), lowest
 

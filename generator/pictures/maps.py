@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .basemap import MERIDIAN_STEP, WIDTH, Basemap, View, to_svg
 from .picture import Cell, Picture, Table
 from .projection import HALF_HEIGHT, HALF_WIDTH, centre_of, equal_earth, wrap
-from .svg import clip_words, document, element, isolate
+from .svg import clip_words, document, element, label_text
 
 FONT = 13.0
 CHAR = FONT * 0.58
@@ -218,7 +218,7 @@ def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Marku
                 continue
             taken.append(box)
             at = {"x": x + r + 3 if anchor == "start" else x - r - 3, "y": y + FONT * 0.35, "text-anchor": anchor}
-            placed.append((at, isolate(label)))
+            placed.append((at, label_text(label)))
             break
     halo = {"class": "bp-halos", "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "fill": "none"}
     return element(

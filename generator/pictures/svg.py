@@ -13,11 +13,10 @@ from html import escape as html_escape
 
 from markupsafe import Markup, escape
 
-# Marks that reorder text (embeddings, overrides, isolates). An editor's place name or
-# title is wrapped in an isolate of its own, so a stray override cannot reverse the
-# words we put beside it (a count, "first", a date).
+# Marks that reorder text (embeddings, overrides, isolates). `briefing check` refuses them in content, and
+# no page may hold one; a label drawn in a picture drops any that reach it. Each label is a <text> of its
+# own, so its direction cannot run into the words beside it.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_FSI, _PDI = "\u2068", "\u2069"
 _ID_UNSAFE = re.compile(r"[^a-z0-9-]+")
 
 Attrs = Mapping[str, object | None]
@@ -71,9 +70,9 @@ def text(value: str) -> Markup:
     return escape(value)
 
 
-def isolate(value: str) -> str:
-    """An editor's words as one bidi island: controls inside are dropped, the whole is isolated."""
-    return _FSI + _BIDI_CONTROLS.sub("", value) + _PDI
+def label_text(value: str) -> str:
+    """Words for a label drawn in the picture: any bidi control dropped."""
+    return _BIDI_CONTROLS.sub("", value)
 
 
 def clip_words(value: str, limit: int) -> str:

