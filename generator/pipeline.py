@@ -118,7 +118,8 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(
             settings, record, renderer, {**font_files(settings.root), **handwritten},
-            lambda: site_files(record, settings, project.templates),  # feeds/, data/, assets/timelinejs/
+            # feeds/, data/, assets/timelinejs/: never a draft, whatever the build previews
+            lambda: site_files(record.published(), settings, project.templates),
             content=project.content_cache, pages=project.page_plan, parallel=parallel,
         )
     nav = make_nav(settings, record, handwritten)

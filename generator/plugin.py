@@ -184,7 +184,7 @@ class BriefingPlugin(BasePlugin):
         parallel.finish(self.worker)
         self.worker = None
         if self.generated:
-            self.project.permalinks.write(self.generated.record, Path(config.site_dir), self.settings.language)
+            self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
                 with self.project.markdown.active():
                     self.preview_index.index(self.generated, self.settings, Path(config.site_dir))

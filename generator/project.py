@@ -13,7 +13,7 @@ it needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from generator.markup.cache import MarkdownCache
 from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
-from generator.site.redirects import Permalinks
+from generator.site.redirects import Redirects
 from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
@@ -35,15 +35,16 @@ from generator.views.templates import Templates
 class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
-    permalinks: Permalinks = field(default_factory=Permalinks)
 
     @classmethod
-    def load(cls, config: str | Path | None = None, cwd: Path | None = None) -> Project:
-        """The project of a mkdocs.yml (default: the one in the current folder)."""
-        return cls(load_settings(config, cwd))
+    def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
+        """The project of a mkdocs.yml (default: the one in the current folder); ``drafts``: preview them too."""
+        settings = load_settings(config, cwd)
+        return cls(replace(settings, drafts=True) if drafts else settings)
 
     def with_settings(self, settings: Settings) -> Project:
         """This project with mkdocs.yml read again (the preview server after a save): its caches go on."""
+        settings = replace(settings, drafts=self.settings.drafts)  # a choice of the command, not of mkdocs.yml
         if settings.root != self.settings.root:
             return Project(settings)
         self.settings = settings
@@ -70,6 +71,11 @@ class Project:
         return Basemap.load(modules / "world-atlas" if modules else None)
 
     @cached_property
+    def redirects(self) -> Redirects:
+        """The permanent links and the old addresses of renamed things, written into the site after MkDocs."""
+        return Redirects(self._cache_file("redirects.json"))
+
+    @cached_property
     def templates(self) -> Templates:
         return Templates(self.settings.templates_dir)
 
@@ -80,7 +86,7 @@ class Project:
         """Every problem of the content at once, and the record when there are no errors."""
         with self.markdown.active():
             return check_project(self.settings.root, self.settings.timezone_name, cache=self.content_cache,
-                                 kept=self.kept_events, also=self.read_folders())
+                                 kept=self.kept_events, also=self.read_folders(), drafts=self.settings.drafts)
 
     def read_folders(self) -> list[Path]:
         """Folders besides content/ that the build reads files from: each is checked for links like content/."""

@@ -130,6 +130,7 @@ class Settings:
     pictures: bool = True
     pdf: PdfSettings = PdfSettings()
     custom_dir: Path | None = None  # theme.custom_dir: the project's own theme overrides, if any
+    drafts: bool = False  # a preview with the drafts (`briefing build --drafts`): not an option of mkdocs.yml
 
     @property
     def content_dir(self) -> Path:

@@ -31,11 +31,12 @@ class CheckResult:
         files = self.content.files
         events = len(files["event"])
         drafts = len(self.record.drafts) if self.record else 0
+        retracted = len(self.record.retracted) if self.record else 0
         topics = (
             len(self.content.topics.value) if self.content.topics and isinstance(self.content.topics.value, list) else 0
         )
         parts = [
-            _count(events, "event") + (f" ({_count(drafts, 'draft')})" if drafts else ""),
+            _count(events, "event") + _aside(drafts, "draft", retracted),
             _count(len(files["actor"]), "actor"),
             _count(len(files["source"]), "source"),
             _count(topics, "topic"),
@@ -48,6 +49,12 @@ class CheckResult:
         return ", ".join(parts)
 
 
+def _aside(drafts: int, word: str, retracted: int) -> str:
+    """' (1 draft, 2 retracted)' after the count of events, or ''."""
+    parts = ([_count(drafts, word)] if drafts else []) + ([f"{retracted} retracted"] if retracted else [])
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -57,13 +64,15 @@ def _values(items: list[Any]) -> dict[str, Any]:
 
 
 def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
-                  kept: ByIdentity[Event] | None = None, also: Iterable[Path] = ()) -> CheckResult:
+                  kept: ByIdentity[Event] | None = None, also: Iterable[Path] = (),
+                  drafts: bool = False) -> CheckResult:
     """Every problem of the project at ``root`` at once, and the record when there are no errors.
 
     ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the
     checked values they were made from (see :func:`generator.content.model.assemble`); ``also``: the other
     folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
-    links and special files are refused as in content/ (generator/content/projectfiles.py).
+    links and special files are refused as in content/ (generator/content/projectfiles.py); ``drafts``: a
+    record that shows the drafts too (a preview).
     """
     content = read_content(root, cache)
     problems = validate(content) + [p for folder in dict.fromkeys(also) for p in tree_problems(folder, root)]
@@ -79,6 +88,7 @@ def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
         events=[(c.id, c.file, c.value) for c in files["event"]],
         ledes={day: text for day, (_, text) in content.ledes.items()},
         kept=kept,
+        drafts=drafts,
     )
     problems.extend(lede_warnings(content, set(record.days)))
     return CheckResult(record, sort_problems(problems), content)

@@ -21,9 +21,10 @@ from pathlib import Path
 from generator.content import texthygiene
 from generator.content.cache import FileCache, fingerprint
 from generator.content.load import load_yaml_file, read_text
+from generator.content.placement import wrong_kind
 from generator.content.projectfiles import read_bytes, tree_problems
 from generator.content.rules import file_rules
-from generator.content.schema import Checked, check_document, id_message, valid_id
+from generator.content.schema import MISSING, Checked, check_document, id_message, valid_id
 from generator.errors import Problem
 
 FOLDERS = {"events": "event", "actors": "actor", "sources": "source", "stories": "story"}
@@ -57,6 +58,9 @@ def check_file(path: Path, rel: str, kind: str, ident: str | None) -> Checked:
     tree, problems = load_yaml_file(path, rel)
     if tree is None and problems:
         return Checked(rel, kind, ident, None, problems, {}, [])
+    misplaced = wrong_kind(tree, kind, rel)
+    if misplaced is not None:  # one sentence, not an "unknown field" for each of its fields
+        return Checked(rel, kind, ident, MISSING, [*problems, misplaced], {}, [])
     checked = check_document(tree, kind, rel, ident)
     checked.problems[:0] = problems
     if checked.usable:

@@ -9,7 +9,7 @@ on a day, who appears with whom) is answered here, not in templates.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -25,6 +25,7 @@ class Topic:
     id: str
     title: str
     description: str | None = None
+    replaces: tuple[str, ...] = ()  # old ids whose addresses lead here
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Story:
     id: str
     title: str
     summary: str | None = None
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Source:
     url: str | None = None
     archive_url: str | None = None
     language: str = "en"
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Actor:
     description: str | None = None
     roles: tuple[Role, ...] = ()
     wikidata: str | None = None
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,8 @@ class Event:
     related: tuple[str, ...] = ()
     status: str = "published"
     corrections: tuple[Correction, ...] = ()
+    retraction: Correction | None = None  # with status 'retracted': the notice readers see at its permanent link
+    replaces: tuple[str, ...] = ()  # old ids whose addresses lead here
 
     @property
     def is_lead(self) -> bool:
@@ -131,6 +137,10 @@ class Event:
         if where is None or where.lat is None or where.lon is None:
             return None
         return where.lat, where.lon
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
 
     @cached_property  # asked for by every page that lists the event; the event never changes
     def actor_ids(self) -> tuple[str, ...]:
@@ -147,16 +157,29 @@ class Event:
 
 @dataclass(frozen=True)
 class Record:
-    """The published record; drafts are kept apart in ``drafts`` and appear nowhere."""
+    """The published record; drafts are kept apart in ``drafts`` and appear nowhere (unless previewed).
+
+    ``events`` are what the site shows: the published events, and with ``previews_drafts`` (`briefing build
+    --drafts`) the drafts too, each marked.  Retracted events are in ``retracted`` only: all that remains of
+    one is its permanent link, with the notice.
+    """
 
     timezone: str
     topics: tuple[Topic, ...]
     actors: dict[str, Actor]
     sources: dict[str, Source]
     stories: dict[str, Story]
-    events: tuple[Event, ...]  # published, chronological
+    events: tuple[Event, ...]  # published (and previewed drafts), chronological
     drafts: tuple[Event, ...] = ()
     ledes: dict[date, str] = field(default_factory=dict)
+    retracted: tuple[Event, ...] = ()  # chronological
+    previews_drafts: bool = False
+
+    def published(self) -> Record:
+        """The record without previewed drafts: what feeds and exports publish, whatever the build previews."""
+        if not self.previews_drafts:
+            return self
+        return replace(self, events=tuple(e for e in self.events if not e.is_draft), previews_drafts=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -250,6 +273,11 @@ def _point(value: When | None) -> Point | None:
 
 # What a field is when a file leaves it out: declared once, in the schema.
 _EVENT, _ACTOR, _SOURCE = schema.EVENT.defaults(), schema.ACTOR.defaults(), schema.SOURCE.defaults()
+_STORY, _TOPIC = schema.STORY.defaults(), schema.TOPIC.defaults()
+
+
+def _notice(value: dict[str, Any] | None) -> Correction | None:
+    return Correction(value["date"].start, value["text"]) if value else None
 
 
 def make_event(ident: str, file: str, values: dict[str, Any], tz: ZoneInfo) -> Event:
@@ -273,7 +301,9 @@ def make_event(ident: str, file: str, values: dict[str, Any], tz: ZoneInfo) -> E
         story=v["story"],
         related=tuple(v["related"]),
         status=v["status"],
-        corrections=tuple(Correction(c["date"].start, c["text"]) for c in v["corrections"]),
+        corrections=tuple(_notice(c) for c in v["corrections"]),
+        retraction=_notice(v["retraction"]),
+        replaces=tuple(v["replaces"]),
     )
 
 
@@ -288,6 +318,7 @@ def make_actor(ident: str, values: dict[str, Any]) -> Actor:
         description=v["description"],
         roles=tuple(Role(r["title"], r.get("of"), _point(r.get("from")), _point(r.get("to"))) for r in v["roles"]),
         wikidata=v["wikidata"],
+        replaces=tuple(v["replaces"]),
     )
 
 
@@ -302,15 +333,18 @@ def make_source(ident: str, values: dict[str, Any]) -> Source:
         url=v["url"],
         archive_url=v["archive_url"],
         language=v["language"],
+        replaces=tuple(v["replaces"]),
     )
 
 
-def make_story(ident: str, v: dict[str, Any]) -> Story:
-    return Story(ident, v["title"], v.get("summary"))
+def make_story(ident: str, values: dict[str, Any]) -> Story:
+    v = {**_STORY, **values}
+    return Story(ident, v["title"], v["summary"], tuple(v["replaces"]))
 
 
 def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
-    return tuple(Topic(t["id"], t["title"], t.get("description")) for t in items)
+    return tuple(Topic(v["id"], v["title"], v["description"], tuple(v["replaces"]))
+                 for v in ({**_TOPIC, **t} for t in items))
 
 
 def _events_of(events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo,
@@ -331,11 +365,13 @@ def assemble(
     events: list[tuple[str, str, dict[str, Any]]],
     ledes: dict[date, str] | None = None,
     kept: ByIdentity[Event] | None = None,
+    drafts: bool = False,
 ) -> Record:
     """Build the record from checked values (all references already known to resolve).
 
     ``kept``: the events of an earlier assembly by the values they were made from.  A file that did not change
     keeps its values object (:mod:`generator.content.cache`), so `briefing serve` remakes only edited events.
+    ``drafts``: show drafts with the published events (a preview: `briefing build --drafts`).
     """
     tz = ZoneInfo(timezone)
     made = _events_of(events, timezone, tz, kept)
@@ -346,7 +382,9 @@ def assemble(
         actors={i: make_actor(i, v) for i, v in sorted(actors.items())},
         sources={i: make_source(i, v) for i, v in sorted(sources.items())},
         stories={i: make_story(i, v) for i, v in sorted(stories.items())},
-        events=tuple(e for e in made if e.status == "published"),
-        drafts=tuple(e for e in made if e.status != "published"),
+        events=tuple(e for e in made if e.status == "published" or (drafts and e.is_draft)),
+        drafts=tuple(e for e in made if e.is_draft),
         ledes=dict(ledes or {}),
+        retracted=tuple(e for e in made if e.status == "retracted"),
+        previews_drafts=drafts,
     )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.content.placement import folder_warning
 from generator.content.schema import Checked
 from generator.errors import Problem
 from generator.markup.removals import Removal, locate, page_removals, removals
@@ -23,6 +24,7 @@ def file_rules(c: Checked) -> list[Problem]:
     if c.kind == "event" and isinstance(c.value, dict):
         problems += _location_rule(c, c.value)
         problems += _summary_warnings(c, c.value)
+        problems += folder_warning(c)
     return problems
 
 

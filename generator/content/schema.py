@@ -398,11 +398,43 @@ def _field_schema(spec: Field) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Requires:
+    """``needed`` is required when ``field`` is ``value``, and allowed only then (a retraction needs its notice)."""
+
+    field: str
+    value: str
+    needed: str
+
+    def check(self, node: Mapping, path: str, values: dict[str, Any], ck: Checker) -> None:
+        written = {k.text: (k, v) for k, v in node.items}
+        own = written.get(self.field)
+        wrong = own is not None and not is_null(own[1]) and not (
+            isinstance(own[1], Scalar) and own[1].text == values.get(self.field))
+        if wrong:
+            return  # the field itself is wrong, and said so
+        has_value = values.get(self.field) == self.value
+        if has_value and values.get(self.needed) is None and self.needed not in written:
+            field_path = f"{path}.{self.needed}" if path else self.needed
+            ck.report(node, field_path, f"required with {self.field}: {self.value}")
+        elif not has_value and self.needed in written and not is_null(written[self.needed][1]):
+            key = written[self.needed][0]
+            shown = values.get(self.field) or "absent"
+            field_path = f"{path}.{self.needed}" if path else self.needed
+            ck.report(key, field_path, f"only with {self.field}: {self.value} ({self.field} is {shown})")
+
+    def schema(self) -> list[dict[str, Any]]:
+        has_value = {"properties": {self.field: {"const": self.value}}, "required": [self.field]}
+        written = {"properties": {self.needed: {"not": {"type": "null"}}}, "required": [self.needed]}
+        return [{"if": has_value, "then": {"required": [self.needed]}}, {"if": written, "then": has_value}]
+
+
+@dataclass(frozen=True)
 class Record(Kind):
     fields: tuple[Field, ...] = ()
     shorthand: str | None = None  # a bare value stands for {shorthand: value}
     title: str = ""
     doc: str = ""
+    requires: tuple[Requires, ...] = ()
 
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
@@ -439,6 +471,8 @@ class Record(Kind):
             if spec.required and spec.name not in values and all(k.text != spec.name for k, _ in node.items):
                 field_path = f"{path}.{spec.name}" if path else spec.name
                 ck.report(node, field_path, "required field is missing")
+        for rule in self.requires:
+            rule.check(node, path, values, ck)
         return values
 
     def schema(self) -> dict[str, Any]:
@@ -454,6 +488,8 @@ class Record(Kind):
         required = [f.name for f in self.fields if f.required]
         if required:
             out["required"] = required
+        if self.requires:
+            out["allOf"] = [part for rule in self.requires for part in rule.schema()]
         if self.shorthand:
             inner = next(f for f in self.fields if f.name == self.shorthand)
             return {"anyOf": [inner.kind.schema(), out]}
@@ -507,12 +543,28 @@ SOURCE_REF = Record(
     shorthand="source",
 )
 
-CORRECTION = Record(
-    (
-        Field("date", Date(ranges=False, approximate=False), required=True, doc="When the correction was made."),
-        Field("text", Text(max_length=1000, multiline=True, markdown=True), required=True, doc="What was corrected."),
+
+
+def notice(what: str, says: str) -> Record:
+    """A dated note to readers, {date, text}: a correction, or the notice of a retraction (the same shape)."""
+    return Record(
+        (
+            Field("date", Date(ranges=False, approximate=False), required=True, doc=f"When the {what} was made."),
+            Field("text", Text(max_length=1000, multiline=True, markdown=True), required=True, doc=says),
+        )
     )
-)
+
+
+CORRECTION = notice("correction", "What was corrected.")
+RETRACTION = notice("retraction", "Why the event was withdrawn, for readers of its permanent link.")
+EVENT_STATUSES = ("published", "draft", "retracted")
+
+
+def replaces(kind: str) -> Field:
+    """Old ids of a renamed or merged file: each old address is kept as a redirect to this one."""
+    return Field("replaces", ListOf(Id(), unique=True), default=(),
+                 doc=f"Old ids of this {kind} (renamed, or merged into it): their addresses redirect here.")
+
 
 EVENT = Record(
     (
@@ -533,11 +585,15 @@ EVENT = Record(
         Field("importance", Integer((1, 2, 3)), default=2, doc="1 = lead, 2 = normal, 3 = minor."),
         Field("story", Id("story"), doc="Id of the developing story this event belongs to."),
         Field("related", ListOf(Id("event"), unique=True), default=(), doc="Ids of related events."),
-        Field("status", Choice(("published", "draft")), default="published", doc="draft: never published."),
+        Field("status", Choice(EVENT_STATUSES), default="published",
+              doc="draft: not published yet; retracted: withdrawn, with a retraction notice."),
         Field("corrections", ListOf(CORRECTION), default=(), doc="Published corrections: {date, text}."),
+        Field("retraction", RETRACTION, doc="With status: retracted, the notice {date, text} readers see instead."),
+        replaces("event"),
     ),
     title="Event",
     doc="One event of the record: content/events/**/<id>.yaml",
+    requires=(Requires("status", "retracted", "retraction"),),
 )
 
 ROLE = Record(
@@ -558,6 +614,7 @@ ACTOR = Record(
         Field("description", Text(max_length=MAX_PROSE, multiline=True, markdown=True), doc="Markdown profile."),
         Field("roles", ListOf(ROLE), default=(), doc="Positions held: {title, of?, from?, to?}."),
         Field("wikidata", Pattern("a Wikidata id"), doc="Wikidata Q-id, e.g. Q42."),
+        replaces("actor"),
     ),
     title="Actor",
     doc="A person, organisation, state or group: content/actors/<id>.yaml",
@@ -575,6 +632,7 @@ SOURCE = Record(
         Field("url", Url(), doc="Where to read it."),
         Field("archive_url", Url(), doc="An archived copy (e.g. web.archive.org)."),
         Field("language", Pattern("a language tag"), default="en", doc="BCP 47 language tag."),
+        replaces("source"),
     ),
     title="Source",
     doc="A document events cite: content/sources/<id>.yaml",
@@ -586,6 +644,7 @@ TOPIC = Record(
         Field("title", Text(max_length=100), required=True, doc="Section heading."),
         Field("description", Text(max_length=MAX_TOPIC_DESCRIPTION, multiline=True, markdown=True),
               doc="What the topic covers."),
+        replaces("topic"),
     )
 )
 
@@ -595,6 +654,7 @@ STORY = Record(
     (
         Field("title", Text(max_length=MAX_TITLE), required=True, doc="Name of the developing story."),
         Field("summary", Text(max_length=MAX_PROSE, multiline=True, markdown=True), doc="Markdown background."),
+        replaces("story"),
     ),
     title="Story",
     doc="A developing story events join with story: content/stories/<id>.yaml",

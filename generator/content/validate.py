@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from generator.content.files import Content
+from generator.content.replaces import replaced_ids, replacement_problems
 from generator.content.rules import lede_markup_warnings
 from generator.content.schema import Checked, slugify
 from generator.errors import Problem
@@ -41,9 +42,10 @@ class Known:
             self.ids[kind].update(c.id for c in items if c.id)
         for topic in _topic_values(content):
             self.ids["topic"].add(topic["id"])
-        self.drafts = {
-            c.id for c in content.files["event"] if isinstance(c.value, dict) and c.value.get("status") == "draft"
-        }
+        statuses = {c.id: c.value.get("status") for c in content.files["event"] if isinstance(c.value, dict)}
+        self.drafts = {ident for ident, status in statuses.items() if status == "draft"}
+        self.retracted = {ident for ident, status in statuses.items() if status == "retracted"}
+        self.replaced = replaced_ids(content)  # old id → new id, by kind
 
     @property
     def hints(self) -> dict[str, dict[str, str]]:
@@ -99,6 +101,7 @@ def validate(content: Content) -> list[Problem]:
         if isinstance(checked.value, dict):
             problems.extend(_event_rules(checked, known))
     problems.extend(_alias_clashes(content.files["actor"]))
+    problems.extend(replacement_problems(content))
     problems.extend(_page_rules(content))
     problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
     return problems
@@ -108,7 +111,11 @@ def _references(c: Checked, known: Known) -> Iterable[Problem]:
     for kind, ident, path in c.refs:
         if ident not in known.ids[kind]:
             line, column = _at(c, path)
-            hint = known.suggestion(kind, ident) or f"; add it to {WHERE[kind]}"
+            new = known.replaced[kind].get(ident)
+            if new:
+                hint = f": it was replaced by '{new}' (replaces:); use '{new}'"
+            else:
+                hint = known.suggestion(kind, ident) or f"; add it to {WHERE[kind]}"
             yield Problem(c.file, line, column, path, f"unknown {kind} '{ident}'{hint}")
 
 
@@ -139,6 +146,9 @@ def _event_rules(c: Checked, known: Known) -> Iterable[Problem]:
         elif published and ident in known.drafts:
             message = f"event '{ident}' is a draft; a published event cannot link to it"
             yield Problem(c.file, *_at(c, path), path, message)
+        elif published and ident in known.retracted:
+            message = f"event '{ident}' is retracted, so this link is not shown; remove it"
+            yield Problem(c.file, *_at(c, path), path, message, "warning")
 
 
 def _alias_clashes(actors: list[Checked]) -> Iterable[Problem]:

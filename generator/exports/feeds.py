@@ -26,7 +26,7 @@ from markupsafe import Markup
 from generator.content.dates import midnight
 from generator.content.model import Event
 from generator.exports.publication import Publication, clean_text, rfc3339
-from generator.markup.richtext import render_markdown
+from generator.markup.richtext import rebase_site_links, render_markdown
 from generator.views import labels, urls
 from generator.views.pages import Link, key_events, page_order
 
@@ -82,6 +82,7 @@ class FeedMaker:
         env = pub.templates.get("feeds")
         self.day_template = env.get_template("day.html.j2")
         self.event_template = env.get_template("event.html.j2")
+        self.retracted_template = env.get_template("retracted.html.j2")
         self.topic_order = {t.id: i for i, t in enumerate(pub.record.topics)}
         self._entries: dict[str, Entry] = {}  # an event is in several actor feeds: made once
 
@@ -94,7 +95,8 @@ class FeedMaker:
         events = page_order(pub.record.events_on(day), self.topic_order)
         points = tuple(Link(e.title, Markup(pub.page_url(page, e.id))) for e in key_events(pub.ctx, events))
         published = midnight(day, pub.tz)
-        updated = max([published, *(pub.event_updated(e) for e in events)], key=lambda m: m.timestamp())
+        gone = [e for e in pub.record.retracted if e.day == day]  # the day's page changed when they left it
+        updated = max([published, *(pub.event_updated(e) for e in (*events, *gone))], key=lambda m: m.timestamp())
         content = self.day_template.render(
             lede=render_markdown(pub.record.ledes.get(day)), key_points=points, count=len(events), url=url
         )
@@ -116,6 +118,8 @@ class FeedMaker:
         return entry
 
     def _event_entry(self, event: Event) -> Entry:
+        if event.status == "retracted":
+            return self._retracted_entry(event)
         pub = self.pub
         record = pub.record
         url = pub.permalink(event)
@@ -140,6 +144,26 @@ class FeedMaker:
             base=pub.home_url(event).split("#")[0],
         )
 
+    def _retracted_entry(self, event: Event) -> Entry:
+        """The entry of a retracted event, updated: its notice instead of its facts, under the same id."""
+        pub = self.pub
+        url = pub.permalink(event)
+        notice = event.retraction
+        content = self.retracted_template.render(
+            date=labels.point_label(notice.date, pub.tz, pub.language) if notice else "",
+            notice=rebase_site_links(render_markdown(notice.text if notice else ""), pub.site_url), url=url,
+        )
+        return Entry(
+            id=url,
+            url=url,
+            title=f"Retracted: {event.title}",
+            published=pub.event_published(event),
+            updated=pub.event_updated(event),
+            summary="",
+            content=Markup(content.strip()),
+            base=url,
+        )
+
     # --- feeds -------------------------------------------------------------------
 
     def _feed(self, path: str, home: str, title: str, subtitle: str, entries: tuple[Entry, ...]) -> Feed:
@@ -154,19 +178,22 @@ class FeedMaker:
         return self._feed(path, pub.page_url(urls.HOME), pub.site_name, "Daily briefings", entries)
 
     def events_feed(self, path: str, page: str, title: str, events: tuple[Event, ...], count: int = ENTRIES) -> Feed:
+        """The newest ``count`` events (retracted ones among them, as their notices)."""
         newest = sorted(events, key=lambda e: e.sort_key, reverse=True)[:count]
         entries = tuple(self.event_entry(e) for e in newest)
         return self._feed(path, self.pub.page_url(page), f"{self.pub.site_name}: {title}", f"Events: {title}", entries)
 
     def topic(self, topic_id: str) -> Feed:
         topic = self.pub.record.topic_by_id[topic_id]
+        retracted = tuple(e for e in self.pub.record.retracted if topic_id in e.topics)
         return self.events_feed(topic_feed_path(topic_id), urls.topic_page(topic_id), topic.title,
-                                self.pub.record.events_of_topic(topic_id))
+                                self.pub.record.events_of_topic(topic_id) + retracted)
 
     def actor(self, actor_id: str) -> Feed:
         actor = self.pub.record.actors[actor_id]
+        retracted = tuple(e for e in self.pub.record.retracted if actor_id in e.actor_ids)
         return self.events_feed(actor_feed_path(actor_id), urls.actor_page(actor_id), actor.name,
-                                self.pub.record.events_of_actor(actor_id), ACTOR_ENTRIES)
+                                self.pub.record.events_of_actor(actor_id) + retracted, ACTOR_ENTRIES)
 
 
 # --- serialisers -------------------------------------------------------------------

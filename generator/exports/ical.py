@@ -20,6 +20,10 @@ instant and is the event's last change as the record knows it: the newest of
 its start, its sources' publication and its corrections (00:00 UTC for a date
 without a time) — never the time of the build.  SEQUENCE is the number of
 corrections.
+
+A retracted event stays in the calendar, as its notice: STATUS:CANCELLED
+(subscribers' apps strike it through or remove it), the retraction as its
+description, and SEQUENCE one higher, so the change reaches every subscriber.
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ def dtstamp(pub: Publication, event: Event) -> datetime:
     stamps += [_instant(pub.record.sources[c.source].published) for c in event.sources
                if pub.record.sources[c.source].published is not None]
     stamps += [_instant(c.date) for c in event.corrections]
+    if event.retraction:
+        stamps.append(_instant(event.retraction.date))
     return max(stamps, key=lambda m: m.timestamp())
 
 
@@ -139,6 +145,24 @@ def vevent(pub: Publication, event: Event) -> list[str]:
     return lines
 
 
+def retracted_vevent(pub: Publication, event: Event) -> list[str]:
+    """A retracted event: the same UID, cancelled, with the notice instead of its facts."""
+    notice = event.retraction.text.strip() if event.retraction else ""
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@{pub.host}",
+        f"DTSTAMP:{_utc(dtstamp(pub, event))}",
+        *_span(event, pub.tz),
+        f"SUMMARY:{escape_text('Retracted: ' + event.title)}",
+        f"DESCRIPTION:{escape_text(notice + chr(10) + chr(10) + pub.permalink(event))}",
+        f"URL;VALUE=URI:{pub.permalink(event)}",
+        "STATUS:CANCELLED",
+        f"SEQUENCE:{len(event.corrections) + 1}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
 def calendar(pub: Publication) -> bytes:
     """The whole calendar: published events precise to the day, in record order."""
     lines = [
@@ -154,8 +178,8 @@ def calendar(pub: Publication) -> bytes:
         f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
         f"X-PUBLISHED-TTL:{REFRESH}",
     ]
-    for event in pub.record.events:
+    for event in pub.with_retracted:
         if in_calendar(event):
-            lines.extend(vevent(pub, event))
+            lines.extend(retracted_vevent(pub, event) if event.status == "retracted" else vevent(pub, event))
     lines.append("END:VCALENDAR")
     return b"".join(fold(line) for line in lines)

@@ -13,12 +13,12 @@ import io
 import json
 from typing import Any
 
-from generator.content.model import Actor, Event
+from generator.content.model import Actor, Correction, Event
 from generator.exports.feeds import actor_feed_path, topic_feed_path
 from generator.exports.publication import Publication, rfc3339, when_fields
 from generator.views import urls
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: retracted events (status, retraction) and renamed ids (replaces)
 RECORD_JSON = "data/record.json"
 RECORD_SCHEMA = "data/record.schema.json"
 EVENTS_CSV = "data/events.csv"
@@ -41,6 +41,18 @@ def _json(value: Any) -> bytes:
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 IDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}
+NOTICE = {"type": "object", "required": ["date", "text"], "additionalProperties": False,
+          "properties": {"date": STRING, "text": STRING}}
+# What a retracted event keeps (its notice, its date and title) and what a published one must have.
+RETRACTED_EVENT = {
+    "if": {"properties": {"status": {"const": "retracted"}}},
+    "then": {"properties": {"summary": {"const": ""}, "topics": {"maxItems": 0}, "actors": {"maxItems": 0},
+                            "claims": {"maxItems": 0}, "location": {"type": "null"}, "sources": {"maxItems": 0},
+                            "importance": {"type": "null"}, "story": {"type": "null"}, "related": {"maxItems": 0},
+                            "retraction": {"type": "object"}}},
+    "else": {"properties": {"sources": {"minItems": 1}, "importance": {"type": "integer"},
+                            "retraction": {"type": "null"}}},
+}
 
 # (field, JSON Schema, description) for each event; the Data page lists them in this order.
 EVENT_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
@@ -71,17 +83,22 @@ EVENT_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
         "properties": {"name": STRING, "country": NULLABLE_STRING, "lat": {"type": ["number", "null"]},
                        "lon": {"type": ["number", "null"]}}}]},
      "Place name, ISO 3166 country code and WGS 84 coordinates (each may be null)."),
-    ("sources", {"type": "array", "minItems": 1, "items": {
+    ("sources", {"type": "array", "items": {
         "type": "object", "required": ["source", "quote", "url"], "additionalProperties": False,
         "properties": {"source": STRING, "quote": NULLABLE_STRING, "url": NULLABLE_STRING}}},
-     "Citations: source id, the quoted excerpt and a deep link (each may be null)."),
-    ("importance", {"enum": [1, 2, 3]}, "1 lead, 2 normal, 3 minor."),
+     "Citations: source id, the quoted excerpt and a deep link (each may be null); at least one, "
+     "none for a retracted event."),
+    ("importance", {"enum": [1, 2, 3, None]}, "1 lead, 2 normal, 3 minor; null for a retracted event."),
     ("story", NULLABLE_STRING, "Story id, or null."),
     ("related", IDS, "Ids of related published events."),
-    ("corrections", {"type": "array", "items": {"type": "object", "required": ["date", "text"],
-                                               "additionalProperties": False,
-                                               "properties": {"date": STRING, "text": STRING}}},
+    ("corrections", {"type": "array", "items": NOTICE},
      "Corrections made after publication (date and Markdown text)."),
+    ("status", {"enum": ["published", "retracted"]},
+     "published, or retracted: withdrawn, and only its notice remains (its facts are left out: empty summary, "
+     "no topics, actors, claims, place, sources or story)."),
+    ("retraction", {"oneOf": [{"type": "null"}, NOTICE]},
+     "For a retracted event, the notice (date and Markdown text); else null."),
+    ("replaces", IDS, "Old ids of this event (renamed or merged); their permalinks lead to this one."),
     ("permalink", STRING, "Permanent link of the event."),
     ("page", STRING, "Where the event is shown today (the permalink redirects here)."),
 )
@@ -181,7 +198,7 @@ def record_schema(pub: Publication) -> dict[str, Any]:
             "story": _object(STORY_FIELDS),
             "actor": _object(ACTOR_FIELDS),
             "source": _object(SOURCE_FIELDS),
-            "event": _object(EVENT_FIELDS),
+            "event": {**_object(EVENT_FIELDS), **RETRACTED_EVENT},
         },
     }
 
@@ -209,10 +226,31 @@ def _event(pub: Publication, event: Event) -> dict[str, Any]:
         "story": event.story,
         # A related event may still be a draft: its id must not leak.
         "related": [r for r in event.related if r in pub.record.event_by_id],
-        "corrections": [{"date": c.date.iso(), "text": c.text.strip()} for c in event.corrections],
+        "corrections": [_notice(c) for c in event.corrections],
+        "status": event.status,
+        "retraction": None,
+        "replaces": list(event.replaces),
         "permalink": pub.permalink(event),
         "page": pub.home_url(event),
     }
+
+
+def _notice(notice: Correction) -> dict[str, str]:
+    return {"date": notice.date.iso(), "text": notice.text.strip()}
+
+
+def _retracted(pub: Publication, event: Event) -> dict[str, Any]:
+    """A retracted event as exported: what identifies it and the notice; none of its facts."""
+    permalink = pub.permalink(event)
+    out = _event(pub, event)
+    out.update(summary="", topics=[], actors=[], claims=[], location=None, sources=[], importance=None, story=None,
+               related=[], retraction=_notice(event.retraction) if event.retraction else None, page=permalink)
+    return out
+
+
+def event_document(pub: Publication, event: Event) -> dict[str, Any]:
+    """One event of record.json: a published event in full, a retracted one as its notice."""
+    return _retracted(pub, event) if event.status == "retracted" else _event(pub, event)
 
 
 def _text(value: str | None) -> str | None:
@@ -253,7 +291,7 @@ def record_document(pub: Publication) -> dict[str, Any]:
                      "published": s.published.iso() if s.published else None, "url": s.url,
                      "archive_url": s.archive_url, "language": s.language,
                      "page": pub.page_url(urls.source_page(s.id))} for s in record.sources.values()],
-        "events": [_event(pub, e) for e in record.events],
+        "events": [event_document(pub, e) for e in pub.with_retracted],
     }
 
 
@@ -287,6 +325,9 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("story", "Story id."),
     ("importance", "1 lead, 2 normal, 3 minor."),
     ("permalink", "Permanent link of the event."),
+    ("status", "published, or retracted (then only id, dates, title and the retraction are given)."),
+    ("retraction_date", "The day a retracted event was withdrawn."),
+    ("retraction", "Why it was withdrawn (Markdown)."),
 )
 
 ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -337,28 +378,37 @@ def _csv(columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> by
 
 
 def events_csv(pub: Publication) -> bytes:
-    rows = []
-    for event in pub.record.events:
-        location = event.location
-        rows.append({
-            "id": event.id,
-            **when_fields(event.when, pub.tz),
-            "precision": event.when.precision,
-            "approximate": event.when.approximate,
-            "title": event.title,
-            "summary": event.summary.strip(),
-            "topics": ";".join(event.topics),
-            "actors": ";".join(event.actor_ids),
-            "location": location.name if location else None,
-            "country": location.country if location else None,
-            "lat": location.lat if location else None,
-            "lon": location.lon if location else None,
-            "sources": ";".join(event.source_ids),
-            "story": event.story,
-            "importance": event.importance,
-            "permalink": pub.permalink(event),
-        })
-    return _csv(EVENT_COLUMNS, rows)
+    return _csv(EVENT_COLUMNS, [_event_row(pub, event) for event in pub.with_retracted])
+
+
+def _event_row(pub: Publication, event: Event) -> dict[str, Any]:
+    location = event.location
+    retraction = event.retraction
+    row = {
+        "id": event.id,
+        **when_fields(event.when, pub.tz),
+        "precision": event.when.precision,
+        "approximate": event.when.approximate,
+        "title": event.title,
+        "summary": event.summary.strip(),
+        "topics": ";".join(event.topics),
+        "actors": ";".join(event.actor_ids),
+        "location": location.name if location else None,
+        "country": location.country if location else None,
+        "lat": location.lat if location else None,
+        "lon": location.lon if location else None,
+        "sources": ";".join(event.source_ids),
+        "story": event.story,
+        "importance": event.importance,
+        "permalink": pub.permalink(event),
+        "status": event.status,
+        "retraction_date": retraction.date.iso() if retraction else None,
+        "retraction": retraction.text.strip() if retraction else None,
+    }
+    if event.status == "retracted":  # its notice, not its facts
+        row.update(dict.fromkeys(("summary", "topics", "actors", "location", "country", "lat", "lon", "sources",
+                                  "story", "importance")))
+    return row
 
 
 def actors_csv(pub: Publication) -> bytes:

@@ -115,15 +115,26 @@ class Publication:
         return self.start(event.when.start)
 
     def event_updated(self, event: Event) -> datetime:
-        """The event's start, or the day of its latest correction when later (a corrected entry shows as updated)."""
-        stamps = [self.event_published(event), *(self.start(c.date) for c in event.corrections)]
+        """The event's start, or the day of its latest correction or its retraction when later (a corrected or
+        retracted entry shows as updated)."""
+        notices = [*event.corrections, *([event.retraction] if event.retraction else [])]
+        stamps = [self.event_published(event), *(self.start(c.date) for c in notices)]
         return max(stamps, key=_utc)
 
+    @cached_property
+    def with_retracted(self) -> tuple[Event, ...]:
+        """The published events and the retracted ones, in the record's order: what exports list (a retracted
+        event as its notice, without its facts)."""
+        if not self.record.retracted:
+            return self.record.events
+        return tuple(sorted((*self.record.events, *self.record.retracted), key=lambda e: e.sort_key))
+
     def newest(self) -> datetime:
-        """The newest date in the record (an event's start or a correction): the `updated` of whole-record files."""
-        if not self.record.events:
+        """The newest date in the record (an event's start, a correction or a retraction): the `updated` of
+        whole-record files."""
+        if not self.with_retracted:
             return EPOCH
-        return max((self.event_updated(e) for e in self.record.events), key=_utc)
+        return max((self.event_updated(e) for e in self.with_retracted), key=_utc)
 
 
 def _utc(moment: datetime) -> datetime:

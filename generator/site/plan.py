@@ -83,9 +83,10 @@ def _digest(text: str) -> str:
 
 
 def fingerprint(settings: Settings) -> str:
-    """Everything but the content that pages are made from: code, templates, options."""
+    """Everything but the content that pages are made from: code, templates, options (a preview of drafts too)."""
     folders = [PACKAGE, TEMPLATES / "pages", settings.templates_dir / "pages"]
-    return digest.of_files(folders, (".py", ".j2", ".html", ".md"), settings.config_file.read_bytes())
+    return digest.of_files(folders, (".py", ".j2", ".html", ".md"), settings.config_file.read_bytes(),
+                           b"drafts" if settings.drafts else b"")
 
 
 class PlanStore:
@@ -170,6 +171,7 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
             if place:
                 pages |= place.pages(split, new.split_topics, new.split_map)
         pages.update(relating.get(ident, ()))
+        pages.add(urls.event_page(ident))  # the notice of a retracted event is a page of its own
     for kind, ident in changed:
         if kind == "actor" and ident:
             pages |= _actor_pages(record, ident)

@@ -1,75 +1,119 @@
-"""Permanent links: /events/<id>/, a small page that sends the reader to where the event is shown today.
+"""Addresses the site keeps without a page of their own: each a small page that sends the reader on.
 
-An event's day can change (a re-dated event moves to another day page), so
-every feed, export and PDF links the event by its permanent link instead.
-The page works without JavaScript: a canonical link and an immediate refresh.
-MkDocs does not build these pages; they are written into the site after it,
-only when new or changed, and those of events no longer published are removed.
+- The permanent link of every published event, /events/<id>/: an event's day can change (a re-dated event
+  moves to another day page), so every feed, export and PDF links the event by its permanent link.
+- The old address of everything renamed or merged (``replaces: [old-id]`` in an event, actor, source, story
+  or topic): /actors/old-id/ leads to /actors/new-id/, so no bookmark or link from another site breaks.
+
+Which addresses these are is decided with the pages (:func:`generator.views.urls.site_redirects`); here any
+map of old folder → new address is written, so other stages can keep addresses of their own the same way.
+
+The page works without JavaScript: a canonical link and an immediate refresh.  MkDocs does not build these
+pages; they are written into the site after it, only when new or changed.  The files written are listed by
+site folder in ``.build/cache/redirects.json``, so a redirect no longer wanted is removed by the next build,
+whichever process made it (and only if it is still one of ours: an id may have become a page again).
 """
 
 from __future__ import annotations
 
-import shutil
+import json
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
-from generator.content.model import Event, Record
-from generator.util.keep import ByIdentity
+from generator.content.model import Record
 from generator.util.store import write_atomic
 from generator.views import urls
 
+MARKER = '<meta name="generator" content="briefing redirect">'
 REDIRECT = """<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
+""" + MARKER + """
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
 <link rel="icon" href="data:,">
 </head>
 <body>
-<p>This event is now at <a href="{target}">{title}</a>.</p>
+<p>This page is now at <a href="{target}">{title}</a>.</p>
 </body>
 </html>
 """
 
 
-class Permalinks:
-    """The permanent-link pages of one project's site, as this process last wrote them.
+class Target(NamedTuple):
+    """Where an old address leads: a path under the site root ('actors/new-id/', 'briefings/2024-11-05/#id')."""
 
-    The preview server keeps the Event objects of unchanged files (:class:`generator.util.keep.ByIdentity`),
-    so after a save only the edited events' pages are made again, and only changed ones are written.
-    """
+    path: str
+    title: str
 
-    def __init__(self) -> None:
-        self._pages: ByIdentity[str] = ByIdentity()
-        self._written: dict[Path, dict[str, str]] = {}  # by site folder
-        self._swept: set[Path] = set()  # site folders whose stale permanent links were removed
 
-    def write(self, record: Record, site_dir: Path, lang: str = "en") -> int:
-        """/events/<id>/index.html for every published event; returns how many there are."""
-        self._pages.next_round()
-        files = {}
-        for event in record.events:
-            page, anchor = urls.home_of(record, event)
-            files[f"events/{event.id}/index.html"] = self._pages.get(
-                event, (page, lang), lambda e=event, p=page, a=anchor: redirect_page(e, p, a, lang))
-        return self._write_links(files, site_dir)
+def record_targets(record: Record) -> dict[str, Target]:
+    """{old folder ('events/x/'): Target} for every address the record keeps (permanent links, replaced ids)."""
+    found = {}
+    for page, redirect in urls.site_redirects(record).items():
+        new = urls.url_of(redirect.page).lstrip("/") + (f"#{redirect.anchor}" if redirect.anchor else "")
+        found[urls.url_of(page).lstrip("/")] = Target(new, redirect.title)
+    return found
 
-    def _write_links(self, files: dict[str, str], site_dir: Path) -> int:
-        # After a clean build every file is new; after a dirty one most are already there as they should be.
-        last = self._written.setdefault(site_dir, {})
+
+def redirect_page(old: str, target: Target, lang: str = "en") -> str:
+    """The page at folder ``old`` (its index.html) that sends the reader to ``target``."""
+    relative = "../" * old.rstrip("/").count("/") + "../" + target.path  # from the old folder to the site root
+    return REDIRECT.format(lang=escape(lang), title=escape(target.title), target=escape(relative, quote=True))
+
+
+class Redirects:
+    """The redirect pages of one project's sites, as last written, by site folder (owned by the Project)."""
+
+    def __init__(self, state: Path | None = None) -> None:
+        self.state = state  # the list of files written, for the next process; None: only this process knows
+        self._written: dict[Path, dict[str, str]] = {}  # site folder → {file: its text}
+
+    def write(self, record: Record, site_dir: Path, lang: str = "en",
+              extra: Mapping[str, Target] | None = None) -> int:
+        """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
+        targets = {**record_targets(record), **(extra or {})}
+        files = {old.rstrip("/") + "/index.html": redirect_page(old, t, lang) for old, t in targets.items()}
+        self._write(files, site_dir)
+        return len(files)
+
+    def _write(self, files: dict[str, str], site_dir: Path) -> None:
+        last = self._written.get(site_dir)
+        if last is None:
+            last = dict.fromkeys(self._listed(site_dir), "")  # written by another process: compared on disk
         for rel, text in files.items():
             if last.get(rel) != text and _read(site_dir / rel) != text:
                 write_atomic(site_dir / rel, text.encode("utf-8"))
-            last[rel] = text
-        if set(last) != set(files) or site_dir not in self._swept:
-            remove_stale_links(site_dir, {rel.split("/")[1] for rel in files})  # 40,000 folders: only when needed
-            self._swept.add(site_dir)
-        for rel in set(last) - set(files):
-            del last[rel]
-        return len(files)
+        for rel in sorted(set(last) - set(files)):
+            _remove_redirect(site_dir, rel)
+        self._written[site_dir] = dict(files)
+        if set(last) != set(files):
+            self._save(site_dir, sorted(files))
+
+    def _load(self) -> dict[str, list[str]]:
+        if self.state is None:
+            return {}
+        try:
+            found = json.loads(self.state.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def _listed(self, site_dir: Path) -> list[str]:
+        listed = self._load().get(str(site_dir), [])
+        return [rel for rel in listed if isinstance(rel, str)] if isinstance(listed, list) else []
+
+    def _save(self, site_dir: Path, files: list[str]) -> None:
+        if self.state is None or not self.state.parent.parent.is_dir():  # .build/ exists: the project was built
+            return
+        kept = {folder: listed for folder, listed in self._load().items() if Path(folder).is_dir()}
+        kept[str(site_dir)] = files
+        write_atomic(self.state, json.dumps(kept, sort_keys=True).encode("utf-8"))
 
 
 def _read(path: Path) -> str | None:
@@ -79,20 +123,14 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def redirect_page(event: Event, page: str, anchor: str, lang: str) -> str:
-    # From site/events/<id>/ the page's URL is two folders up.
-    target = "../.." + urls.url_of(page) + "#" + anchor
-    return REDIRECT.format(lang=escape(lang), title=escape(event.title), target=escape(target, quote=True))
-
-
-def remove_stale_links(site_dir: Path, published: set[str]) -> int:
-    """Remove events/<id>/ folders of events that are no longer published."""
-    folder = site_dir / "events"
-    if not folder.is_dir():
-        return 0
-    removed = 0
-    for entry in folder.iterdir():
-        if entry.is_dir() and entry.name not in published:
-            shutil.rmtree(entry)
-            removed += 1
-    return removed
+def _remove_redirect(site_dir: Path, rel: str) -> None:
+    """Remove a redirect no longer wanted (unless a page took its place), and the folders it leaves empty."""
+    path = site_dir / rel
+    text = _read(path)
+    if text is None or MARKER not in text:
+        return
+    path.unlink()
+    parent = path.parent
+    while parent != site_dir and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent

@@ -133,6 +133,10 @@ class Renderer:
         return self._render("list.html.j2", page, title=source.title, kind="Source", description=Markup(""),
                             events=events, facts=tuple(facts), url=source.url, archive_url=source.archive_url)
 
+    def retracted(self, page: str, event) -> str:
+        """The permanent link of a retracted event: its notice, in place of the event."""
+        return self._render("retracted.html.j2", page, view=views.retracted_view(self.ctx, event))
+
     def _index(self, page: str, _: object) -> str:
         title, items = views.index_view(self.ctx, page)
         return self._render("index.html.j2", page, title=title, items=items)

@@ -115,6 +115,7 @@ class Link:
     text: str
     href: Markup
     note: str | None = None  # e.g. the actor's role in an event, or a count
+    draft: bool = False  # a link to a draft event, shown in a preview with its badge
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,19 @@ class ClaimView:
     status_label: str
 
 
+# Quotation marks a quote may already start with: such a quote is shown as written, not wrapped in a second pair.
+QUOTATION_MARKS = "\"'“”„‟‘’‚‛«»‹›「『〝＂"
+
+
 @dataclass(frozen=True)
 class Excerpt:
     quote: str | None
     url: str | None  # a deep link to the exact item, else the source's own address
+
+    @property
+    def marked(self) -> bool:
+        """The quote carries its own quotation marks (the editor typed them)."""
+        return bool(self.quote) and self.quote.lstrip()[:1] in QUOTATION_MARKS
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,7 @@ class EventView:
     story: Link | None
     related: tuple[Link, ...]
     home: Markup
+    draft: bool = False  # shown only in a preview with drafts, with its badge
 
 
 def actor_link(ctx: Context, links: Links, actor_id: str, note: str | None = None) -> Link:
@@ -185,7 +196,7 @@ def actor_link(ctx: Context, links: Links, actor_id: str, note: str | None = Non
 
 def event_link(ctx: Context, links: Links, event: Event, note: str | None = None) -> Link:
     page, anchor = urls.home_of(ctx.record, event)
-    return Link(event.title, links.to(page, anchor), note)
+    return Link(event.title, links.to(page, anchor), note, event.is_draft)
 
 
 def event_view(ctx: Context, links: Links, event: Event) -> EventView:
@@ -217,6 +228,7 @@ def event_view(ctx: Context, links: Links, event: Event) -> EventView:
         story=Link(record.stories[event.story].title, links.to(urls.story_page(event.story))) if event.story else None,
         related=tuple(event_link(ctx, links, record.event_by_id[r]) for r in event.related if r in record.event_by_id),
         home=links.to(*urls.home_of(record, event)),
+        draft=event.is_draft,
     )
 
 
@@ -284,20 +296,28 @@ def key_events(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
 
 
 def sections_of(ctx: Context, links: Links, events: tuple[Event, ...]) -> tuple[Section, ...]:
-    """Events under their first topic, in topics.yaml order (each event shown once)."""
+    """Events (in :func:`page_order`) under their first topic, each shown once, sections in the order they come."""
     by_topic: dict[str, list[Event]] = {}
     for event in events:
         by_topic.setdefault(event.topics[0], []).append(event)
     return tuple(
-        Section(topic_anchor(t.id), t.title, tuple(event_view(ctx, links, e) for e in by_topic[t.id]))
-        for t in ctx.record.topics
-        if t.id in by_topic
+        Section(topic_anchor(t), ctx.record.topic_by_id[t].title, tuple(event_view(ctx, links, e) for e in found))
+        for t, found in by_topic.items()
     )
 
 
 def page_order(events: tuple[Event, ...], topic_order: dict[str, int]) -> tuple[Event, ...]:
-    """The order a day page shows events in: by section, then lead first, then by time."""
-    return tuple(sorted(events, key=lambda e: (topic_order[e.topics[0]], e.importance, e.sort_key)))
+    """The order a day page shows events in: a section (an event's first topic) by its most important event, then
+    by topics.yaml; in a section, by importance, then time, then title.  So a lead never follows a minor item."""
+    best: dict[str, int] = {}
+    for event in events:
+        best[event.topics[0]] = min(best.get(event.topics[0], event.importance), event.importance)
+
+    def key(e: Event) -> tuple:
+        section = e.topics[0]
+        return (best[section], topic_order[section], e.importance, e.sort_key[:-1], e.title.casefold(), e.id)
+
+    return tuple(sorted(events, key=key))
 
 
 def day_view(ctx: Context, day: date, pdf_page: str | None = None, links: Links | None = None) -> DayView:
@@ -318,7 +338,7 @@ def day_view(ctx: Context, day: date, pdf_page: str | None = None, links: Links 
         day=day,
         title=labels.long_day(day, ctx.lang),
         lede=render_markdown(record.ledes.get(day)),
-        key_points=tuple(Link(e.title, links.to(page, e.id)) for e in key_events(ctx, events)),
+        key_points=tuple(Link(e.title, links.to(page, e.id), None, e.is_draft) for e in key_events(ctx, events)),
         sections=sections_of(ctx, links, events),
         previous=day_link(previous),
         next=day_link(following),
@@ -336,6 +356,7 @@ class ArchiveDay:
     link: Link
     count: int
     headline: str
+    draft: bool = False  # the headline is a draft's (a preview)
 
 
 @dataclass(frozen=True)
@@ -357,9 +378,8 @@ def archive_view(ctx: Context) -> tuple[Group, ...]:
         for day in days:
             events = page_order(record.events_on(day), topic_order)
             lead = key_events(ctx, events)[0]
-            items.append(
-                ArchiveDay(Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))), len(events), lead.title)
-            )
+            items.append(ArchiveDay(Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))), len(events),
+                                    lead.title, lead.is_draft))
         groups.append(Group(labels.month_label(year, month, ctx.lang), f"{year:04d}-{month:02d}", tuple(items)))
     return tuple(groups)
 
@@ -419,7 +439,7 @@ class ActorView:
     claims: tuple[tuple[ClaimView, Link], ...]  # the claim, and the event it was made in
     companions: tuple[Link, ...]
     first: Link | None
-    last: Link | None
+    last: Link | None  # None when the actor's events all have the date of the first
 
 
 def role_dates(role, ctx: Context) -> str | None:
@@ -467,7 +487,9 @@ def actor_view(ctx: Context, actor_id: str, companions: int = 5, links: Links | 
             for other, n in record.co_actors(actor_id)[:companions]
         ),
         first=Link(appearances[0].date, appearances[0].link.href) if appearances else None,
-        last=Link(appearances[-1].date, appearances[-1].link.href) if appearances else None,
+        # Nothing to say "from … to" of one date: the page then says "on".
+        last=Link(appearances[-1].date, appearances[-1].link.href)
+        if appearances and appearances[-1].date != appearances[0].date else None,
     )
 
 
@@ -557,3 +579,28 @@ def index_view(ctx: Context, page: str) -> tuple[str, list[Link]]:
                            for s in record.stories.values()]
     return "Sources", [Link(f"{s.publisher}: {s.title}", links.to(urls.source_page(s.id)),
                             str(len(record.events_citing(s.id)))) for s in record.sources.values()]
+
+
+# --- a retracted event ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetractedView:
+    """What the permanent link of a retracted event says: its original title and date, and the notice."""
+
+    id: str
+    title: str
+    date_label: str
+    notice_date: str
+    notice: Markup
+
+
+def retracted_view(ctx: Context, event: Event) -> RetractedView:
+    notice = event.retraction
+    return RetractedView(
+        id=event.id,
+        title=event.title,
+        date_label=ctx.facts.of(event).date,
+        notice_date=labels.point_label(notice.date, ctx.tz, ctx.lang) if notice else "",
+        notice=render_markdown(notice.text if notice else None),
+    )

@@ -79,6 +79,8 @@ def environment(kind: str, folders: list[Path]) -> Environment:
         heading=heading,
         approximate_tag=Markup('<span class="tag tag-approximate">approximate date</span>'),
         lead_tag=Markup('<span class="tag tag-lead">lead</span>'),
+        # A draft in a preview (`briefing build --drafts`): marked wherever it is shown, never published.
+        draft_tag=Markup('<span class="tag tag-draft">DRAFT</span>'),
     )
     return env
 

@@ -7,6 +7,7 @@ change them only with redirects.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 HOME = "index.md"
 ARCHIVE = "briefings/index.md"
@@ -102,8 +103,8 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
 
     Kinds: the summary pages by name ('home', 'archive', ...), 'day' (a date), 'actor' (an id), 'topic' and
     'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' and 'map_year' (a year),
-    and 'permalink'
-    (an event id: /events/<id>/, a page that sends the reader to where the event is now).
+    'permalink' (an event id: /events/<id>/, a page that sends the reader to where the event is now) and
+    'retracted' (the event: its permanent link shows the retraction notice, and nothing else of it remains).
     """
     pages: dict[str, Page] = {page: (kind, None) for page, kind in zip(SUMMARY_PAGES, _SUMMARY_KINDS, strict=True)}
     pages.update((day_page(day), ("day", day)) for day in record.days)
@@ -121,7 +122,40 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
     if map_is_split(len(located_years)):
         pages.update((map_year_page(y), ("map_year", y)) for y in sorted(set(located_years)))
     pages.update((event_page(e.id), ("permalink", e.id)) for e in record.events)
+    pages.update((event_page(e.id), ("retracted", e)) for e in record.retracted)
     return dict(sorted(pages.items()))
+
+
+class Redirect(NamedTuple):
+    """Where an old address now leads: a generated page (and an anchor on it), with what the reader will find."""
+
+    page: str
+    anchor: str | None
+    title: str
+
+
+def site_redirects(record) -> dict[str, Redirect]:  # record: generator.content.model.Record
+    """Every address the record keeps without a page of its own, {page path as site_pages names it: Redirect}.
+
+    The permanent link of each published event (it leads to where the event is shown today), and the old
+    ids of renamed and merged events, actors, sources, stories and topics (``replaces:``), each leading to the
+    page of the one that replaced it.  An address is never both a page and a redirect: `briefing check`
+    refuses an id that is both live and replaced.
+    """
+    found: dict[str, Redirect] = {}
+    for event in record.events:
+        found[event_page(event.id)] = Redirect(*home_of(record, event), event.title)
+        for old in event.replaces:
+            found[event_page(old)] = Redirect(*home_of(record, event), event.title)
+    for event in record.retracted:
+        found.update((event_page(old), Redirect(event_page(event.id), None, event.title)) for old in event.replaces)
+    named = [(actor_page, a.replaces, actor_page(a.id), a.name) for a in record.actors.values()]
+    named += [(source_page, s.replaces, source_page(s.id), s.title) for s in record.sources.values()]
+    named += [(story_page, s.replaces, story_page(s.id), s.title) for s in record.stories.values()]
+    named += [(topic_page, t.replaces, topic_page(t.id), t.title) for t in record.topics]
+    for page_of, replaced, page, title in named:
+        found.update((page_of(old), Redirect(page, None, title)) for old in replaced)
+    return dict(sorted(found.items()))
 
 
 _SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual",
