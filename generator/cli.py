@@ -178,7 +178,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
     # Only the place of mkdocs.yml is taken from the working tree: each revision's
     # own mkdocs.yml is read, so a broken one is reported in the summary.
-    summary, readable = review_summary(find_config(args.config_file), args.base, args.head)
+    summary, readable = review_summary(find_config(args.config_file), args.base, args.head, args.format)
     print(summary, end="")
     return 0 if readable else 1
 
@@ -192,6 +192,10 @@ def diff_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         default=None,
         help="git revision with the changes (default: the working tree, as it is on disk)",
+    )
+    parser.add_argument(
+        "--format", choices=("markdown", "github"), default="markdown",
+        help="markdown (the review summary) or github (its ⚠ warnings as workflow annotations)",
     )
 
 
@@ -209,7 +213,7 @@ register(
 def run_build(args: argparse.Namespace) -> int:
     from generator.pipeline import build
 
-    project = project_from(args)
+    project = Project.load(args.config_file, drafts=args.drafts)
     settings = project.settings
     report = build(project, pdf=False if args.no_pdf else None)
     generated = report.generated
@@ -236,6 +240,14 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
     parser.add_argument(
         "--no-pdf", action="store_true", help="skip the PDF briefs of the days (also: extra.briefing.pdf.enabled)"
+    )
+    add_drafts_option(parser)
+
+
+def add_drafts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--drafts", action="store_true",
+        help="a preview with the drafts too, each marked DRAFT (never in feeds or data files); not for publishing",
     )
 
 

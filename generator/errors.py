@@ -43,7 +43,7 @@ class Problem:
         field = f"{_visible(self.field)}: " if self.field else ""
         return f"{where}{level}{field}{_visible(self.message)}"
 
-    def format_github(self) -> str:
+    def format_github(self, title: str = "briefing check") -> str:
         # Workflow commands treat ',' '::' and newlines specially; escape them
         # the way @actions/core does so a hostile message cannot forge a command.
         def prop(value: str) -> str:
@@ -62,7 +62,7 @@ class Problem:
         text = _visible(text)
         return (
             f"::{self.severity} file={prop(_visible(self.file))},line={self.line},"
-            f"col={self.column},title={prop('briefing check')}::{data(text)}"
+            f"col={self.column},title={prop(title)}::{data(text)}"
         )
 
     def as_json(self) -> dict[str, object]:

@@ -16,7 +16,6 @@ files as committed.
 from __future__ import annotations
 
 import difflib
-import re
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
@@ -26,6 +25,10 @@ from pathlib import Path, PurePosixPath
 
 from generator.content.check import check_project
 from generator.content.model import Claim, Correction, Event, Record
+from generator.editorial.addresses import broken_addresses
+from generator.editorial.markdown import code, fenced, inert, quoted
+from generator.editorial.uncorrected import corrected, fact_changes
+from generator.editorial.wording import word_diff
 from generator.errors import BriefingError, ContentError, Problem, errors_only, summary_line
 from generator.settings import load_settings
 from generator.views.urls import (
@@ -33,6 +36,7 @@ from generator.views.urls import (
     day_page,
     event_page,
     site_pages,
+    site_redirects,
     source_page,
     story_page,
     topic_page,
@@ -149,37 +153,6 @@ def read_revision(config: Path, rev: str | None) -> Revision:
         return _read(copied, label)
 
 
-# --- Markdown that shows editors' text as text ---------------------------------
-
-# Characters that mean something inside a line of GitHub Markdown: emphasis, code,
-# links, HTML, tables, strike-through, entities and maths.
-_ACTIVE = re.compile(r"([\\`*_\[\]<>&|~$])")
-
-
-def inert(text: str) -> str:
-    """Editor text as plain Markdown text: one line, with every active character escaped."""
-    return _ACTIVE.sub(r"\\\1", " ".join(text.split()))
-
-
-def code(ident: str) -> str:
-    """An id in a code span (ids are a-z, 0-9 and hyphens, so no backtick can end it early)."""
-    return f"`{ident}`"
-
-
-def quoted(text: str, width: int | None = None) -> str:
-    flat = " ".join(text.split())
-    if width is not None and len(flat) > width:
-        flat = flat[: width - 1].rstrip() + "…"
-    return f"“{inert(flat)}”"
-
-
-def fenced(lines: list[str]) -> str:
-    """A code block whose fence no line can close (messages quote editors' text)."""
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return "\n".join([f"{fence}text", *lines, fence])
-
-
 # --- comparing two records -------------------------------------------------
 
 
@@ -191,11 +164,15 @@ class Section:
 
 @dataclass
 class Changes:
-    """The summary's sections, in the order a reviewer reads them."""
+    """The summary's sections, in the order a reviewer reads them, and a warning for each ⚠ in them."""
 
-    broken_links: Section = field(default_factory=lambda: Section("⚠ Permanent links that will break"))
+    broken_links: Section = field(default_factory=lambda: Section("⚠ Addresses that will break"))
+    uncorrected: Section = field(
+        default_factory=lambda: Section("⚠ Changed after publication without a correction"))
     added: Section = field(default_factory=lambda: Section("Events added"))
     removed: Section = field(default_factory=lambda: Section("Events removed"))
+    retracted: Section = field(default_factory=lambda: Section("Events retracted"))
+    renamed: Section = field(default_factory=lambda: Section("Renamed and merged (the old addresses redirect)"))
     redated: Section = field(default_factory=lambda: Section("Events re-dated"))
     retitled: Section = field(default_factory=lambda: Section("Events retitled"))
     claims: Section = field(default_factory=lambda: Section("Claims"))
@@ -203,14 +180,31 @@ class Changes:
     sources: Section = field(default_factory=lambda: Section("Sources"))
     actors: Section = field(default_factory=lambda: Section("Actors"))
     topics: Section = field(default_factory=lambda: Section("Topics and stories"))
+    wording: Section = field(default_factory=lambda: Section("Text edited"))
     edits: Section = field(default_factory=lambda: Section("Other edits"))
     ledes: Section = field(default_factory=lambda: Section("Ledes"))
     handwritten: Section = field(default_factory=lambda: Section("Hand-written pages"))
     pages_added: Section = field(default_factory=lambda: Section("Pages that appear"))
     pages_removed: Section = field(default_factory=lambda: Section("Pages that disappear"))
 
+    warnings: list[Warning] = field(default_factory=list)
+
     def sections(self) -> list[Section]:
         return [value for value in vars(self).values() if isinstance(value, Section)]
+
+    def warn(self, section: Section, line: str, file: str, message: str) -> None:
+        """A ⚠ line of the summary, and the same as a warning a review workflow can annotate ``file`` with."""
+        section.lines.append(line)
+        self.warnings.append(Warning(file, message))
+
+
+@dataclass(frozen=True)
+class Warning:
+    file: str
+    message: str  # plain text
+
+    def format_github(self) -> str:
+        return Problem(self.file, 1, 1, "", self.message, "warning").format_github("briefing diff")
 
 
 def label(event: Event) -> str:
@@ -295,16 +289,20 @@ def _likeness(old: Event, new: Event) -> float | None:
 def compare(base: Record, head: Record) -> Changes:
     """Everything that changes in the published record from ``base`` to ``head``, by section."""
     changes = Changes()
-    renamed = _events_added_and_removed(base, head, changes)
+    declared = _declared(base, head)  # what HEAD says it renamed or merged (replaces:)
+    renamed = _events_added_and_removed(base, head, changes, declared["event"])
     old_events, new_events = base.event_by_id, head.event_by_id
     # An event, actor or source whose id changed (or an actor merged into another)
     # is the same one to the events that name it: compare them under its new id.
-    merged = _merged_actors(base, head)
-    new_ids = {
-        "event": {old.id: new.id for old, new in renamed},
-        "actor": {**_id_changes(base.actors, head.actors, _actor_name_of, merged), **merged},
-        "source": _id_changes(base.sources, head.sources, _source_name),
+    merged = {**_merged_actors(base, head), **declared["actor"]}
+    guessed = {
+        "event": {old.id: new.id for old, new in renamed if old.id not in declared["event"]},
+        "actor": {**_id_changes(base.actors, head.actors, _actor_name_of, merged), **_merged_actors(base, head)},
+        "source": _id_changes(base.sources, head.sources, _source_name, declared["source"]),
+        "story": _id_changes(base.stories, head.stories, _title_of, declared["story"]),
+        "topic": _id_changes(*_topics(base, head), _title_of, declared["topic"]),
     }
+    new_ids = {kind: {**guessed.get(kind, {}), **declared[kind]} for kind in declared}
     same = [(old_events[i], new_events[i]) for i in sorted(old_events.keys() & new_events.keys())]
     pairs = sorted(
         ((_with_new_ids(old, new_ids), new) for old, new in [*same, *renamed]),
@@ -312,39 +310,77 @@ def compare(base: Record, head: Record) -> Changes:
     )
     for old, new in pairs:
         _compare_event(old, new, base, head, changes)
-    _compare_actors(base, head, changes, new_ids["actor"], merged)
-    _compare_named(base.sources, head.sources, _source_name, "source", source_page, changes.sources, changes,
-                   new_ids["source"])
+    _compare_actors(base, head, changes, new_ids["actor"], merged, declared["actor"])
+    _compare_named(base.sources, head.sources, _source_name, "source", changes.sources, changes,
+                   new_ids["source"], declared=declared["source"])
     _compare_citations(pairs, changes)
-    stories, topics = (base.stories, head.stories), ({t.id: t for t in base.topics}, {t.id: t for t in head.topics})
-    _compare_named(*stories, _title_of, "story", story_page, changes.topics, changes, _id_changes(*stories, _title_of))
-    _compare_named(*topics, _title_of, "topic", topic_page, changes.topics, changes, _id_changes(*topics, _title_of))
+    stories, topics = (base.stories, head.stories), _topics(base, head)
+    _compare_named(*stories, _title_of, "story", changes.topics, changes, new_ids["story"], declared=declared["story"])
+    _compare_named(*topics, _title_of, "topic", changes.topics, changes, new_ids["topic"], declared=declared["topic"])
+    for broken in broken_addresses(base, head, guessed):
+        changes.warn(changes.broken_links, broken.line(), broken.file, broken.plain())
     _compare_pages(base, head, changes)
     _compare_ledes(base.ledes, head.ledes, changes.ledes)
     return changes
 
 
-def _events_added_and_removed(base: Record, head: Record, changes: Changes) -> list[tuple[Event, Event]]:
-    """List events added and removed; return the (old, new) pairs that are one event under a new id."""
+def _topics(base: Record, head: Record) -> tuple[dict, dict]:
+    return {t.id: t for t in base.topics}, {t.id: t for t in head.topics}
+
+
+def _declared(base: Record, head: Record) -> dict[str, dict[str, str]]:
+    """Old id → new id of what HEAD renamed or merged and says so (``replaces:``), for ids BASE has."""
+    def of(things, before: dict) -> dict[str, str]:
+        return {old: thing.id for thing in things for old in thing.replaces if old in before}
+
+    before_topics, _ = _topics(base, head)
+    return {
+        "event": of((*head.events, *head.retracted), base.event_by_id),
+        "actor": of(head.actors.values(), base.actors),
+        "source": of(head.sources.values(), base.sources),
+        "story": of(head.stories.values(), base.stories),
+        "topic": of(head.topics, before_topics),
+    }
+
+
+def _events_added_and_removed(base: Record, head: Record, changes: Changes,
+                              declared: dict[str, str]) -> list[tuple[Event, Event]]:
+    """List events added, removed and retracted; return the (old, new) pairs that are one event under a new id:
+    those HEAD declares (``replaces:``), and those that look it."""
     old_events, new_events = base.event_by_id, head.event_by_id
+    retracted = {e.id: e for e in head.retracted}
     gone = sorted((old_events[i] for i in old_events.keys() - new_events.keys()), key=_chronological)
     came = sorted((new_events[i] for i in new_events.keys() - old_events.keys()), key=_chronological)
-    renamed = sorted(_pair_renamed(gone, came), key=lambda pair: _chronological(pair[1]))
+    named = [(old, new_events[declared[old.id]]) for old in gone if declared.get(old.id) in new_events]
+    looks = _pair_renamed([e for e in gone if e.id not in declared and e.id not in retracted],
+                          [e for e in came if e.id not in {new.id for _, new in named}])
+    renamed = sorted([*named, *looks], key=lambda pair: _chronological(pair[1]))
+    for old, new in named:
+        changes.renamed.lines.append(f"- event {code(old.id)} → {label(new)}: {url_of(event_page(old.id))} redirects")
     paired_old = {old.id for old, _ in renamed}
     paired_new = {new.id for _, new in renamed}
-    for old, new in renamed:
-        changes.broken_links.lines.append(_broken(old.id, new.id, event_page))
     drafts_before = {e.id for e in base.drafts}
     drafts_now = {e.id for e in head.drafts}
+    retracted_before = {e.id for e in base.retracted}
     for event in came:
         if event.id not in paired_new:
             note = " (was a draft)" if event.id in drafts_before else ""
+            note = " (was retracted)" if event.id in retracted_before else note
             changes.added.lines.append(_event_line(event, note))
     for event in gone:
-        if event.id not in paired_old:
+        if event.id in retracted:
+            changes.retracted.lines.append(_retraction_line(retracted[event.id]))
+        elif event.id not in paired_old and event.id not in declared:
             note = " (now a draft)" if event.id in drafts_now else ""
             changes.removed.lines.append(_event_line(event, note))
     return renamed
+
+
+def _retraction_line(event: Event) -> str:
+    notice = event.retraction
+    said = f"{notice.date.iso()}: {quoted(notice.text)}" if notice else "no notice"
+    return f"- {label(event)} — {inert(event.when.text)}: retracted on {said}; {url_of(event_page(event.id))} " \
+           "shows the notice"
 
 
 def _with_new_ids(event: Event, new_ids: dict[str, dict[str, str]]) -> Event:
@@ -363,10 +399,6 @@ def _chronological(event: Event) -> tuple:
     return (event.sort_key, event.id)
 
 
-def _broken(old: str, new: str, page: Callable[[str], str]) -> str:
-    return f"- **⚠ id changed: {code(old)} → {code(new)}: permanent link {url_of(page(old))} will break**"
-
-
 def _compare_event(old: Event, new: Event, base: Record, head: Record, changes: Changes) -> None:
     if old.when.text != new.when.text or old.day != new.day:
         dates = f"{inert(old.when.text)} → {inert(new.when.text)}" if old.when.text != new.when.text else (
@@ -375,14 +407,35 @@ def _compare_event(old: Event, new: Event, base: Record, head: Record, changes: 
         changes.redated.lines.append(f"- {label(new)}: {dates}, {_day_move(old.day, new.day)}")
     if old.title != new.title:
         changes.retitled.lines.append(f"- {code(new.id)}: {quoted(old.title)} → {quoted(new.title)}")
-    changes.claims.lines.extend(_claim_lines(new, old.claims, new.claims, base, head))
+    matched = _match_claims(old.claims, new.claims)
+    changes.claims.lines.extend(_claim_lines(new, matched, base, head))
     changes.corrections.lines.extend(_correction_lines(new, old.corrections, new.corrections))
-    edited = [name for name in ("summary", "topics", "actors", "location", "importance", "story", "related")
+    facts = fact_changes(old, new, matched[0])
+    if facts and not corrected(old, new):
+        changes.warn(changes.uncorrected, f"- **⚠ {label(new)}**: {', '.join(facts)}; add a correction, or say in "
+                     "the review why none is needed", new.file, "a fact of a published event changed without a "
+                     "correction: " + ", ".join(facts))
+    if old.summary != new.summary:
+        changes.wording.lines.append(f"- {label(new)}: summary: {word_diff(old.summary, new.summary)}")
+    changes.wording.lines.extend(_quote_lines(old, new))
+    edited = [name for name in ("topics", "actors", "location", "importance", "story", "related")
               if getattr(old, name) != getattr(new, name)]
-    if old.sources != new.sources and {c.source for c in old.sources} == {c.source for c in new.sources}:
-        edited.append("quotes and links of its sources")
+    if [c.url for c in old.sources] != [c.url for c in new.sources] and old.source_ids == new.source_ids:
+        edited.append("links of its sources")
     if edited:
         changes.edits.lines.append(f"- {label(new)}: {', '.join(edited)} edited")
+
+
+def _quote_lines(old: Event, new: Event) -> list[str]:
+    """Quotes edited in the citations of a source cited before and after (by their order under the source)."""
+    lines = []
+    for source in (s for s in new.source_ids if s in old.source_ids):
+        before = [c.quote or "" for c in old.sources if c.source == source]
+        after = [c.quote or "" for c in new.sources if c.source == source]
+        for was, now in zip(before, after, strict=False):
+            if was != now:
+                lines.append(f"- {label(new)}: quote from {code(source)}: {word_diff(was, now)}")
+    return lines
 
 
 def _actor_name(actor_id: str, *records: Record) -> str:
@@ -411,8 +464,9 @@ def _match_claims(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> tuple[list[
     return pairs, left, right
 
 
-def _claim_lines(event: Event, old: tuple[Claim, ...], new: tuple[Claim, ...], base: Record, head: Record) -> list[str]:
-    pairs, removed, added = _match_claims(old, new)
+def _claim_lines(event: Event, matched: tuple[list[tuple[Claim, Claim]], list, list], base: Record,
+                 head: Record) -> list[str]:
+    pairs, removed, added = matched
     lines = []
     for before, after in pairs:
         who = _actor_name(after.by, head, base)
@@ -420,7 +474,7 @@ def _claim_lines(event: Event, old: tuple[Claim, ...], new: tuple[Claim, ...], b
         if before.status != after.status:
             lines.append(f"- {label(event)}: claim by {who}, {text}: {before.status} → {after.status}")
         if before.text != after.text:
-            lines.append(f"- {label(event)}: claim by {who} reworded: {quoted(before.text, CLAIM_TEXT_WIDTH)} → {text}")
+            lines.append(f"- {label(event)}: claim by {who} reworded: {word_diff(before.text, after.text)}")
     for claim in added:
         who = _actor_name(claim.by, head, base)
         text = quoted(claim.text, CLAIM_TEXT_WIDTH)
@@ -482,25 +536,38 @@ def _id_changes(old: dict, new: dict, name_of: Callable, exclude: dict | None = 
     return moved
 
 
+PAGE_OF = {"event": event_page, "actor": actor_page, "source": source_page, "story": story_page,
+           "topic": topic_page}
+
+
 def _compare_named(
-    old: dict, new: dict, name_of: Callable, kind: str, page: Callable[[str], str], section: Section, changes: Changes,
-    moved: dict[str, str], merged: dict[str, str] | None = None,
+    old: dict, new: dict, name_of: Callable, kind: str, section: Section, changes: Changes,
+    moved: dict[str, str], merged: dict[str, str] | None = None, declared: dict[str, str] | None = None,
 ) -> None:
-    """Added, removed and renamed things that have a page of their own; an id change is flagged."""
-    merged = merged or {}
-    for old_id, new_id in sorted(moved.items()):
-        changes.broken_links.lines.append(_broken(old_id, new_id, page))
+    """Added, removed, renamed and merged things that have a page of their own: those HEAD declares (their old
+    address redirects) in their own section, the others where they belong (an address that breaks has its ⚠)."""
+    merged, declared = merged or {}, declared or {}
+    for old_id, new_id in sorted(declared.items()):
+        how = "merged into" if new_id in old else "→"
+        changes.renamed.lines.append(f"- {kind} {code(old_id)} ({inert(name_of(old[old_id]))}) {how} "
+                                     f"{code(new_id)} ({inert(name_of(new[new_id]))}): "
+                                     f"{url_of(PAGE_OF[kind](old_id))} redirects")
     for ident in sorted(new.keys() - old.keys()):
         if ident not in moved.values():
             section.lines.append(f"- new {kind} {code(ident)}: {inert(name_of(new[ident]))}")
     for ident in sorted(old.keys() - new.keys()):
+        if ident in declared:
+            continue
         if ident in merged:
             into = merged[ident]
             section.lines.append(
                 f"- {kind} {code(ident)} ({inert(name_of(old[ident]))}) merged into "
                 f"{code(into)} ({inert(name_of(new[into]))})"
             )
-        elif ident not in moved:
+        elif ident in moved:
+            section.lines.append(f"- {kind} {code(ident)} ({inert(name_of(old[ident]))}) now has the id "
+                                 f"{code(moved[ident])}")
+        else:
             section.lines.append(f"- {kind} removed: {code(ident)} ({inert(name_of(old[ident]))})")
     for ident in sorted(old.keys() & new.keys()):
         if name_of(old[ident]) != name_of(new[ident]):
@@ -519,10 +586,11 @@ def _merged_actors(base: Record, head: Record) -> dict[str, str]:
     }
 
 
-def _compare_actors(base: Record, head: Record, changes: Changes, moved: dict, merged: dict) -> None:
+def _compare_actors(base: Record, head: Record, changes: Changes, moved: dict, merged: dict,
+                    declared: dict[str, str]) -> None:
     id_changes = {old: new for old, new in moved.items() if old not in merged}
-    _compare_named(base.actors, head.actors, _actor_name_of, "actor", actor_page, changes.actors, changes,
-                   id_changes, merged)
+    _compare_named(base.actors, head.actors, _actor_name_of, "actor", changes.actors, changes, id_changes, merged,
+                   declared)
     for ident in sorted(base.actors.keys() & head.actors.keys()):
         old, new = base.actors[ident], head.actors[ident]
         edited = [name for name in ("kind", "aliases", "country", "description", "roles", "wikidata")
@@ -533,8 +601,11 @@ def _compare_actors(base: Record, head: Record, changes: Changes, moved: dict, m
 
 def _compare_pages(base: Record, head: Record, changes: Changes) -> None:
     before, after = set(site_pages(base)), set(site_pages(head))
+    kept = site_redirects(head)
     changes.pages_added.lines.extend(f"- {url_of(page)}" for page in sorted(after - before, key=url_of))
-    changes.pages_removed.lines.extend(f"- {url_of(page)}" for page in sorted(before - after, key=url_of))
+    for page in sorted(before - after, key=url_of):
+        note = f" (redirects to {url_of(kept[page].page)})" if page in kept else ""
+        changes.pages_removed.lines.append(f"- {url_of(page)}{note}")
 
 
 # Ledes and hand-written pages are prose: the summary says what happened to each and shows its start.
@@ -618,8 +689,21 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def review_summary(config: Path, base_rev: str, head_rev: str | None = WORKING_TREE) -> tuple[str, bool]:
-    """(Markdown summary, whether both revisions could be read); ``config`` is the project's mkdocs.yml."""
+def annotations(base: Revision, head: Revision) -> str:
+    """Each ⚠ of the summary as a GitHub workflow warning on its file (nothing when a side cannot be read:
+    `briefing check --format github` annotates content errors)."""
+    if base.record is None or head.record is None:
+        return ""
+    return "".join(w.format_github() + "\n" for w in compare(base.record, head.record).warnings)
+
+
+def review_summary(config: Path, base_rev: str, head_rev: str | None = WORKING_TREE,
+                   fmt: str = "markdown") -> tuple[str, bool]:
+    """(the summary, whether both revisions could be read); ``config`` is the project's mkdocs.yml.
+
+    ``fmt``: markdown (the summary), or github (its warnings as workflow annotations).
+    """
     base = read_revision(config, base_rev)
     head = read_revision(config, head_rev)
-    return render(base, head), base.record is not None and head.record is not None
+    text = annotations(base, head) if fmt == "github" else render(base, head)
+    return text, base.record is not None and head.record is not None

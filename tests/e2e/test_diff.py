@@ -216,14 +216,18 @@ def test_claim_status_change_is_shown_from_old_to_new(repo, capsys):
     )
 
 
+def broken(old: str, title: str, new: str, year_month: str = "2024/11") -> str:
+    return (f"- **⚠ /events/{old}/ will break**: the permanent link of “{title}” (`{old}`): the event is gone; "
+            f"it seems to live on as `{new}`: add `replaces: [{old}]` to `content/events/{year_month}/{new}.yaml` "
+            "to keep this address")
+
+
 def test_id_rename_is_flagged_as_a_broken_permanent_link(repo, capsys):
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
     lines = committed_diff(repo, capsys)
-    heading = lines.index("### ⚠ Permanent links that will break (1)")
+    heading = lines.index("### ⚠ Addresses that will break (1)")
     assert heading == 4, "broken links come first, before anything else"
-    assert lines[heading + 2] == (
-        "- **⚠ id changed: `kyiv-drones` → `drones-over-kyiv`: permanent link /events/kyiv-drones/ will break**"
-    )
+    assert lines[heading + 2] == broken("kyiv-drones", "Drones shot down over Kyiv", "drones-over-kyiv")
     # A renamed event is not also reported as one removed and one added.
     assert "### Events added" not in "\n".join(lines)
     assert "### Events removed" not in "\n".join(lines)
@@ -235,9 +239,7 @@ def test_id_rename_with_a_new_title_is_recognised_by_its_summary(repo, capsys):
     repo.edit("content/events/2024/11/kyiv-air-defence.yaml", "title: Drones shot down over Kyiv",
               "title: Kyiv air defence repels drone attack")
     lines = committed_diff(repo, capsys)
-    assert (
-        "- **⚠ id changed: `kyiv-drones` → `kyiv-air-defence`: permanent link /events/kyiv-drones/ will break**"
-    ) in lines
+    assert broken("kyiv-drones", "Drones shot down over Kyiv", "kyiv-air-defence") in lines
     assert lines[lines.index("### Events retitled (1)") + 2] == (
         "- `kyiv-air-defence`: “Drones shot down over Kyiv” → “Kyiv air defence repels drone attack”"
     )
@@ -249,9 +251,9 @@ def test_id_rename_is_found_in_a_mass_move_too(repo, capsys, monkeypatch):
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
     repo.rename("content/events/2024/11/grain-talks.yaml", "content/events/2024/11/grain-corridor-talks.yaml")
     lines = committed_diff(repo, capsys)
-    assert lines[lines.index("### ⚠ Permanent links that will break (2)") + 2:][:2] == [
-        "- **⚠ id changed: `kyiv-drones` → `drones-over-kyiv`: permanent link /events/kyiv-drones/ will break**",
-        "- **⚠ id changed: `grain-talks` → `grain-corridor-talks`: permanent link /events/grain-talks/ will break**",
+    assert lines[lines.index("### ⚠ Addresses that will break (2)") + 2:][:2] == [
+        broken("grain-talks", "Talks on grain exports", "grain-corridor-talks"),
+        broken("kyiv-drones", "Drones shot down over Kyiv", "drones-over-kyiv"),
     ]
 
 
@@ -296,6 +298,11 @@ def test_actor_merged_into_another_is_named_as_a_merge(repo, capsys):
         "`vitali-klitschko` (Vitali Klitschko)"
     )
     assert "- /actors/kyiv-city-administration/" in lines
+    assert lines[lines.index("### ⚠ Addresses that will break (1)") + 2] == (
+        "- **⚠ /actors/kyiv-city-administration/ will break**: actor “Kyiv City Military Administration” "
+        "(`kyiv-city-administration`) removed; it seems to live on as `vitali-klitschko`: add "
+        "`replaces: [kyiv-city-administration]` to `content/actors/vitali-klitschko.yaml` to keep this address"
+    )
 
 
 def test_actor_renamed_keeps_its_id(repo, capsys):
@@ -311,13 +318,17 @@ def test_actor_id_change_is_flagged_as_a_broken_permanent_link(repo, capsys):
     repo.edit("content/events/2024/11/kyiv-drones.yaml", "actors: [vitali-klitschko]", "actors: [klitschko]")
     repo.edit("content/events/2024/11/kyiv-drones.yaml", "by: vitali-klitschko", "by: klitschko")
     lines = committed_diff(repo, capsys)
-    assert lines[lines.index("### ⚠ Permanent links that will break (1)") + 2] == (
-        "- **⚠ id changed: `vitali-klitschko` → `klitschko`: permanent link /actors/vitali-klitschko/ will break**"
+    assert lines[lines.index("### ⚠ Addresses that will break (1)") + 2] == (
+        "- **⚠ /actors/vitali-klitschko/ will break**: actor “Vitali Klitschko” (`vitali-klitschko`) removed; it "
+        "seems to live on as `klitschko`: add `replaces: [vitali-klitschko]` to `content/actors/klitschko.yaml` "
+        "to keep this address"
     )
     # The event names the same person under the new id: no claim or actor change is reported for it.
     assert [line for line in lines if line.startswith("### ")] == [
-        "### ⚠ Permanent links that will break (1)", "### Pages that appear (1)", "### Pages that disappear (1)",
+        "### ⚠ Addresses that will break (1)", "### Actors (1)", "### Pages that appear (1)",
+        "### Pages that disappear (1)",
     ]
+    assert "- actor `vitali-klitschko` (Vitali Klitschko) now has the id `klitschko`" in lines
 
 
 def test_sources_added_and_cited_are_listed(repo, capsys):
@@ -373,6 +384,14 @@ def test_whole_summary_is_sorted_and_stable(repo, capsys):
         ## What this changes in the published record
 
         Comparing `{repo.base[:7]}` with `{head[:7]}`.
+
+        ### ⚠ Addresses that will break (1)
+
+        - **⚠ /briefings/2024-11-05/ will break**: no published event is on Tuesday 5 November 2024 any more
+
+        ### ⚠ Changed after publication without a correction (1)
+
+        - **⚠ Drones shot down over Kyiv (`kyiv-drones`)**: date 2024-11-05 → 2024-11-06; add a correction, or say in the review why none is needed
 
         ### Events re-dated (1)
 
@@ -475,3 +494,127 @@ def test_a_hand_written_page_added_changed_and_removed_is_listed(repo, capsys):
     assert "- `content/pages/about.md` (/about/) removed (it said “# About Who we were \\<script\\>x\\</script\\>.”)" \
         in out.splitlines()
     assert "No change to the published record." not in out
+
+
+# --- the lifecycle: retractions, declared renames and merges, addresses, wording (issue 15) ----------------------
+
+RETRACTION = """\
+status: retracted
+retraction:
+  date: 2024-11-08
+  text: The city administration withdrew its statement; no drones reached Kyiv.
+"""
+
+
+def test_a_retraction_has_its_own_section_and_keeps_the_permanent_link(repo, capsys):
+    path = "content/events/2024/11/kyiv-drones.yaml"
+    repo.write(path, (repo.project / path).read_text(encoding="utf-8") + RETRACTION)
+    lines = committed_diff(repo, capsys)
+    assert lines[lines.index("### Events retracted (1)") + 2] == (
+        "- Drones shot down over Kyiv (`kyiv-drones`) — 2024-11-05: retracted on 2024-11-08: “The city "
+        "administration withdrew its statement; no drones reached Kyiv.”; /events/kyiv-drones/ shows the notice"
+    )
+    assert "### Events removed" not in "\n".join(lines)
+    # The permanent link stays (it shows the notice); the day page of its only event goes, and says so.
+    assert lines[lines.index("### ⚠ Addresses that will break (1)") + 2] == (
+        "- **⚠ /briefings/2024-11-05/ will break**: no published event is on Tuesday 5 November 2024 any more"
+    )
+
+
+def test_a_removed_event_is_a_broken_permanent_link_with_the_way_to_keep_it(repo, capsys):
+    repo.remove("content/events/2024/11/grain-talks.yaml")
+    lines = committed_diff(repo, capsys)
+    warnings = lines[lines.index("### ⚠ Addresses that will break (2)") + 2:][:2]
+    assert warnings == [
+        "- **⚠ /briefings/2024-11-06/ will break**: no published event is on Wednesday 6 November 2024 any more",
+        "- **⚠ /events/grain-talks/ will break**: the permanent link of “Talks on grain exports” (`grain-talks`): "
+        "the event is removed; retract it instead (`status: retracted` with a `retraction`), so its permanent "
+        "link keeps a notice",
+    ]
+
+
+def test_a_renamed_event_that_says_replaces_breaks_nothing(repo, capsys):
+    repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
+    repo.edit("content/events/2024/11/drones-over-kyiv.yaml", "sources: [kyiv-live]\n",
+              "sources: [kyiv-live]\nreplaces: [kyiv-drones]\n")
+    lines = committed_diff(repo, capsys)
+    assert not any("⚠" in line for line in lines), lines
+    assert lines[lines.index("### Renamed and merged (the old addresses redirect) (1)") + 2] == (
+        "- event `kyiv-drones` → Drones shot down over Kyiv (`drones-over-kyiv`): /events/kyiv-drones/ redirects"
+    )
+    assert "- /events/kyiv-drones/ (redirects to /briefings/2024-11-05/)" in lines
+
+
+def test_two_actors_merged_with_replaces_break_nothing(repo, capsys):
+    repo.write("content/actors/vitali-klitschko.yaml",
+               "name: Vitali Klitschko\nkind: person\nreplaces: [kyiv-city-administration]\n")
+    repo.remove("content/actors/kyiv-city-administration.yaml")
+    lines = committed_diff(repo, capsys)
+    assert not any("⚠" in line for line in lines), lines
+    assert lines[lines.index("### Renamed and merged (the old addresses redirect) (1)") + 2] == (
+        "- actor `kyiv-city-administration` (Kyiv City Military Administration) merged into `vitali-klitschko` "
+        "(Vitali Klitschko): /actors/kyiv-city-administration/ redirects"
+    )
+
+
+def test_edited_summary_claim_and_quote_show_the_changed_words(repo, capsys):
+    path = "content/events/2024/11/kyiv-drones.yaml"
+    repo.edit(path, "debris fell\n  in two districts", "debris fell\n  in several districts")
+    repo.edit(path, "Twelve drones were shot down.", "Twelve drones were shot down over the city.")
+    repo.edit(path, "sources: [kyiv-live]", 'sources:\n  - source: kyiv-live\n    quote: "Debris fell."')
+    base = repo.commit("a quote")
+    repo.edit(path, 'quote: "Debris fell."', 'quote: "Debris fell on a school."')
+    head = repo.commit("the quote completed")
+    code, out = repo.diff(capsys, repo.base, base)
+    lines = out.splitlines()
+    assert lines[lines.index("### Text edited (2)") + 2:][:2] == [
+        "- Drones shot down over Kyiv (`kyiv-drones`): summary: … the capital overnight; debris fell in "
+        "~~two~~ **several** districts, the city administration said.",
+        "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: **Debris fell.**",
+    ]
+    assert lines[lines.index("### Claims (1)") + 2] == (
+        "- Drones shot down over Kyiv (`kyiv-drones`): claim by Vitali Klitschko reworded: Twelve drones were shot "
+        "~~down.~~ **down over the city.**"
+    )
+    # "two" → "several" is a number gone from a published event, and no correction came with it.
+    assert lines[lines.index("### ⚠ Changed after publication without a correction (1)") + 2] == (
+        "- **⚠ Drones shot down over Kyiv (`kyiv-drones`)**: numbers two → none; add a correction, or say in the "
+        "review why none is needed"
+    )
+    code, out = repo.diff(capsys, base, head)
+    assert "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: Debris ~~fell.~~ **fell on a " \
+           "school.**" in out.splitlines()
+
+
+def test_a_changed_fact_with_a_correction_is_not_flagged(repo, capsys):
+    path = "content/events/2024/11/kyiv-drones.yaml"
+    repo.edit(path, "in two districts", "in three districts")
+    repo.edit(path, "sources: [kyiv-live]\n", "sources: [kyiv-live]\ncorrections:\n  - date: 2024-11-07\n"
+                                              "    text: Debris fell in three districts, not two.\n")
+    lines = committed_diff(repo, capsys)
+    assert "### ⚠ Changed after publication without a correction" not in "\n".join(lines)
+    assert "### Corrections (1)" in lines
+
+
+def test_a_claim_status_changed_without_a_correction_is_flagged(repo, capsys):
+    repo.edit("content/events/2024/11/kyiv-drones.yaml", "status: reported", "status: confirmed")
+    lines = committed_diff(repo, capsys)
+    assert lines[lines.index("### ⚠ Changed after publication without a correction (1)") + 2] == (
+        "- **⚠ Drones shot down over Kyiv (`kyiv-drones`)**: a claim's status reported → confirmed; add a "
+        "correction, or say in the review why none is needed"
+    )
+
+
+def test_every_warning_is_a_github_annotation_on_its_file(repo, capsys):
+    repo.remove("content/events/2024/11/grain-talks.yaml")
+    head = repo.commit("removed")
+    code = main(["diff", "-f", str(repo.project / "mkdocs.yml"), repo.base, head, "--format", "github"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out == [
+        "::warning file=content/events/2024/11/grain-talks.yaml,line=1,col=1,title=briefing diff::"
+        "/briefings/2024-11-06/ will break: no published event is on Wednesday 6 November 2024 any more",
+        "::warning file=content/events/2024/11/grain-talks.yaml,line=1,col=1,title=briefing diff::"
+        "/events/grain-talks/ will break: the permanent link of “Talks on grain exports” (grain-talks): the event "
+        "is removed; retract it instead (status: retracted with a retraction), so its permanent link keeps a notice",
+    ]
