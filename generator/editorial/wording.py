@@ -28,7 +28,7 @@ def _kept(tokens: list[str], first: bool, last: bool) -> str:
         return _words(tokens)
     head = [] if first else tokens[:CONTEXT]
     tail = [] if last else tokens[-CONTEXT:]
-    if len(head) + len(tail) >= len(tokens):
+    if len(tokens) - len(head) - len(tail) <= 2:  # an ellipsis for a word or two hides nothing worth hiding
         return _words(tokens)
     parts = [_words(head)] if head else []
     parts.append(ELLIPSIS)

@@ -568,7 +568,7 @@ def test_edited_summary_claim_and_quote_show_the_changed_words(repo, capsys):
     code, out = repo.diff(capsys, repo.base, base)
     lines = out.splitlines()
     assert lines[lines.index("### Text edited (2)") + 2:][:2] == [
-        "- Drones shot down over Kyiv (`kyiv-drones`): summary: … the capital overnight; debris fell in "
+        "- Drones shot down over Kyiv (`kyiv-drones`): summary: … overnight; debris fell in "
         "~~two~~ **several** districts, the city administration said.",
         "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: **Debris fell.**",
     ]
