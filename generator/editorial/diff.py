@@ -461,6 +461,14 @@ def _match_claims(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> tuple[list[
                     left.remove(claim)
                     right.remove(other)
                     break
+    # One claim of an actor gone and one come: the same claim, reworded.
+    for claim in list(left):
+        theirs = [c for c in left if c.by == claim.by]
+        others = [c for c in right if c.by == claim.by]
+        if len(theirs) == 1 and len(others) == 1:
+            pairs.append((claim, others[0]))
+            left.remove(claim)
+            right.remove(others[0])
     return pairs, left, right
 
 
