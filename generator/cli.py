@@ -294,7 +294,7 @@ register(
 def run_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(project_from(args), args.dev_addr, open_browser=args.open)
+    serve(Project.load(args.config_file, drafts=args.drafts), args.dev_addr, open_browser=args.open)
     return 0
 
 
@@ -308,6 +308,7 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="address to serve on (default 127.0.0.1:8000)",
     )
     parser.add_argument("-o", "--open", action="store_true", help="open the site in a browser")
+    add_drafts_option(parser)
 
 
 register(

@@ -50,6 +50,13 @@ class BriefingPlugin(BasePlugin):
         self.serving = False
         self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/site/watch.py)
         self.preview_index = pagefind.PreviewIndex()
+        self.content_problems: tuple = ()  # what stopped the last build (`briefing serve` shows them on every page)
+
+    def preview(self, project: Project) -> None:
+        """`briefing serve`: the project to preview (its settings say whether drafts are shown), kept across
+        rebuilds; mkdocs.yml is read again on each (:meth:`on_config`)."""
+        if self.project is None or self.project.settings.root != project.settings.root:
+            self.project = project
 
     def prepare(self, project: Project, generated: Generated) -> None:
         """`briefing build`: the project and what it generated, so the plugin need not generate again."""
@@ -82,10 +89,12 @@ class BriefingPlugin(BasePlugin):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.content_problems = ()
         try:
             self.generated = self.prepared or generate(self.project)
         except ContentError as exc:
-            # Under `briefing serve` the server keeps the last good site and shows what to fix.
+            # Under `briefing serve` every page shows what to fix (generator/serve.py) until a save fixes it.
+            self.content_problems = tuple(exc.problems)
             lines = [p.format() for p in exc.problems]
             raise PluginError("content has errors; fix them and save again:\n" + "\n".join(lines)) from None
         config.nav = self.generated.nav

@@ -1,25 +1,165 @@
-"""`briefing serve`: MkDocs' live-reloading server with the briefing plugin regenerating on each change."""
+"""`briefing serve`: a live preview that rebuilds on every save and never hangs on a content error.
+
+MkDocs' own `serve` is used in its parts (its LiveReloadServer, its build) so
+the preview can do three things it cannot:
+
+- a build that fails (an error in content/, in mkdocs.yml, anywhere) is
+  recorded, never raised: the server stays responsive, and every page answers
+  at once with the list of problems (:mod:`generator.site.preview`) until a
+  save fixes them, when the page reloads by itself;
+- the project (with ``--drafts``, a preview of the drafts) is handed to the
+  briefing plugin, which keeps it from one rebuild to the next;
+- the address printed is the one the site is served at, with the path of
+  ``site_url`` (http://127.0.0.1:8000/briefing/), and MkDocs' notice about
+  "dirty" builds (a preview is one by design) is not shown.
+"""
 
 from __future__ import annotations
 
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import TextIO
+from urllib.parse import urlsplit
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.errors import BriefingError, ContentError, Problem, summary_line
 from generator.project import Project
+from generator.site.dirty import QuietDirty
+from generator.site.preview import PreviewStatus, error_page, wants_page
 
 
-def serve(project: Project, dev_addr: str, *, open_browser: bool = False) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reloading server, answering every page with the problems while the last build failed."""
 
+    def __init__(self, status: PreviewStatus, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.status = status
+
+    def _serve_request(self, environ, start_response):
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        problems = self.status.problems
+        if problems and not path.startswith("/livereload/") and wants_page(path, self.mount_path):
+            with self._epoch_cond:  # no waiting for a build: the problems are the answer
+                epoch = self._visible_epoch
+            body = self._inject_js_into_html(error_page(problems), epoch)
+            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                         ("Content-Length", str(len(body))),
+                                                         ("Cache-Control", "no-store")])
+            return [body]
+        return super()._serve_request(environ, start_response)
+
+
+class _Quiet(logging.Filter):
+    """The content errors the preview prints itself, and MkDocs' notice about dirty builds, are not repeated."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not message.startswith(("content has errors", "Aborted with")) and QuietDirty().filter(record)
+
+
+def _problem_of(exc: BaseException) -> list[Problem]:
+    """An unexpected failure of a build, as a problem the error page can list."""
+    return [Problem("mkdocs.yml", 1, 1, "", f"the preview could not be built: {type(exc).__name__}: {exc}")]
+
+
+def _printer(out: TextIO) -> Callable[[str], None]:
+    def say(text: str) -> None:
+        print(text, file=out, flush=True)
+    return say
+
+
+def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: TextIO | None = None) -> None:
+    """Serve a live preview of ``project`` on ``dev_addr`` (HOST:PORT) until interrupted."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    say = _printer(out or sys.stdout)
     settings = project.settings
-    # Fail before starting the server when the content does not check.
-    project.load_record()
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
-    # MkDocs makes its own plugin, with a project of its own: it starts from the files checked here.
-    project.save_caches()
-    mkdocs_serve(
-        config_file=str(settings.config_file),
-        livereload=True,
-        build_type="dirty",
-        # A preview must survive a broken link or MkDocs' own "dirty build" notice; `briefing build` stays strict.
-        strict=False,
-        dev_addr=dev_addr,
-        open_in_browser=open_browser,
-    )
+    status = PreviewStatus()
+    site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
+    quiet = _Quiet()
+    logging.getLogger("mkdocs").addFilter(quiet)
+    for name in ("mkdocs.commands.build", "mkdocs.plugins"):
+        logging.getLogger(name).addFilter(quiet)
+
+    def get_config():
+        config = load_config(config_file=str(settings.config_file), site_dir=site_dir, dev_addr=dev_addr,
+                             strict=False)
+        if "briefing" not in config.plugins:
+            raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
+        config.plugins["briefing"].preview(project)
+        return config
+
+    try:
+        config = get_config()
+    except ConfigurationError as exc:
+        raise BriefingError(f"mkdocs.yml: {exc}") from None
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    server = PreviewServer(status, builder=lambda: None, host=host, port=port, root=site_dir, mount_path=mount_path)
+    config.site_url = server.url
+
+    builds = []
+
+    def builder(config=None) -> None:
+        """Build the preview; a failure is recorded for the error page and printed, never raised."""
+        start = time.perf_counter()
+        builds.append(start)
+        try:
+            config = config or get_config()
+            config.site_url = server.url
+            mkdocs_build(config, serve_url=server.url, dirty=True)
+        except ContentError as exc:  # mkdocs.yml's own options
+            status.failed(exc.problems)
+        except Abort as exc:  # the content has errors (the plugin kept them), or MkDocs stopped for another reason
+            status.failed(config.plugins["briefing"].content_problems or _problem_of(exc))
+        except Exception as exc:  # a bug or a broken template: shown on every page, never a hung server
+            status.failed(_problem_of(exc))
+        else:
+            status.succeeded()
+            if len(builds) > 1:
+                say(f"Rebuilt in {time.perf_counter() - start:.1f} s")
+            return
+        say("\n".join([*(p.format() for p in status.problems),
+                       f"{summary_line(list(status.problems))}; every page of the preview lists them until they "
+                       "are fixed."]))
+
+    server.builder = builder
+    config.plugins.on_startup(command="serve", dirty=True)
+
+    def error_handler(code: int) -> bytes | None:
+        page = f"{site_dir}/{code}.html"
+        try:
+            with open(page, "rb") as found:
+                return found.read()
+        except OSError:
+            return None
+
+    server.error_handler = error_handler
+    try:
+        builder(config)
+        server.watch(str(settings.config_file))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        say(f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
+            "Ctrl+C stops it)")
+        try:
+            server.serve(open_in_browser=open_browser)
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # binding: the port is taken, or the address is not this machine's
+            raise BriefingError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+                                "choose another address with -a HOST:PORT") from None
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins"):
+            logging.getLogger(name).removeFilter(quiet)
+        shutil.rmtree(site_dir, ignore_errors=True)

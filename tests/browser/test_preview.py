@@ -89,3 +89,34 @@ def test_saving_an_event_shows_the_change_in_the_preview(preview):
                 return
         time.sleep(0.3)
     raise AssertionError(f"{page} did not show the new title within a minute of saving {path.name}")
+
+
+def wait_for_title(page, wanted, seconds: float = 60) -> None:
+    # Polled from here: the page's policy refuses the eval that page.wait_for_function needs.
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if wanted(page.title()):
+                return
+        except Exception:  # the page is reloading: its title is asked again
+            pass
+        page.wait_for_timeout(300)
+    raise AssertionError(f"the page's title is still {page.title()!r}")
+
+
+def test_a_page_open_in_the_browser_shows_a_content_error_and_comes_back_by_itself(preview, browser):
+    origin, url, project = preview
+    path = sorted((project / "content" / "events").rglob("*.yaml"))[0]
+    original = path.read_text(encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    assert page.locator("h1").first.inner_text().startswith("Archive")
+    path.write_text(original.replace("title:", "titel:", 1), encoding="utf-8")
+    # No reload by the test: MkDocs' reload script brings the error page, then the page again once fixed.
+    wait_for_title(page, lambda title: title.startswith("Preview: the content has errors"))
+    assert f"{path.relative_to(project).as_posix()}:1:1: unknown field 'titel'" in page.locator("main").inner_text()
+    path.write_text(original, encoding="utf-8")
+    wait_for_title(page, lambda title: not title.startswith("Preview"))
+    assert page.locator("h1").first.inner_text().startswith("Archive")
+    context.close()

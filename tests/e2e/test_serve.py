@@ -1,0 +1,169 @@
+"""`briefing serve` with an error in content: every page answers at once with the problems, and recovers.
+
+A real server (the `briefing serve` command in its own process) on a copy of tests/cases/site published under
+a folder (site_url https://desk.example.org/briefing/), asked over HTTP with a time limit on every request.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, copy_case
+
+ANSWER_WITHIN = 3.0  # seconds: a page of the preview answers at once, error or not
+EVENT = "content/events/2024/11/drones-over-kyiv.yaml"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    """(status, body) of one request, which must be answered within ANSWER_WITHIN seconds."""
+    start = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=ANSWER_WITHIN) as response:
+            status, body = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        status, body = exc.code, exc.read().decode("utf-8")
+    assert time.monotonic() - start < ANSWER_WITHIN, f"{url} took too long"
+    return status, body
+
+
+def wait_for(check, what: str, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.3)
+    raise AssertionError(f"not within {seconds} s: {what}")
+
+
+class Preview:
+    def __init__(self, project: Path, port: int):
+        self.project = project
+        self.port = port
+        self.output: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
+        )
+
+    def line(self, pattern: str, seconds: float = 90) -> str:
+        """The next line of the server's output that matches ``pattern``."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line and self.process.poll() is not None:
+                break
+            self.output.append(line)
+            if re.search(pattern, line):
+                return line.rstrip("\n")
+        raise AssertionError(f"no line matching {pattern!r}; the server said:\n{''.join(self.output)}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        finally:
+            self.process.stdout.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = copy_case("site", tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://desk.example.org/",
+                                                 "site_url: https://desk.example.org/briefing/"))
+    return project
+
+
+@pytest.fixture
+def preview(project: Path):
+    server = Preview(project, free_port())
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def break_event(project: Path) -> None:
+    path = project / EVENT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("topics: [front-line]", "topics: [front-lines]").replace(
+        "title:", "titel:", 1), encoding="utf-8")
+
+
+def test_serve_prints_the_address_with_the_path_of_site_url(preview):
+    line = preview.line(r"Serving the preview at ")
+    assert f"http://127.0.0.1:{preview.port}/briefing/" in line
+    status, body = get(f"http://127.0.0.1:{preview.port}/briefing/briefings/")
+    assert status == 200 and "Archive" in body
+    assert not any("dirty" in line for line in preview.output), preview.output
+
+
+def test_a_content_error_is_shown_on_every_page_at_once_and_the_site_comes_back_when_fixed(preview):
+    preview.line(r"Serving the preview at ")
+    base = f"http://127.0.0.1:{preview.port}/briefing/"
+    original = (preview.project / EVENT).read_text(encoding="utf-8")
+    break_event(preview.project)
+    printed = preview.line(r"every page of the preview lists them")
+    assert "3 errors in 1 file" in printed
+    status, body = wait_for(lambda: (found := get(base + "briefings/")) and found[0] == 500 and found,
+                            "the error page")
+    assert "The preview cannot be built: 3 errors in 1 file" in body
+    assert f"{EVENT}:1:1: unknown field &#x27;titel&#x27; (did you mean &#x27;title&#x27;?)" in body
+    assert re.search(rf"{EVENT}:\d+:\d+: topics\[0\]: unknown topic &#x27;front-lines&#x27;", body)
+    assert "livereload(" in body, "the error page reloads by itself"
+    for page in ("", "actors/", "briefings/2024-11-05/", "no/such/page/", "events/drones-over-kyiv/"):
+        status, body = get(base + page)
+        assert status == 500 and "cannot be built" in body, page
+    status, _ = get(base + "assets/stylesheets/briefing.css")
+    assert status == 200, "assets come from the last good build"
+
+    (preview.project / EVENT).write_text(original, encoding="utf-8")
+    preview.line(r"Rebuilt in")
+    status, body = get(base + "briefings/2024-11-05/")
+    assert status == 200 and "Drones over Kyiv" in body
+
+
+def test_serve_starts_with_broken_content_and_shows_the_problems(project):
+    break_event(project)
+    server = Preview(project, free_port())
+    try:
+        server.line(r"every page of the preview lists them")
+        server.line(r"Serving the preview at ")
+        status, body = wait_for(lambda: (found := get(f"http://127.0.0.1:{server.port}/briefing/")) and found,
+                                "an answer")
+        assert status == 500 and "unknown field" in body
+    finally:
+        server.stop()
+
+
+def test_a_busy_port_is_a_plain_error(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = Preview(project, port)
+        try:
+            assert server.process.wait(timeout=90) == 1
+            output = server.process.stdout.read()
+        finally:
+            server.stop()
+    assert f"briefing: cannot serve on 127.0.0.1:{port}:" in output
+    assert "Traceback" not in output
