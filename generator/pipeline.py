@@ -24,7 +24,7 @@ from generator.errors import BriefingError, Problem
 from generator.exports.formats import site_files
 from generator.exports.pages import publishing_of
 from generator.pdf.printer import BriefsReport
-from generator.pdf.write import write_day_briefs
+from generator.pdf.write import remove_strays, standing_briefs, write_day_briefs
 from generator.project import Project
 from generator.search import pagefind
 from generator.settings import Settings
@@ -193,12 +193,15 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     timings["generate"] = generated.seconds
     with project.markdown.active():
         # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
+        also, pdf_warnings = standing_briefs(settings, generated.record, project.basemap) if make_pdfs else ([], [])
         briefs = write_day_briefs(settings, generated.record if make_pdfs else None, project.templates,
-                                  project.basemap)
+                                  project.basemap, also)
+        briefs.warnings[:0] = pdf_warnings
         timings["pdf"] = briefs.seconds
         indexing = pagefind.start(generated, settings)  # Pagefind works on the other core while MkDocs builds
     start = time.perf_counter()
     run_mkdocs(project, generated)
+    remove_strays(settings)  # briefs `briefing pdf` wrote into the site, made again above if they still can be
     timings["mkdocs"] = time.perf_counter() - start
     if indexing:
         timings["search"] = indexing.finish(settings.site_dir)

@@ -10,6 +10,10 @@
         pdf:
           enabled: true         # make day PDFs during `briefing build`
           paper: A4             # A4 or Letter
+          standing:             # briefs every build makes too, kept current with the record
+            - last_days: 7      #   the newest week of the record: pdf/last-7-days.pdf
+            - actor: vladimir-putin   # a dossier: pdf/actors/vladimir-putin.pdf
+            - {from: 2024-11-01, to: 2024-11-30}   # a period: pdf/2024-11-01--2024-11-30.pdf
 
 Everything is optional; unknown options are errors, like any other field.
 """
@@ -22,8 +26,23 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from generator.content.dates import Point
 from generator.content.load import Mapping, Node, Scalar, load_yaml_file
-from generator.content.schema import MISSING, Checker, Choice, Field, Kind, Record, Text, is_null, suggest, whole_number
+from generator.content.schema import (
+    MISSING,
+    Checker,
+    Choice,
+    Date,
+    Field,
+    Id,
+    Kind,
+    ListOf,
+    Record,
+    Text,
+    is_null,
+    suggest,
+    whole_number,
+)
 from generator.errors import BriefingError, ContentError, Problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -81,10 +100,41 @@ class Flag(Kind):
         return {"type": "boolean"}
 
 
+@dataclass(frozen=True)
+class OneOf(Record):
+    """A record of which exactly one group of fields is given (a standing brief is a dossier, a period or the
+    last days)."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    def check(self, node: Node, path: str, ck: Checker) -> Any:
+        value = super().check(node, path, ck)
+        if value is MISSING or not isinstance(node, Mapping):
+            return value
+        given = [group for group in self.groups if any(value.get(name) is not None for name in group)]
+        if len(given) != 1 or any(value.get(name) is None for name in given[0]):
+            ways = " or ".join("+".join(group) for group in self.groups)
+            ck.report(node, path, f"give one of {ways}")
+            return MISSING
+        return value
+
+
+STANDING_BRIEF = OneOf(
+    (
+        Field("actor", Id("actor"), doc="An actor's dossier: pdf/actors/<id>.pdf."),
+        Field("from", Date(ranges=False, approximate=False), doc="First day of a period brief (with to)."),
+        Field("to", Date(ranges=False, approximate=False), doc="Last day of a period brief (with from)."),
+        Field("last_days", Count(1, 366), doc="The newest N days of the record: pdf/last-N-days.pdf."),
+    ),
+    groups=(("actor",), ("from", "to"), ("last_days",)),
+)
+
 PDF_OPTIONS = Record(
     (
         Field("enabled", Flag(), default=True, doc="Make a PDF of every day briefing during `briefing build`."),
         Field("paper", Choice(("A4", "Letter")), default="A4", doc="Paper size of PDF briefs."),
+        Field("standing", ListOf(STANDING_BRIEF), default=(),
+              doc="Briefs every build makes besides the days': {actor}, {from, to} or {last_days}."),
     )
 )
 
@@ -106,9 +156,20 @@ OPTIONS = Record(
 
 
 @dataclass(frozen=True)
+class StandingBrief:
+    """A brief every build makes: an actor's dossier, a period, or the newest days of the record."""
+
+    actor: str | None = None
+    first: Point | None = None  # a period from the first day of this...
+    last: Point | None = None  # ...to the last day of this (a day, a month or a year)
+    last_days: int | None = None
+
+
+@dataclass(frozen=True)
 class PdfSettings:
     enabled: bool = True
     paper: str = "A4"
+    standing: tuple[StandingBrief, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,6 +242,12 @@ def _text(node: Node | None, default: str) -> str:
     return node.text if isinstance(node, Scalar) and not is_null(node) else default
 
 
+def _standing(value: dict[str, Any]) -> StandingBrief:
+    first, last = value.get("from"), value.get("to")
+    return StandingBrief(value.get("actor"), first.start if first else None, last.start if last else None,
+                         value.get("last_days"))
+
+
 def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> Settings:
     """Read mkdocs.yml; raise :class:`ContentError` naming the line of any bad option."""
     path = find_config(config, cwd)
@@ -216,7 +283,8 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
         search=options["search"],
         author=options["author"] or "",
         pictures=options["pictures"],
-        pdf=PdfSettings(**pdf_options),
+        pdf=PdfSettings(pdf_options["enabled"], pdf_options["paper"],
+                        tuple(_standing(v) for v in pdf_options["standing"])),
         custom_dir=_folder(root, _text(_lookup(theme, "custom_dir"), "")),
     )
 

@@ -122,7 +122,8 @@ class Briefs:
             },
         )
 
-    def period(self, first: date, last: date) -> Brief:
+    def period(self, first: date, last: date, name: str | None = None) -> Brief:
+        """The brief of the days from ``first`` to ``last``; ``name``: its file, when not first--last.pdf."""
         if last < first:
             raise BriefingError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
         days = [d for d in self.record.days if first <= d <= last]
@@ -133,7 +134,8 @@ class Briefs:
         views = tuple(day_view(self.ctx, d, links=links) for d in days)
         label = period_label(first, last, self.settings.language)
         return Brief(
-            name=f"{first.isoformat()}--{last.isoformat()}.pdf", template="period.html.j2", kind="Period brief",
+            name=name or f"{first.isoformat()}--{last.isoformat()}.pdf", template="period.html.j2",
+            kind="Period brief",
             title=f"{self.settings.site_name} — {label}", subject=label, web_url=self._web(urls.ARCHIVE),
             keywords=self._topics(events),
             values={

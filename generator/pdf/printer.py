@@ -245,12 +245,14 @@ class Printer:
         pages = [(brief, key, self.html(brief, self.stamp)) for brief, key in missing]
         faces, css = subset_families(faces_for(self.font_css, "".join(html for _, _, html in pages)), self.css)
         weasy = _Weasy(css, faces, self.font_bytes)
+        said = []
         for brief, key, html in pages:
             pdf, warnings = weasy.write_pdf(html)
-            report.warnings.extend(f"pdf/{brief.name}: {w}" for w in warnings)
+            said.extend(f"pdf/{brief.name}: {w}" for w in warnings)
             self._store(key, pdf)
             report.files[brief.name] = pdf
             report.rendered.append(brief.name)
+        report.warnings.extend(fold_warnings(said))
 
     def _cached(self, key: str) -> bytes | None:
         path = self.cache / f"{key}.pdf"
@@ -275,6 +277,20 @@ class Printer:
                     path.unlink()
             except OSError:
                 continue
+
+
+NO_HARFBUZZ_SUBSET = "Using fontTools instead of HarfBuzz-Subset"
+INSTALL_HARFBUZZ_SUBSET = (
+    "PDF fonts were subset with fontTools, which is slower: install HarfBuzz's subset library "
+    "(Debian: apt-get install libharfbuzz-subset0; scripts/setup does it when run as root)"
+)
+
+
+def fold_warnings(messages: list[str]) -> list[str]:
+    """WeasyPrint's warnings, with the one it gives for every font of every brief without HarfBuzz's subset
+    library said once, with what to install (a first build on a fresh machine printed it 16 times)."""
+    kept = [m for m in messages if NO_HARFBUZZ_SUBSET not in m]
+    return kept + [INSTALL_HARFBUZZ_SUBSET] if len(kept) < len(messages) else kept
 
 
 def _weasyprint_version() -> str:

@@ -359,6 +359,86 @@ def test_no_pdf_build_publishes_no_brief_and_no_link(tmp_path, capsys):
     assert ".pdf" not in (project / "site" / "briefings" / "2024-11-05" / "index.html").read_text(encoding="utf-8")
 
 
+# --- briefs besides the days', drafts, warnings (issue 15) ---------------------------------------
+
+
+def test_standing_briefs_of_mkdocs_yml_are_made_by_every_build(tmp_path, capsys):
+    standing = ("    pdf:\n      standing:\n        - actor: vitali-klitschko\n        - last_days: 2\n"
+                "        - {from: 2024-11-04, to: 2024-11-05}\n")
+    mkdocs = MKDOCS.replace("    author: The night desk\n", "    author: The night desk\n" + standing)
+    project = write_project(tmp_path / "desk", mkdocs=mkdocs)
+    code, out, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
+    assert code == 0, err
+    assert "Made 5 PDF briefs" in out
+    pdf = project / "site" / "pdf"
+    assert "All drones heading for the city were destroyed." in text_of(PdfReader(pdf / "actors/vitali-klitschko.pdf"))
+    assert "Norway prepares the Oslo talks" in text_of(PdfReader(pdf / "last-2-days.pdf"))
+    assert "Norway prepares the Oslo talks" in text_of(PdfReader(pdf / "2024-11-04--2024-11-05.pdf"))
+
+    wrong = (project / "mkdocs.yml").read_text().replace("actor: vitali-klitschko", "actor: klitschko")
+    (project / "mkdocs.yml").write_text(wrong)
+    code, _, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
+    assert code == 1
+    assert err == ("briefing: mkdocs.yml: extra.briefing.pdf.standing[0]: unknown actor 'klitschko' "
+                   "(did you mean 'vitali-klitschko'?)\n")
+
+
+def test_a_brief_made_with_briefing_pdf_never_goes_stale(tmp_path, capsys, monkeypatch):
+    project = write_project(tmp_path / "desk")
+    monkeypatch.chdir(project)
+    assert run(capsys, "build")[0] == 0
+    assert run(capsys, "pdf", "--actor", "norway")[1] == "site/pdf/actors/norway.pdf\n"
+    assert run(capsys, "pdf", "--from", "2024-11-04", "--to", "2024-11-05")[0] == 0
+    (project / "site/pdf/left-over.pdf").write_bytes(b"%PDF-1.7 not made by this build")
+
+    norway = project / "content/actors/norway.yaml"
+    norway.write_text(norway.read_text().replace("name: Norway", "name: Kingdom of Norway"), encoding="utf-8")
+    code, out, _ = run(capsys, "build")
+    assert code == 0
+    # Made again from the record of this build, as the day briefs are.
+    assert "Kingdom of Norway" in text_of(PdfReader(project / "site/pdf/actors/norway.pdf"))
+    assert "Kingdom of Norway" in text_of(PdfReader(project / "site/pdf/2024-11-04--2024-11-05.pdf"))
+    assert not (project / "site/pdf/left-over.pdf").exists()
+
+    for event in ("oslo-talks", "oslo-preparations"):
+        path = project / f"content/events/2024/11/{event}.yaml"
+        path.write_text(path.read_text().replace("actors: [norway]\n", "").replace("by: norway", "by: kyiv-city"))
+    norway.unlink()
+    code, out, err = run(capsys, "build")
+    assert code == 0
+    assert not (project / "site/pdf/actors/norway.pdf").exists()
+    assert "warning: a brief made with `briefing pdf` is removed from the site: unknown actor 'norway'" in err
+    assert (project / "site/pdf/2024-11-04--2024-11-05.pdf").is_file()
+
+
+def test_a_drafts_build_marks_each_draft_in_the_pdf_and_a_plain_build_leaves_it_out(tmp_path, capsys):
+    draft = {"content/events/2024/11/draft-report.yaml": """\
+        title: Unconfirmed report of a convoy
+        date: 2024-11-05
+        summary: Not checked yet.
+        topics: [front-line]
+        sources: [kyiv-live]
+        status: draft
+        """}
+    project = write_project(tmp_path / "desk", draft)
+    assert run(capsys, "build", "-f", str(project / "mkdocs.yml"), "--drafts")[0] == 0
+    text = text_of(PdfReader(project / "site/pdf/2024-11-05.pdf"))
+    assert "DRAFT 5 Nov 2024" in text and "Unconfirmed report of a convoy" in text
+    assert run(capsys, "build", "-f", str(project / "mkdocs.yml"))[0] == 0
+    assert "Unconfirmed report" not in text_of(PdfReader(project / "site/pdf/2024-11-05.pdf"))
+
+
+def test_without_harfbuzz_subset_the_build_says_so_once(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("weasyprint.pdf.fonts.harfbuzz_subset", None)  # as on a machine without the library
+    project = write_project(tmp_path / "desk")
+    code, out, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
+    assert code == 0 and "Made 2 PDF briefs (2 rendered" in out
+    assert err.splitlines() == [
+        "warning: PDF fonts were subset with fontTools, which is slower: install HarfBuzz's subset library "
+        "(Debian: apt-get install libharfbuzz-subset0; scripts/setup does it when run as root)"
+    ]
+
+
 # --- `briefing pdf` ----------------------------------------------------------------------
 
 
@@ -507,6 +587,59 @@ def test_a_claim_box_is_never_split_across_pages(long_pdf):
         assert len(holding) == 1, f"the claims of event {n} are on pages {sorted(holding)}"
         whole = "that takes a whole line or two to state in full, with its caveats."
         assert all(pages[min(holding)].count(f"{claim} {whole}") == 1 for claim in claims)
+
+
+def meta_day_files() -> dict[str, str]:
+    """Events of growing length whose Who, Story and Sources lines are each their own (the role, the quote)."""
+    files = {"content/stories/oslo-process.yaml": "title: The Oslo process\n"}
+    for n in range(LONG_DAY):
+        sentences = " ".join(f"Paragraph {n} sentence {i} tells the desk what changed and why it matters." for i in
+                             range(4 + 3 * (n % 4)))
+        files[f"content/events/2024/11/meta-{n:02d}.yaml"] = f"""\
+title: Event {n} with its facts below
+date: 2024-11-06
+summary: |
+  {sentences} Last words of event {n}.
+topics: [{("front-line", "diplomacy", "sanctions")[n % 3]}]
+actors:
+  - id: norway
+    role: role of event {n}
+story: oslo-process
+sources:
+  - source: kyiv-live
+    quote: Quote of event {n}.
+"""
+    return files
+
+
+@pytest.fixture(scope="module")
+def meta_pdf(tmp_path_factory) -> PdfReader:
+    project = write_project(tmp_path_factory.mktemp("meta") / "desk", meta_day_files())
+    out = project / "meta.pdf"
+    assert main(["pdf", "-f", str(project / "mkdocs.yml"), "2024-11-06", "-o", str(out)]) == 0
+    return PdfReader(out)
+
+
+def test_an_events_who_story_and_sources_stay_on_the_page_of_its_last_words(meta_pdf):
+    pages = [text_of(meta_pdf, n) for n in range(len(meta_pdf.pages))]
+    assert len(pages) >= 3
+    for n in range(LONG_DAY):
+        def page_of(text: str, n: int = n) -> int:
+            found = [i for i, page in enumerate(pages) if text in page]
+            assert len(found) == 1, (n, text, found)
+            return found[0]
+
+        last_words = page_of(f"Last words of event {n}.")
+        assert page_of(f"(role of event {n})") == last_words, f"event {n}: Who is on another page"
+        assert page_of(f"Quote of event {n}.") == last_words, f"event {n}: its sources are on another page"
+
+
+def test_no_heading_ends_a_page_of_a_brief_with_meta_lines(meta_pdf):
+    pages = [text_of(meta_pdf, n) for n in range(len(meta_pdf.pages))]
+    for _level, title, page, _ in outline(meta_pdf):
+        if title.startswith("Event "):
+            n = title.split()[1]
+            assert f"Paragraph {n} sentence 0 tells the desk" in pages[page], f"'{title}' ends page {page + 1}"
 
 
 # --- hostile content ------------------------------------------------------------------------
