@@ -126,10 +126,39 @@ class When:
         return self.start.sort_key(tz)
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)
+_YEAR_FIRST = re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", re.ASCII)
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_hint(text: str) -> str:
+    """' (did you mean '2024-11-06'?)' for a day written another common way (06/11/2024, 6.11.2024, 2024-11-6,
+    2024/11/06), else ''.  A desk writes the day first; when the month could come first, both are offered."""
+    found = _YEAR_FIRST.fullmatch(text)
+    if found:
+        guess = _day(int(found[1]), int(found[2]), int(found[3]))
+        return f" (did you mean '{guess}'?)" if guess else ""
+    found = _DAY_FIRST.fullmatch(text)
+    if not found:
+        return ""
+    first, second, year = int(found[1]), int(found[2]), int(found[3])
+    day_first, month_first = _day(year, second, first), _day(year, first, second)
+    if day_first and month_first and day_first != month_first:
+        return f" (did you mean '{day_first}', or '{month_first}' if the month comes first?)"
+    guess = day_first or month_first
+    return f" (did you mean '{guess}'?)" if guess else ""
+
+
 def _point(text: str, whole: str) -> Point:
     match = _POINT.fullmatch(text)
     if not match:
-        raise DateProblem(f"'{whole}' is not a date; {FORMS}")
+        raise DateProblem(f"'{whole}' is not a date{date_hint(text)}; {FORMS}")
     year = int(match["year"])
     if year < 1:
         raise DateProblem(f"{text}: there is no year 0")
@@ -182,6 +211,16 @@ def parse_when(text: str, *, allow_range: bool = True, allow_approximate: bool =
         if not allow_approximate:
             raise DateProblem(f"'{whole}': this date cannot be approximate (remove the ~)")
         body = body[:-1]
+    try:
+        return _when(whole, body, approximate, allow_range)
+    except DateProblem:
+        hint = date_hint(body)  # 06/11/2024 is no range of "06" and "11/2024": say what it likely means
+        if hint:
+            raise DateProblem(f"'{whole}' is not a date{hint}; {FORMS}") from None
+        raise
+
+
+def _when(whole: str, body: str, approximate: bool, allow_range: bool) -> When:
     if "/" in body:
         if not allow_range:
             raise DateProblem(f"'{whole}': this date cannot be a range")

@@ -9,6 +9,7 @@ scalar's text exactly as written, with its line and column.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -245,12 +246,10 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
             # unclosed quote or bracket began says what to fix.
             began = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
             reason = f"{reason} ({exc.context} at {began})"
-        if reason == "mapping values are not allowed in this context" and mark:
-            # The commonest slips: `title: Kyiv: drones` and a key indented under a value.
-            lines = text.split("\n")
-            before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
-            reason += "; put text that holds ': ' in quotes" if ": " in before else "; check the indentation"
         line, column = at(mark) if mark else (1, 1)
+        slip = _common_slip(text, mark, reason) if mark else None
+        if slip:
+            line, column, reason = slip
         return None, [Problem(rel, line, column, "", f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry an offset, not a mark
         position = getattr(exc, "position", 0) or 0
@@ -264,6 +263,27 @@ def parse_yaml(text: str, rel: str, *, allow_tags: bool = False) -> tuple[Node |
     # Duplicate keys are reported but not fatal: the first value is kept so the
     # rest of the file can still be checked and every problem shown at once.
     return root, problems
+
+
+def _common_slip(text: str, mark, reason: str) -> tuple[int, int, str] | None:
+    """(line, column, what to do) for the commonest slips, whose parser messages say little to an editor:
+    a tab in the indentation, and a ': ' in text that is not in quotes (`title: Kyiv: drones`)."""
+    lines = text.split("\n")
+    current = lines[mark.line] if mark.line < len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    if "\t" in indent:
+        return mark.line + 1, indent.index("\t") + 1, "a tab is used for indentation; use spaces (set your editor " \
+            "to insert spaces for Tab)"
+    if reason != "mapping values are not allowed in this context":
+        return None
+    before = current[: mark.column]
+    key, colon, value = current.partition(": ")
+    name = key.strip().removeprefix("- ").strip()
+    if ": " not in before or not colon or not re.fullmatch(r"[A-Za-z_]+", name):
+        return None if ": " in before else (mark.line + 1, mark.column + 1, f"{reason}; check the indentation")
+    quoted = json.dumps(value.strip(), ensure_ascii=False)
+    return (mark.line + 1, mark.column + 1,
+            f"the {name} holds ': ', so it must be in quotes: {key.strip()}: {quoted}")
 
 
 def load_yaml_file(path: Path, rel: str, *, allow_tags: bool = False) -> tuple[Node | None, list[Problem]]:

@@ -8,7 +8,7 @@ import time
 from datetime import UTC, date, timedelta
 from pathlib import Path
 
-from generator.content.dates import DateProblem, parse_point
+from generator.content.dates import DateProblem, date_hint, parse_point
 from generator.content.model import Record
 from generator.errors import BriefingError
 from generator.pdf.briefs import Brief, Briefs
@@ -137,7 +137,7 @@ WHICH = "a DATE, --from DATE --to DATE, or --actor ID"
 def parse_day(text: str, option: str = "DATE") -> date:
     """A day as typed on the command line (YYYY-MM-DD), or an error that says what is wrong with it."""
     if not _ISO_DAY.fullmatch(text):
-        raise BriefingError(f"{option}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2024-11-05")
+        raise BriefingError(f"{option}: '{text}' is not a date{date_hint(text)}; use YYYY-MM-DD, e.g. 2024-11-05")
     try:
         point = parse_point(text)
     except DateProblem as exc:

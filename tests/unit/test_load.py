@@ -265,7 +265,13 @@ def test_an_empty_file_or_a_comment_gives_no_tree_and_no_problem():
 
 def test_a_colon_inside_a_value_says_to_quote_it():
     assert only_problem("title: Kyiv: drones\n") == (
-        f"{F}:1:12: invalid YAML: mapping values are not allowed in this context; put text that holds ': ' in quotes"
+        f'{F}:1:12: invalid YAML: the title holds \': \', so it must be in quotes: title: "Kyiv: drones"'
+    )
+
+
+def test_a_colon_inside_a_list_items_field_names_the_field_and_shows_it_quoted():
+    assert only_problem('claims:\n  - text: Kyiv: "drones"\n') == (
+        f'{F}:2:15: invalid YAML: the text holds \': \', so it must be in quotes: - text: "Kyiv: \\"drones\\""'
     )
 
 
@@ -287,8 +293,15 @@ def test_an_unclosed_bracket_says_where_it_began():
     )
 
 
-def test_a_tab_used_for_indentation_is_reported():
-    assert "found a tab character that violates indentation" in only_problem("title: x\n\tdate: 2024\n")
+@pytest.mark.parametrize("text", ["title: x\n\tdate: 2024\n", "title: x\nactors:\n\t- a\n",
+                                  "title: x\nlocation:\n  name: y\n \tcountry: UA\n"])
+def test_a_tab_used_for_indentation_says_so_where_it_is(text):
+    line = text.count("\n", 0, text.index("\t")) + 1
+    column = text.index("\t") - text.rfind("\n", 0, text.index("\t"))
+    assert only_problem(text) == (
+        f"{F}:{line}:{column}: invalid YAML: a tab is used for indentation; use spaces (set your editor to insert "
+        "spaces for Tab)"
+    )
 
 
 def test_nesting_is_limited():
