@@ -144,6 +144,7 @@ def run_new(args: argparse.Namespace) -> int:
         topic=args.topic,
         publisher=args.publisher,
         url=args.url,
+        actors=args.actor or (),
     )
     print(settings.rel(path))
     return 0
@@ -162,6 +163,8 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--source", help="source id the new event cites (default: the newest source)")
     parser.add_argument("--topic", help="topic id of the new event (default: the first topic)")
+    parser.add_argument("--actor", action="append", metavar="ID",
+                        help="actor id who takes part in the new event (again for each actor)")
     parser.add_argument("--publisher", help="who published the new source (required for a source)")
     parser.add_argument("--url", help="web address of the new source")
 

@@ -6,15 +6,15 @@ Per-file rules (types, required fields, date grammar) live in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from generator.content.files import Content
+from generator.content.hints import Names, names_of
 from generator.content.replaces import replaced_ids, replacement_problems
 from generator.content.rules import lede_markup_warnings
-from generator.content.schema import Checked, slugify
+from generator.content.schema import Checked
 from generator.errors import Problem
 
 RESERVED_PAGES = {
@@ -37,7 +37,7 @@ class Known:
     def __init__(self, content: Content):
         self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
         self.content = content
-        self._hints: dict[str, dict[str, str]] | None = None
+        self._hints: dict[str, Names] | None = None
         for kind, items in content.files.items():
             self.ids[kind].update(c.id for c in items if c.id)
         for topic in _topic_values(content):
@@ -48,36 +48,17 @@ class Known:
         self.replaced = replaced_ids(content)  # old id → new id, by kind
 
     @property
-    def hints(self) -> dict[str, dict[str, str]]:
+    def hints(self) -> dict[str, Names]:
         """Names an editor might have typed, by kind: made only when a reference is wrong (rare, and slow
         for tens of thousands of files)."""
         if self._hints is None:
-            self._hints = {k: {} for k in KIND_NAMES}
-            for kind, items in self.content.files.items():
-                for c in items:
-                    if c.id:
-                        self._hint(kind, c.id, c.id)
-                        if isinstance(c.value, dict):
-                            for name in [c.value.get("name"), c.value.get("title"), *c.value.get("aliases", ())]:
-                                if isinstance(name, str):
-                                    self._hint(kind, slugify(name), c.id)
-            for topic in _topic_values(self.content):
-                self._hint("topic", topic["id"], topic["id"])
+            self._hints = {kind: names_of({c.id: c.value for c in items if c.id})
+                           for kind, items in self.content.files.items()}
+            self._hints["topic"] = names_of({t["id"]: t for t in _topic_values(self.content)})
         return self._hints
 
-    def _hint(self, kind: str, key: str, ident: str) -> None:
-        if key:
-            self._hints[kind].setdefault(key, ident)
-            for part in key.split("-"):
-                if len(part) > 3:
-                    self._hints[kind].setdefault(part, ident)
-
     def suggestion(self, kind: str, wrong: str) -> str:
-        hints = self.hints[kind]
-        close = difflib.get_close_matches(wrong, list(hints), n=1, cutoff=0.75)
-        if not close:
-            return ""
-        return f" (did you mean '{hints[close[0]]}'?)"
+        return self.hints[kind].hint(wrong)
 
 
 def _topic_values(content: Content) -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.content.dates import DateProblem, parse_point, parse_when
 from generator.content.files import read_content
-from generator.content.schema import id_message, slugify, url_problem, valid_id
+from generator.content.hints import names_of
+from generator.content.schema import Checked, id_message, slugify, url_problem, valid_id
 from generator.errors import BriefingError
 from generator.settings import Settings
 
@@ -31,22 +32,43 @@ def _ident(title: str, ident: str | None) -> str:
     return chosen
 
 
-def _first_ids(settings: Settings) -> tuple[list[str], list[str]]:
-    """Topic ids in order, and source ids newest first (from whatever parses now)."""
-    content = read_content(settings.root)
-    topics = [
-        t["id"]
-        for t in (content.topics.value if content.topics and isinstance(content.topics.value, list) else [])
-        if isinstance(t, dict) and "id" in t
-    ]
-    sources = [c for c in content.files["source"] if isinstance(c.value, dict)]
-    sources.sort(
-        key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id), reverse=True
-    )
-    return topics, [c.id for c in sources if c.id]
+class Known:
+    """What the content holds now (whatever parses): topics in order, sources newest first, actors."""
+
+    def __init__(self, settings: Settings):
+        content = read_content(settings.root)
+        listed = content.topics.value if content.topics and isinstance(content.topics.value, list) else []
+        self.topics = {t["id"]: t for t in listed if isinstance(t, dict) and "id" in t}
+        sources = [c for c in content.files["source"] if isinstance(c.value, dict) and c.id]
+        sources.sort(key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id),
+                     reverse=True)
+        self.sources = {c.id: c.value for c in sources}
+        self.actors = {c.id: c for c in content.files["actor"] if isinstance(c.value, dict) and c.id}
+
+    def check(self, option: str, kind: str, ident: str) -> str:
+        """``ident`` when the content has it, else an error with the id it most likely meant."""
+        known = {"topic": self.topics, "source": self.sources,
+                 "actor": {i: c.value for i, c in self.actors.items()}}[kind]
+        if ident not in known:
+            hint = names_of(known).hint(ident) or f"; add it first ({WHERE[kind]})"
+            raise BriefingError(f"{option}: unknown {kind} '{ident}'{hint}")
+        return ident
+
+    def owner_of(self, name: str) -> Checked | None:
+        """The actor whose name or one of whose aliases is ``name`` (letter case aside)."""
+        wanted = name.casefold()
+        for checked in self.actors.values():
+            names = [checked.value.get("name"), *checked.value.get("aliases", ())]
+            if any(isinstance(n, str) and n.casefold() == wanted for n in names):
+                return checked
+        return None
 
 
-def event_text(title: str, day: str, topic: str, source: str) -> str:
+WHERE = {"topic": "content/topics.yaml", "source": "briefing new source", "actor": "briefing new actor"}
+
+
+def event_text(title: str, day: str, topic: str, source: str, actors: list[str] | tuple[str, ...] = ()) -> str:
+    listed = f"[{', '.join(actors)}]" if actors else "[]                   "
     return f"""# A new event: write the summary, check the date, then remove `status: draft` to publish.
 # Every field is explained in docs/editors.md.
 title: {_quoted(title)}
@@ -56,7 +78,7 @@ summary: |
 importance: 2                 # 1 = lead, 2 = normal, 3 = minor
 topics:
   - {topic}
-actors: []                    # actor ids, or {{id: ..., role: ...}}
+actors: {listed} # actor ids, or {{id: ..., role: ...}}
 claims: []                    # {{text: ..., by: actor-id, status: reported}}
 sources:
   - source: {source}
@@ -98,8 +120,13 @@ def write_skeleton(
     topic: str | None = None,
     publisher: str | None = None,
     url: str | None = None,
+    actors: list[str] | tuple[str, ...] = (),
 ) -> Path:
-    """Write a new file for an event, actor or source and return its path; never overwrite."""
+    """Write a new file for an event, actor or source and return its path; never overwrite.
+
+    Every id it is given (``topic``, ``source``, ``actors``) must be in the content, and a new actor's name must
+    not be another actor's name or alias: the check would refuse the file, or two files would be one actor.
+    """
     chosen = _ident(title, ident)
     when = day or _today(settings)
     try:
@@ -108,14 +135,20 @@ def write_skeleton(
         raise BriefingError(f"--date: {exc}") from None
     content = settings.content_dir
     if kind == "event":
-        topics, sources = _first_ids(settings)
-        topic = topic or (topics[0] if topics else None)
-        source = source or (sources[0] if sources else None)
+        known = Known(settings)
+        topic = known.check("--topic", "topic", topic) if topic else next(iter(known.topics), None)
+        source = known.check("--source", "source", source) if source else next(iter(known.sources), None)
         if not topic or not source:
             raise BriefingError("add a topic to content/topics.yaml and a source (briefing new source) first")
+        for actor in actors:
+            known.check("--actor", "actor", actor)
         path = content / "events" / f"{point.year:04d}" / f"{point.month or 1:02d}" / f"{chosen}.yaml"
-        text = event_text(title, when, topic, source)
+        text = event_text(title, when, topic, source, actors)
     elif kind == "actor":
+        owner = Known(settings).owner_of(title)
+        if owner is not None:
+            raise BriefingError(f"'{title}' is already the actor '{owner.id}' ({owner.file}); one actor, one file: "
+                                "add another spelling to its aliases instead")
         path = content / "actors" / f"{chosen}.yaml"
         text = actor_text(title, kind_of_actor)
     else:

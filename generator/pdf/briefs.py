@@ -14,8 +14,9 @@ from typing import Any
 from babel.dates import format_date
 from markupsafe import Markup
 
+from generator.content.hints import names_of
 from generator.content.model import Record
-from generator.content.schema import suggest
+from generator.content.schema import slugify
 from generator.errors import BriefingError
 from generator.pictures import Basemap
 from generator.settings import Settings
@@ -146,8 +147,7 @@ class Briefs:
         )
 
     def actor(self, actor_id: str) -> Brief:
-        if actor_id not in self.record.actors:
-            raise BriefingError(f"unknown actor '{actor_id}'{suggest(actor_id, set(self.record.actors))}")
+        actor_id = self._actor_id(actor_id)
         events = self.record.events_of_actor(actor_id)
         links = self._links(events)
         view = actor_view(self.ctx, actor_id, links=links)
@@ -164,6 +164,18 @@ class Briefs:
                 "sparkline": actor_sparkline(self.ctx, actor_id) if self.settings.pictures else None,
             },
         )
+
+    def _actor_id(self, asked: str) -> str:
+        """The id of the actor asked for by id, or by a name or alias of exactly one actor (--actor trump)."""
+        actors = self.record.actors
+        if asked in actors:
+            return asked
+        typed = slugify(asked)
+        named = [a.id for a in actors.values() if typed in {slugify(n) for n in (a.name, *a.aliases)}]
+        if len(named) == 1:
+            return named[0]
+        names = names_of({a.id: {"name": a.name, "aliases": a.aliases} for a in actors.values()})
+        raise BriefingError(f"unknown actor '{asked}'{names.hint(asked)}")
 
     def every_day(self) -> list[Brief]:
         return [self.day(d) for d in self.record.days]

@@ -375,12 +375,18 @@ def test_standing_briefs_of_mkdocs_yml_are_made_by_every_build(tmp_path, capsys)
     assert "Norway prepares the Oslo talks" in text_of(PdfReader(pdf / "last-2-days.pdf"))
     assert "Norway prepares the Oslo talks" in text_of(PdfReader(pdf / "2024-11-04--2024-11-05.pdf"))
 
-    wrong = (project / "mkdocs.yml").read_text().replace("actor: vitali-klitschko", "actor: klitschko")
+    wrong = (project / "mkdocs.yml").read_text().replace("actor: vitali-klitschko", "actor: klichko")
     (project / "mkdocs.yml").write_text(wrong)
     code, _, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
     assert code == 1
-    assert err == ("briefing: mkdocs.yml: extra.briefing.pdf.standing[0]: unknown actor 'klitschko' "
+    assert err == ("briefing: mkdocs.yml: extra.briefing.pdf.standing[0]: unknown actor 'klichko' "
                    "(did you mean 'vitali-klitschko'?)\n")
+
+
+def test_an_actors_dossier_is_found_by_an_alias(tmp_path, capsys, monkeypatch):
+    project = write_project(tmp_path / "desk")
+    monkeypatch.chdir(project)
+    assert run(capsys, "pdf", "--actor", "Klitschko") == (0, "site/pdf/actors/vitali-klitschko.pdf\n", "")
 
 
 def test_a_brief_made_with_briefing_pdf_never_goes_stale(tmp_path, capsys, monkeypatch):
@@ -502,7 +508,9 @@ def test_actor_dossier_has_the_profile_every_event_and_every_claim(tmp_path, cap
         (["2024-11-09"], "briefing: no events on 2024-11-09 (nearest day with events: 2024-11-05)"),
         (["--actor", "klitchko"], "briefing: unknown actor 'klitchko' (did you mean 'vitali-klitschko'?)"),
         (["2024-02-30"], "briefing: DATE: 2024-02-30 is not a day (February 2024 has 29 days)"),
-        (["5/11/2024"], "briefing: DATE: '5/11/2024' is not a date; use YYYY-MM-DD, e.g. 2024-11-05"),
+        (["5/11/2024"], "briefing: DATE: '5/11/2024' is not a date (did you mean '2024-11-05', or '2024-05-11' if "
+                        "the month comes first?); use YYYY-MM-DD, e.g. 2024-11-05"),
+        (["--actor", "vitali"], "briefing: unknown actor 'vitali' (did you mean 'vitali-klitschko'?)"),
         ([], "briefing: say which brief to make: a DATE, --from DATE --to DATE, or --actor ID"),
         (["2024-11-05", "--actor", "norway"],
          "briefing: make one brief at a time: a DATE, --from DATE --to DATE, or --actor ID"),

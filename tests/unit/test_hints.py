@@ -40,3 +40,43 @@ def test_briefing_pdf_hints_the_day_too():
 
     with pytest.raises(BriefingError, match=r"^DATE: '2024-11-6' is not a date \(did you mean '2024-11-06'\?\); use"):
         parse_day("2024-11-6")
+
+
+def names():
+    from generator.content.hints import names_of
+
+    return names_of({
+        "independent-live-2024-11-05": {"title": "Ukraine-Russia war latest", "publisher": "The Independent"},
+        "state-department-briefing": {"title": "Department Press Briefing", "publisher": "US Department of State"},
+        "donald-trump": {"name": "Donald Trump", "aliases": ["Trump", "DJT"]},
+    })
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("independent-live", "independent-live-2024-11-05"),  # the start of the id
+    ("kyiv-independent-live", "independent-live-2024-11-05"),  # words of the id
+    ("the-independent", "independent-live-2024-11-05"),  # the publisher
+    ("state-department", "state-department-briefing"),
+    ("trump", "donald-trump"),  # an alias
+    ("djt", "donald-trump"),
+    ("Donald Trump", "donald-trump"),  # the name as written
+])
+def test_the_id_meant_is_found_by_its_words_names_aliases_and_publisher(typed, meant):
+    assert names().meant(typed) == meant
+    assert names().hint(typed) == f" (did you mean '{meant}'?)"
+
+
+def test_nothing_is_suggested_when_nothing_is_close():
+    assert names().hint("reuters-wire") == ""
+
+
+def test_check_suggests_a_source_by_its_publisher(tmp_path):
+    from generator.project import Project
+    from tests.conftest import copy_case
+
+    project = copy_case("site", tmp_path)
+    event = next((project / "content" / "events").rglob("drones-over-kyiv.yaml"))
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace("  - source: wire\n", "  - source: example-wire-live\n", 1), encoding="utf-8")
+    messages = [p.message for p in Project.load(project / "mkdocs.yml").check().errors]
+    assert messages == ["unknown source 'example-wire-live' (did you mean 'wire'?)"]

@@ -100,7 +100,7 @@ def test_a_new_event_may_not_reuse_an_id_from_another_month(project, capsys):
 
 def test_a_new_file_never_overwrites_one(project, capsys):
     before = (project / "content/actors/norway.yaml").read_bytes()
-    code, _, err = new(capsys, project, "actor", "Norway")
+    code, _, err = new(capsys, project, "actor", "Kingdom of Norway", "--id", "norway")
     assert code == 1
     assert err == "briefing: content/actors/norway.yaml already exists; choose another --id\n"
     assert (project / "content/actors/norway.yaml").read_bytes() == before
@@ -163,3 +163,32 @@ def test_a_new_event_needs_a_topic_and_a_source_first(copy_case, capsys):
     code, _, err = new(capsys, project, "event", "Anything", "--date", "2024-11-05")
     assert code == 1
     assert err == "briefing: add a topic to content/topics.yaml and a source (briefing new source) first\n"
+
+
+@pytest.mark.parametrize(("name", "owner"), [("Norway", "norway"), ("vitaliy klychko", "vitali-klitschko")])
+def test_a_new_actor_whose_name_or_alias_is_taken_is_refused(project, capsys, name, owner):
+    code, _, err = new(capsys, project, "actor", name)
+    assert code == 1
+    assert err == (f"briefing: '{name}' is already the actor '{owner}' (content/actors/{owner}.yaml); one actor, "
+                   "one file: add another spelling to its aliases instead\n")
+
+
+@pytest.mark.parametrize(("option", "given", "message"), [
+    ("--topic", "wars", "--topic: unknown topic 'wars' (did you mean 'war'?)"),
+    ("--source", "kyiv-independent", "--source: unknown source 'kyiv-independent' (did you mean "
+                                      "'kyiv-independent-live'?)"),
+    ("--actor", "klychko", "--actor: unknown actor 'klychko' (did you mean 'vitali-klitschko'?)"),
+    ("--topic", "weather", "--topic: unknown topic 'weather'; add it first (content/topics.yaml)"),
+])
+def test_a_new_event_refuses_ids_the_content_does_not_have(project, capsys, option, given, message):
+    code, _, err = new(capsys, project, "event", "Nothing", "--date", "2024-11-05", option, given)
+    assert (code, err) == (1, f"briefing: {message}\n")
+    assert not list(project.glob("content/events/**/nothing.yaml"))
+
+
+def test_a_new_event_lists_the_actors_given(project, capsys):
+    code, out, _ = new(capsys, project, "event", "Talks", "--date", "2024-11-05", "--actor", "norway",
+                       "--actor", "vitali-klitschko")
+    assert code == 0
+    assert "actors: [norway, vitali-klitschko]" in (project / out.strip()).read_text(encoding="utf-8")
+    assert errors_of(project) == []
