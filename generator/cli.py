@@ -172,6 +172,36 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
 register("new", "write a new event, actor or source file in the right place", run_new, new_arguments)
 
 
+# --- find -------------------------------------------------------------------
+
+
+def run_find(args: argparse.Namespace) -> int:
+    from generator.content.files import read_content
+    from generator.editorial.find import find_events, listing
+
+    project = project_from(args)
+    found = find_events(read_content(project.settings.root, project.content_cache), args.words)
+    for line in listing(found):
+        print(line)
+    asked = " ".join(args.words)
+    if not found:
+        print(f"No event mentions all of: {asked}")
+        return 1
+    print(f"{len(found)} event{'s' if len(found) != 1 else ''} mention{'s' if len(found) == 1 else ''} {asked}")
+    return 0
+
+
+def find_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("words", metavar="WORD", nargs="+",
+                        help="words every event listed mentions (in its text, or the names of its actors, "
+                             "topics, story and sources; letter case and accents do not matter)")
+
+
+register("find", "list the events that mention every word given: date, id, title and file", run_find,
+         find_arguments)
+
+
 # --- diff -------------------------------------------------------------------
 
 
