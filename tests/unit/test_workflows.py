@@ -193,7 +193,8 @@ def test_pull_requests_get_annotations_summary_preview_and_tests():
     commands = run_lines(content)
     assert ".venv/bin/briefing check --format github" in commands
     assert '.venv/bin/briefing diff HEAD^1 HEAD | tee -a "$GITHUB_STEP_SUMMARY"' in commands
-    assert ".venv/bin/briefing build" in commands
+    assert ".venv/bin/briefing diff HEAD^1 HEAD --format github" in commands, "the ⚠ as annotations"
+    assert ".venv/bin/briefing build --drafts" in commands, "the preview shows what a draft will look like"
     checkout = next(s for s in steps(content) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == "2", "briefing diff compares with the merge commit's first parent"
     upload = next(s for s in steps(content) if s.get("uses", "").startswith("actions/upload-artifact@"))
