@@ -266,7 +266,7 @@ def busiest_day_and_actor(site: Site) -> tuple[str, str]:
 
 
 def is_redirect(site: Site, path: str) -> bool:
-    """Whether a page is a permanent-link stub (/events/<id>/) that sends the reader on at once."""
+    """Whether a page is a redirect (a permanent link, an old id) that sends the reader on at once."""
     html = site.site_dir / (path + "index.html" if path.endswith("/") or not path else path)
     return 'http-equiv="refresh"' in html.read_text(encoding="utf-8")
 
@@ -309,7 +309,7 @@ def walk(browser, site: Site) -> dict:
             before = {name: len(found) for name, found in watch.lists().items()}
             if is_redirect(site, path):
                 page.goto(site.url(path), wait_until="commit")
-                page.wait_for_url(lambda url: "/events/" not in url)
+                page.wait_for_url(lambda url, old=site.url(path): url.split("#")[0] != old)
                 watch.settle(page)
             else:
                 watch.visit(page, site.url(path))
