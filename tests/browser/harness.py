@@ -308,8 +308,9 @@ def walk(browser, site: Site) -> dict:
         for path in site.pages():
             before = {name: len(found) for name, found in watch.lists().items()}
             if is_redirect(site, path):
-                page.goto(site.url(path), wait_until="commit")
-                page.wait_for_url(lambda url, old=site.url(path): url.split("#")[0] != old)
+                old = site.url(path)
+                page.goto(old, wait_until="commit")
+                page.wait_for_url(lambda url, old=old: url.split("#")[0] != old)
                 watch.settle(page)
             else:
                 watch.visit(page, site.url(path))
