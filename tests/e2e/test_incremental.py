@@ -27,10 +27,12 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 def build(project: Path):
-    """What `briefing build` does before MkDocs, in a new process: generate, then keep the caches for the next."""
+    """What `briefing build` does before MkDocs, in a new process: generate, then keep the caches for the next;
+    and what it does after MkDocs: the redirect pages (here into a folder of their own, compared too)."""
     loaded = Project.load(project / "mkdocs.yml")
     generated = generate(loaded, parallel=True)
     loaded.save_caches()
+    loaded.redirects.write(generated.record, project / ".build" / "redirects")
     return generated
 
 
@@ -142,11 +144,41 @@ def change_topics(project: Path) -> None:
     replace(project / "content" / "topics.yaml", 'title: "Energy"', 'title: "Energy and power"')
 
 
+def rename_with_redirect(project: Path) -> None:
+    path = unrelated_day_event(project, 6)
+    renamed = path.with_name(f"{path.stem}-renamed.yaml")
+    path.rename(renamed)
+    renamed.write_text(renamed.read_text(encoding="utf-8") + f"replaces: [{path.stem}]\n", encoding="utf-8")
+
+
+def retract(project: Path) -> None:
+    path = unrelated_day_event(project, 7)
+    path.write_text(path.read_text(encoding="utf-8") + "status: retracted\nretraction:\n  date: 2016-07-01\n"
+                    "  text: Withdrawn.\n", encoding="utf-8")
+
+
+def merge_actor(project: Path) -> None:
+    """An actor's file merged into a new one that replaces it, every event naming it changed."""
+    actors = project / "content" / "actors"
+    old = next(p for p in sorted(actors.glob("*.yaml")) if any(
+        f"  - {p.stem}\n" in e.read_text() for e in event_files(project)))
+    (actors / f"{old.stem}-merged.yaml").write_text(old.read_text(encoding="utf-8") + f"replaces: [{old.stem}]\n",
+                                                    encoding="utf-8")
+    old.unlink()
+    for path in event_files(project):
+        text = path.read_text(encoding="utf-8")
+        changed = text.replace(f"  - {old.stem}\n", f"  - {old.stem}-merged\n").replace(
+            f"id: {old.stem}\n", f"id: {old.stem}-merged\n").replace(f"by: {old.stem}\n", f"by: {old.stem}-merged\n")
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle": retitle, "redate": redate, "move_to_a_new_day": move_to_a_new_day, "to_month_only": to_month_only,
     "remove_event": remove_event, "add_event": add_event, "rename_actor": rename_actor,
     "retitle_source": retitle_source, "retitle_story": retitle_story, "add_lede": add_lede,
     "make_draft": make_draft, "change_topics": change_topics, "relocate": relocate,
+    "rename_with_redirect": rename_with_redirect, "retract": retract, "merge_actor": merge_actor,
 }
 
 
@@ -161,6 +193,7 @@ def test_a_rebuild_after_an_edit_writes_what_a_build_from_scratch_writes(built, 
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
     build(fresh)
     assert files_of(project / ".build" / "docs") == files_of(fresh / ".build" / "docs")
+    assert files_of(project / ".build" / "redirects") == files_of(fresh / ".build" / "redirects")
     assert report.written, "the edit changed no page"
 
 
