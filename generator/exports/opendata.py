@@ -151,12 +151,12 @@ STORY_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
 RECORD_FIELDS: tuple[tuple[str, str], ...] = (
     ("schema_version", f"Version of this format ({SCHEMA_VERSION}); a new major version means a field changed."),
     ("site", "Name, address, language and time zone of the site."),
-    ("updated", "The newest date in the record (an event's start or a correction)."),
+    ("updated", "The newest date in the record (an event's start, a correction or a retraction)."),
     ("topics", "Topics, in the desk's order."),
     ("stories", "Stories, by id."),
     ("actors", "Actors, by id."),
     ("sources", "Sources, by id."),
-    ("events", "Published events, oldest first (drafts are never exported)."),
+    ("events", "Published events, oldest first, and retracted ones as their notices (drafts are never exported)."),
 )
 
 
