@@ -625,15 +625,7 @@ def _text_change(old: str | None, new: str | None) -> str:
         return f"added: {quoted(new or '', TEXT_WIDTH)}"
     if new is None:
         return f"removed (it said {quoted(old, TEXT_WIDTH)})"
-    matcher = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
-    gone = [" ".join(old.split()[i1:i2]) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag in ("replace", "delete")]
-    came = [" ".join(new.split()[j1:j2]) for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")]
-    parts = []
-    if gone:
-        parts.append(f"removes {quoted(' … '.join(gone), TEXT_WIDTH)}")
-    if came:
-        parts.append(f"adds {quoted(' … '.join(came), TEXT_WIDTH)}")
-    return "changed: " + ("; ".join(parts) if parts else "line breaks and spacing only")
+    return f"changed: {word_diff(old, new)}"
 
 
 def _compare_ledes(old: dict[date, str], new: dict[date, str], section: Section) -> None:

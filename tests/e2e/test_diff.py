@@ -470,8 +470,8 @@ def test_a_lede_added_changed_and_removed_is_listed_with_its_day(repo, capsys):
     first = repo.git("rev-parse", "HEAD")
     repo.edit("content/briefings/2024-11-05.md", "quiet", "busy")
     head = repo.commit("busier")
-    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) changed: removes “\\*\\*quiet\\*\\*”; adds " \
-           "“\\*\\*busy\\*\\*”" in repo.diff(capsys, first, head)[1].splitlines()
+    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) changed: Drones over the capital, and a " \
+           "~~\\*\\*quiet\\*\\*~~ **\\*\\*busy\\*\\*** front." in repo.diff(capsys, first, head)[1].splitlines()
     repo.remove("content/briefings/2024-11-05.md")
     gone = repo.commit("no lede")
     assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) removed (it said “Drones over the capital, and a " \
@@ -486,8 +486,8 @@ def test_a_hand_written_page_added_changed_and_removed_is_listed(repo, capsys):
     first = repo.git("rev-parse", "HEAD")
     repo.edit("content/pages/about.md", "Who we are", "Who we were")
     head = repo.commit("past tense")
-    assert "- `content/pages/about.md` (/about/) changed: removes “are”; adds “were”" in \
-        repo.diff(capsys, first, head)[1].splitlines()
+    assert "- `content/pages/about.md` (/about/) changed: # About Who we ~~are~~ **were** \\<script\\>x\\</script\\>." \
+        in repo.diff(capsys, first, head)[1].splitlines()
     repo.remove("content/pages/about.md")
     gone = repo.commit("no page")
     out = repo.diff(capsys, head, gone)[1]
