@@ -39,6 +39,21 @@ class PreviewServer(LiveReloadServer):
     def __init__(self, status: PreviewStatus, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.status = status
+        self._bound = False
+
+    def bind(self) -> None:
+        """Take the address now (so the address printed answers, and a busy port is said before anything)."""
+        super().server_bind()
+        super().server_activate()
+        self._bound = True
+
+    def server_bind(self) -> None:  # called again by serve(): once is enough
+        if not self._bound:
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
@@ -147,15 +162,18 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         builder(config)
         server.watch(str(settings.config_file))
         server = config.plugins.on_serve(server, config=config, builder=builder)
+        try:
+            server.bind()
+        except OSError as exc:  # the port is taken, or the address is not this machine's
+            server.shutdown()
+            raise BriefingError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+                                "choose another address with -a HOST:PORT") from None
         say(f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
             "Ctrl+C stops it)")
         try:
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             pass
-        except OSError as exc:  # binding: the port is taken, or the address is not this machine's
-            raise BriefingError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
-                                "choose another address with -a HOST:PORT") from None
         finally:
             server.shutdown()
     finally:

@@ -177,7 +177,7 @@ def test_record_json_validates_against_the_published_schema(built):
     record = json.loads(site_file(built, "data/record.json"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(record)
-    assert record["schema_version"] == "1.0"
+    assert record["schema_version"] == "1.1"
     assert {e["id"] for e in record["events"]} == PUBLISHED
     assert [e["id"] for e in record["events"]][:2] == ["single-day", "november-talks"]  # oldest first
     assert record["events"][-1]["related"] == [] or "secret-draft" not in record["events"][-1]["related"]

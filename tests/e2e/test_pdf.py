@@ -615,7 +615,7 @@ actors:
 story: oslo-process
 sources:
   - source: kyiv-live
-    quote: Quote of event {n}.
+    quote: {'"“Quote of event 0.”"' if n == 0 else f"Quote of event {n}."}
 """
     return files
 
@@ -640,6 +640,12 @@ def test_an_events_who_story_and_sources_stay_on_the_page_of_its_last_words(meta
         last_words = page_of(f"Last words of event {n}.")
         assert page_of(f"(role of event {n})") == last_words, f"event {n}: Who is on another page"
         assert page_of(f"Quote of event {n}.") == last_words, f"event {n}: its sources are on another page"
+
+
+def test_a_quote_with_its_own_quotation_marks_gets_no_second_pair(meta_pdf):
+    text = text_of(meta_pdf)
+    assert "“Quote of event 0.”" in text and "““" not in text and "””" not in text
+    assert "“Quote of event 1.”" in text  # one without marks gets its pair
 
 
 def test_no_heading_ends_a_page_of_a_brief_with_meta_lines(meta_pdf):
