@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.content.model import Record
+from generator.util.keep import ByIdentity
 from generator.util.store import write_atomic
 from generator.views import urls
 
@@ -52,10 +53,10 @@ class Target(NamedTuple):
     title: str
 
 
-def record_targets(record: Record) -> dict[str, Target]:
-    """{old folder ('events/x/'): Target} for every address the record keeps (permanent links, replaced ids)."""
+def targets(kept: list[tuple[str, urls.Redirect]]) -> dict[str, Target]:
+    """{old folder ('events/x/'): Target} of addresses as :mod:`generator.views.urls` keeps them."""
     found = {}
-    for page, redirect in urls.site_redirects(record).items():
+    for page, redirect in kept:
         new = urls.url_of(redirect.page).lstrip("/") + (f"#{redirect.anchor}" if redirect.anchor else "")
         found[urls.url_of(page).lstrip("/")] = Target(new, redirect.title)
     return found
@@ -73,12 +74,19 @@ class Redirects:
     def __init__(self, state: Path | None = None) -> None:
         self.state = state  # the list of files written, for the next process; None: only this process knows
         self._written: dict[Path, dict[str, str]] = {}  # site folder → {file: its text}
+        # The preview keeps the Event objects of unchanged files: their pages are made once (40,000 at ten years).
+        self._events: ByIdentity[dict[str, str]] = ByIdentity()
 
     def write(self, record: Record, site_dir: Path, lang: str = "en",
               extra: Mapping[str, Target] | None = None) -> int:
         """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
-        targets = {**record_targets(record), **(extra or {})}
-        files = {old.rstrip("/") + "/index.html": redirect_page(old, t, lang) for old, t in targets.items()}
+        self._events.next_round()
+        split = urls.timeline_is_split(len(record.events))  # where an event without a day lives depends on it
+        files: dict[str, str] = {}
+        for event in (*record.events, *record.retracted):
+            files.update(self._events.get(event, (split, lang), lambda e=event: _files(
+                targets(urls.event_redirects(record, e)), lang)))
+        files.update(_files({**targets(urls.named_redirects(record)), **(extra or {})}, lang))
         self._write(files, site_dir)
         return len(files)
 
@@ -114,6 +122,10 @@ class Redirects:
         kept = {folder: listed for folder, listed in self._load().items() if Path(folder).is_dir()}
         kept[str(site_dir)] = files
         write_atomic(self.state, json.dumps(kept, sort_keys=True).encode("utf-8"))
+
+
+def _files(found: Mapping[str, Target], lang: str) -> dict[str, str]:
+    return {old.rstrip("/") + "/index.html": redirect_page(old, target, lang) for old, target in found.items()}
 
 
 def _read(path: Path) -> str | None:

@@ -143,19 +143,32 @@ def site_redirects(record) -> dict[str, Redirect]:  # record: generator.content.
     refuses an id that is both live and replaced.
     """
     found: dict[str, Redirect] = {}
-    for event in record.events:
-        found[event_page(event.id)] = Redirect(*home_of(record, event), event.title)
-        for old in event.replaces:
-            found[event_page(old)] = Redirect(*home_of(record, event), event.title)
-    for event in record.retracted:
-        found.update((event_page(old), Redirect(event_page(event.id), None, event.title)) for old in event.replaces)
+    for event in (*record.events, *record.retracted):
+        found.update(event_redirects(record, event))
+    found.update(named_redirects(record))
+    return dict(sorted(found.items()))
+
+
+def event_redirects(record, event) -> list[tuple[str, Redirect]]:
+    """The addresses one event keeps: its permanent link (but a retracted event's is a page), and its old ids.
+
+    What they lead to depends on the event and, for an event without a day, on whether the timeline is split.
+    """
+    if event.status == "retracted":
+        notice = Redirect(event_page(event.id), None, event.title)
+        return [(event_page(old), notice) for old in event.replaces]
+    home = Redirect(*home_of(record, event), event.title)
+    return [(event_page(event.id), home), *((event_page(old), home) for old in event.replaces)]
+
+
+def named_redirects(record) -> list[tuple[str, Redirect]]:
+    """The old ids of renamed and merged actors, sources, stories and topics, each leading to its new page."""
     named = [(actor_page, a.replaces, actor_page(a.id), a.name) for a in record.actors.values()]
     named += [(source_page, s.replaces, source_page(s.id), s.title) for s in record.sources.values()]
     named += [(story_page, s.replaces, story_page(s.id), s.title) for s in record.stories.values()]
     named += [(topic_page, t.replaces, topic_page(t.id), t.title) for t in record.topics]
-    for page_of, replaced, page, title in named:
-        found.update((page_of(old), Redirect(page, None, title)) for old in replaced)
-    return dict(sorted(found.items()))
+    return [(page_of(old), Redirect(page, None, title)) for page_of, replaced, page, title in named if replaced
+            for old in replaced]
 
 
 _SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual",
