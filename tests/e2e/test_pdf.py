@@ -557,12 +557,17 @@ sources: [kyiv-live]
     return files
 
 
-@pytest.fixture(scope="module")
-def long_pdf(tmp_path_factory) -> PdfReader:
-    project = write_project(tmp_path_factory.mktemp("long") / "desk", long_day_files())
-    out = project / "long.pdf"
+def brief_of_6_november(folder: Path, files: dict[str, str]) -> PdfReader:
+    """`briefing pdf 2024-11-06` of the desk with these files added."""
+    project = write_project(folder / "desk", files)
+    out = project / "brief.pdf"
     assert main(["pdf", "-f", str(project / "mkdocs.yml"), "2024-11-06", "-o", str(out)]) == 0
     return PdfReader(out)
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> PdfReader:
+    return brief_of_6_november(tmp_path_factory.mktemp("long"), long_day_files())
 
 
 def test_long_day_runs_over_several_pages_numbered_to_the_end(long_pdf):
@@ -622,10 +627,7 @@ sources:
 
 @pytest.fixture(scope="module")
 def meta_pdf(tmp_path_factory) -> PdfReader:
-    project = write_project(tmp_path_factory.mktemp("meta") / "desk", meta_day_files())
-    out = project / "meta.pdf"
-    assert main(["pdf", "-f", str(project / "mkdocs.yml"), "2024-11-06", "-o", str(out)]) == 0
-    return PdfReader(out)
+    return brief_of_6_november(tmp_path_factory.mktemp("meta"), meta_day_files())
 
 
 def test_an_events_who_story_and_sources_stay_on_the_page_of_its_last_words(meta_pdf):
