@@ -70,11 +70,17 @@ class PreviewServer(LiveReloadServer):
 
 
 class _Quiet(logging.Filter):
-    """The content errors the preview prints itself, and MkDocs' notice about dirty builds, are not repeated."""
+    """The content errors the preview prints itself (and the error page served for each request while they
+    last), and MkDocs' notice about dirty builds, are not repeated."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not message.startswith(("content has errors", "Aborted with")) and QuietDirty().filter(record)
+        if message.startswith(("content has errors", "Aborted with")) or message.endswith('" code 500'):
+            return False
+        return QuietDirty().filter(record)
+
+
+LOGGERS = ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins", "mkdocs.livereload")
 
 
 def _problem_of(exc: BaseException) -> list[Problem]:
@@ -100,8 +106,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
     status = PreviewStatus()
     site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
     quiet = _Quiet()
-    logging.getLogger("mkdocs").addFilter(quiet)
-    for name in ("mkdocs.commands.build", "mkdocs.plugins"):
+    for name in LOGGERS:  # a filter is asked by its own logger only, not by its children's records
         logging.getLogger(name).addFilter(quiet)
 
     def get_config():
@@ -178,6 +183,6 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
-        for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins"):
+        for name in LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
         shutil.rmtree(site_dir, ignore_errors=True)
