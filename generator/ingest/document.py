@@ -30,10 +30,12 @@ class ExtractError(ValueError):
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph or a heading; ``heading`` is None when the document does not say (plain text)."""
+    """A paragraph or a heading; ``heading`` is None when the document does not say (plain text). ``item``: a
+    point of a list (an HTML ``<li>``, a bulleted line), which stands on its own in a summary."""
 
     text: str
     heading: bool | None = None
+    item: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.ingest.document import LIVE_TITLE, Block, Document, ExtractError, Post
+from generator.ingest.document import LIVE_TITLE, SUMMARY_HEADINGS, Block, Document, ExtractError, Post
 from generator.ingest.sentences import clean_line, ends_sentence, unglue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -91,7 +91,8 @@ def read_text(text: str, file: str, published: datetime | date | None) -> Docume
         raise ExtractError(f"{file}: the document is empty")
     title, rest = blocks[0].text, blocks[1:]
     standfirst = None
-    if len(rest) > 1 and not rest[0].heading and _standfirst_like(rest[0].text) and not _news_paragraph(rest[1].text):
+    if len(rest) > 1 and not rest[0].heading and _standfirst_like(rest[0].text) and not _news_paragraph(rest[1].text) \
+            and not SUMMARY_HEADINGS.match(rest[0].text):
         standfirst, rest = rest[0].text, rest[1:]
     return Document(
         file=file, shape="text", title=title, posts=(Post(tuple(rest), None, opening=True),), published=published,
@@ -100,10 +101,12 @@ def read_text(text: str, file: str, published: datetime | date | None) -> Docume
 
 
 def _block(line: str) -> Block:
-    """A line as a block, without its Markdown heading marks or list bullet (the words are what count)."""
+    """A line as a block, without its Markdown heading marks or list bullet (the words are what count); a
+    bulleted line is a point of a list."""
     heading = re.match(r"^#{1,6}\s+", line)
-    text = re.sub(r"^(#{1,6}\s+|[-*+]\s+|>\s*)", "", line).strip()
-    return Block(text, True if heading else None)
+    bullet = re.match(r"^([-*+•·▪◦‣●]|\d{1,2}[.)])\s+", line)
+    text = re.sub(r"^(#{1,6}\s+|[-*+•·▪◦‣●]\s+|>\s*)", "", line).strip()
+    return Block(text, True if heading else None, bool(bullet))
 
 
 def _standfirst_like(line: str) -> bool:

@@ -2,10 +2,14 @@
 
 A live blog is a list of posts, each with its own ``<time datetime>``. The
 post around a time is the largest element that holds that time and no other;
-times in comments, bylines and other page furniture do not count. From each
-post only the paragraphs trafilatura also kept are read, so its judgement of
-what is boilerplate applies inside posts too (unless it kept none of a post:
-a short post it took for boilerplate is still a post).
+times in comments, bylines, "Updated at" notes and other page furniture do
+not count, and neither do lists of links to posts (a "key events" box). From
+each post only the paragraphs trafilatura also kept are read, so its judgement
+of what is boilerplate applies inside posts too (unless it kept no sentence of
+a post: a short post it took for boilerplate, or one it passed over, is still
+a post). A live page whose times carry no ``datetime`` is read from the run
+of like elements that hold its posts (each a heading and paragraphs), and
+dated by the page.
 """
 
 from __future__ import annotations
@@ -43,6 +47,11 @@ FURNITURE_TAGS = frozenset(
     """nav aside footer form button script style noscript template svg iframe figcaption""".split()  # noqa: SIM905
 )
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote")
+LINK_SHARE = 0.8  # a paragraph this much link text is a pointer elsewhere ("Related: …", a key-events entry)
+MIN_POSTS = 3  # like elements that make a run of posts on a live page without post times
+SENTENCE_WORDS = 8  # a paragraph this long that ends like a sentence is news copy, not a label
+# A time that says when a post was changed, not written: "Updated at 15.31", "Last modified", "First published on".
+_REVISION = re.compile(r"\b(updated|modified|edited|revised|first\s+published)\b\W*(at|on)?\W*$", re.I)
 # htmldate compares with "today" by default; a saved page is read as of whenever it says it was published.
 DATE_OPTIONS = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
 
@@ -57,6 +66,8 @@ def read_html(data: bytes, file: str, published: datetime | date | None) -> Docu
         raise ExtractError(f"{file}: the page has no title")
     kept = _kept_blocks(tree)
     posts = _live_posts(tree, kept) or _json_ld_posts(tree)
+    if len(posts) < 2 and (LIVE_TITLE.search(title) or _declares_live(tree)):
+        posts = _repeated_posts(tree, kept) or posts
     live = len(posts) >= 2
     standfirst = None
     if not live:
@@ -161,9 +172,21 @@ def _post_time(time: lxml_html.HtmlElement) -> bool:
     if parse_moment(time.get("datetime")) is None:
         return False
     marks = f"{time.get('class') or ''} {time.get('itemprop') or ''}".lower()
-    if "modified" in marks or "updated" in marks:
+    if "modified" in marks or "updated" in marks or _revision_note(time):
         return False
     return not any(furniture(a) for a in time.iterancestors())
+
+
+def _revision_note(time: lxml_html.HtmlElement) -> bool:
+    """Whether the words around a time say it is when something was changed ("Updated at <time>", "<time>Updated
+    28 July</time>"): the words before it in its parent, or its own first words."""
+    parent = time.getparent()
+    before = ""
+    if parent is not None:
+        whole = parent.text_content()
+        before = whole[: max(0, whole.find(time.text_content()))] if time.text_content() else whole
+    own = clean_line(time.text_content())
+    return bool(_REVISION.search(before[-40:]) or re.match(r"^(updated|modified|edited|revised)\b", own, re.I))
 
 
 def _container(time: lxml_html.HtmlElement, counts: dict) -> lxml_html.HtmlElement:
@@ -177,17 +200,79 @@ def _container(time: lxml_html.HtmlElement, counts: dict) -> lxml_html.HtmlEleme
 
 
 def _post_blocks(container: lxml_html.HtmlElement, kept: set[str]) -> tuple[Block, ...]:
-    """A post's headings and the paragraphs trafilatura kept; all its paragraphs when it kept none of them (a
-    short post it took for boilerplate: its own time marks it as a post, and the splitter still filters)."""
+    """A post's headings and the paragraphs trafilatura kept; all its paragraphs when it kept no sentence of them
+    (a short post it took for boilerplate, or one it passed over: its own time marks it as a post, and the
+    splitter still filters). Paragraphs that are mostly a link point elsewhere and are not read."""
     blocks = []
     for element in container.iter(*BLOCK_TAGS):
         if _furniture_between(element, container) or _holds_blocks(element):
             continue
+        heading = element.tag.startswith("h")
+        if not heading and _mostly_link(element):
+            continue
         text = clean_line(element.text_content())
         if text:
-            blocks.append(Block(text, element.tag.startswith("h")))
+            blocks.append(Block(text, heading, _in_list(element, container)))
     trusted = [b for b in blocks if b.heading or plain(b.text) in kept]
-    return tuple(trusted if any(not b.heading for b in trusted) else blocks)
+    return tuple(trusted if any(_sentence(b) for b in trusted) else blocks)
+
+
+def _in_list(element: lxml_html.HtmlElement, container: lxml_html.HtmlElement) -> bool:
+    """Whether a paragraph is a point of a list (an ``<li>``, or a paragraph inside one)."""
+    if element.tag == "li":
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor.tag == "li":
+            return True
+    return False
+
+
+def _sentence(block: Block) -> bool:
+    return not block.heading and ends_sentence(block.text) and len(block.text.split()) >= SENTENCE_WORDS
+
+
+def _mostly_link(element: lxml_html.HtmlElement) -> bool:
+    """A paragraph or list item that is (nearly) all link text: navigation to another post or page."""
+    text = len(clean_line(element.text_content()))
+    linked = sum(len(clean_line(a.text_content())) for a in element.iter("a"))
+    return text > 0 and linked >= LINK_SHARE * text
+
+
+def _declares_live(tree: lxml_html.HtmlElement) -> bool:
+    return any(str(item.get("@type")) in ("LiveBlogPosting", "['LiveBlogPosting']") for item in json_ld(tree))
+
+
+def _repeated_posts(tree: lxml_html.HtmlElement, kept: list[Block]) -> list[Post]:
+    """A live page whose post times carry no moment: its posts are the longest run of like elements (same tag and
+    class, under one parent) that each hold a paragraph of news, such as ``<li class="post">`` in a feed."""
+    best: list[lxml_html.HtmlElement] = []
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str) or furniture(parent):
+            continue
+        runs: dict[tuple[str, str], list[lxml_html.HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and _holds_blocks(child) and _holds_news(child):
+                runs.setdefault((child.tag, (child.get("class") or "").split(" ")[0]), []).append(child)
+        best = max([best, *runs.values()], key=len)
+    if len(best) < MIN_POSTS:
+        return []
+    kept_text = {plain(b.text) for b in kept}
+    posts = [Post(_post_blocks(post, kept_text), None, _anchor(post)) for post in best]
+    return [Post(p.blocks, None, p.anchor, _summary(p.blocks)) for p in posts if any(not b.heading for b in p.blocks)]
+
+
+def _holds_news(element: lxml_html.HtmlElement) -> bool:
+    return any(
+        _sentence(Block(clean_line(p.text_content()), False)) and not _furniture_between(p, element)
+        for p in element.iter("p")
+    )
+
+
+def _anchor(element: lxml_html.HtmlElement) -> str | None:
+    """The id a post can be linked to: its own, or that of the first element inside it that has one."""
+    return element.get("id") or next((e.get("id") for e in element.iter() if e.get("id")), None)
 
 
 def _holds_blocks(element: lxml_html.HtmlElement) -> bool:
@@ -242,9 +327,10 @@ def furniture(element: lxml_html.HtmlElement) -> bool:
 
 
 def _names(element: lxml_html.HtmlElement) -> set[str]:
-    """The words of an element's class, id and role, alone and run together ("most-read" → most, read, mostread)."""
+    """The words of an element's class, id and role, alone and run together ("most-read" → most, read, mostread;
+    "adslot2" → adslot). A hash ("block-6786ad2d8f", "dcr-1t8m8f2") says nothing: its letters are no words."""
     text = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("role")))).lower()
-    parts = [p for p in re.split(r"[^a-z]+", text) if p]
+    parts = [m.group(1) for p in re.split(r"[^a-z0-9]+", text) if (m := re.fullmatch(r"([a-z]+)\d*", p))]
     return set(parts) | {a + b for a, b in zip(parts, parts[1:], strict=False)}
 
 

@@ -24,6 +24,7 @@ from generator.ingest.document import SUMMARY_HEADINGS, Block, Document, Post
 from generator.ingest.sentences import containment, content_words, ends_sentence, plain, sentences, strip_quoted
 
 MAX_HEADLINE_WORDS = 25
+MAX_KICKER_WORDS = 8  # a page's line over a post's first paragraph, no sentence: a byline, a kicker, a dateline
 SAME_TEXT = 90  # rapidfuzz ratio of two headlines or leads that are one text told twice
 POINT_REPEAT = 0.8  # share of a summary point's words already in another item
 HEADLINE_IN_POINT = 0.75  # share of a post's headline words a summary point tells (the seed's Pentagon point: 0.58)
@@ -42,15 +43,38 @@ _ASK = re.compile(
     r"|all rights reserved|©|commenting|comments? (are|is) (closed|open)|download (our|the) app|follow us"
     r"|your (support|inbox|email|donation|contribution)|(support|fund) (our|us|independent|quality) journalism"
     r"|funded by readers|read our|advert\w*|ad-free|inbox|javascript|your browser|reuse this content"
-    r"|explore more|turn on notifications)\b|©",
+    r"|explore more|turn on notifications|(?:every|your|any|make\s+a|a\s+monthly|a\s+one-off)\s+contributions?"
+    r"|opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window))\b|©|https?://\S|www\.\S",
+    re.I,
+)
+# The writer speaking as "we" of its own journalism ("we keep correspondents in…"): a plea, not news. "Our
+# correspondent reported" is news, so it takes "we" or "us", not "our".
+_OWN_JOURNALISM = re.compile(
+    r"\b(we|us)\b[^.!?]*\b(reporting|journalism|journalists|correspondents?|newsrooms?)\b"
+    r"|\b(reporting|journalism|journalists|correspondents?|newsrooms?)\b[^.!?]*\b(we|us)\b",
+    re.I,
+)
+# Credits: who reported, wrote or edited the copy ("Reporting by A and B; Editing by C", "Edited by …",
+# "… contributed to this report"), never news.
+_CREDIT = re.compile(
+    r"^(?:(?:additional\s+|with\s+)?(?:reporting|writing|editing|edited|written|compiled|produced|research|graphics"
+    r"|photos?|video|live\s+reporting)\s+by\s+[^.;]{2,80}(?:;\s*|$))+$"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b"
+    r"|\bcontributed\s+reporting\b",
+    re.I,
+)
+# A pointer to another page: "Read more: How the deal would work", "Related: What to know about…".
+_LINK_LABEL = re.compile(
+    r"^(read more|read next|more on this( story)?|related( article| story| content)?|see also|watch|listen"
+    r"|explainer|analysis|opinion|video|in pictures|live)\s*:\s*[^.!?]*[.!?]?$",
     re.I,
 )
 # A post's time as saved pages show it ("14.45 GMT", "9:05am", "2h ago", "Thu 21 Nov 2024 07.02 GMT",
 # "Updated at 10.15"), and a date alone on its line: the time of a post, not news.
 _STAMP = re.compile(
-    r"^(?:(?:updated|published|last (?:updated|modified))(?: at| on)?:?\s*)?"
+    r"^(?:(?:updated|published|posted|last (?:updated|modified))(?: at| on)?:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+(?:\d{4},?\s*)?|[a-z]{3,9}\.?\s+"
-    r"\d{1,2},?\s+(?:\d{4},?\s*)?)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2})?)?)?$"
+    r"\d{1,2},?\s+(?:\d{4},?\s*)?)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2})?)?)?$"
     r"|^\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago$",
     re.I,
 )
@@ -110,9 +134,14 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         skipped.append(Skipped(doc.standfirst, f"boilerplate: {why}" if why else "the standfirst, under the title"))
     sections: list[tuple[str | None, list[str], Post]] = []
     posts = _posts_at_stamps(doc)
+    listed: set[str] = set()  # the points of lists: each stands on its own in a summary
+    greeted: set[int] = set()  # posts that open with the writer's greeting: a round-up follows
     for post in posts:
         blocks, dropped = drop_boilerplate(post.blocks)
         skipped += dropped
+        listed |= {b.text for b in blocks if b.item}
+        if any(s.reason.endswith("the writer's greeting") for s in dropped):
+            greeted.add(id(post))
         sections += _sections(blocks, post, skipped, doc.shape == "html" and len(doc.posts) > 1)
     published = [post.published or doc.published for _, _, post in sections]
     # Plain text says nothing of its shape but its headlines; a web page's subheadings are an article's sections.
@@ -127,7 +156,7 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         items = [
             item
             for (headline, paras, post), when in zip(sections, published, strict=True)
-            for item in _items_of(headline, paras, post, when, names, skipped)
+            for item in _items_of(headline, paras, post, when, names, skipped, listed, id(post) in greeted)
         ]
     items, merged = merge_repeats(items)
     return [_without_repeated_paragraphs(i) for i in items], skipped + merged
@@ -161,10 +190,16 @@ def boilerplate_reason(text: str) -> str | None:
         return "a time stamp or date line"
     if _BYLINE.match(text):
         return "a byline"
+    if _CREDIT.search(text):
+        return "a credit (who reported, wrote or edited)"
+    if _LINK_LABEL.match(text):
+        return "a link to another page"
     if _GREETING.match(text):
         return "the writer's greeting"
     said = strip_quoted(text)
     if _ASK.search(said) and (_READER.search(said) or _IMPERATIVE.match(said) or len(said.split()) <= 12):
+        return "a request to readers (subscribe, donate, sign up)"
+    if _OWN_JOURNALISM.search(said) or (_IMPERATIVE.match(said) and re.search(r"\b(our|us)\b", said, re.I)):
         return "a request to readers (subscribe, donate, sign up)"
     return None
 
@@ -177,8 +212,16 @@ def drop_boilerplate(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Skipp
         talks_to_reader = _READER.search(said) or _IMPERATIVE.match(said)
         if reasons[index] is None and reasons[index - 1] and reasons[index + 1] and talks_to_reader:
             reasons[index] = "a request to readers (between two others)"
+    for index in range(len(blocks) - 1):  # "Stay ahead of the story" over an ask is the ask's heading
+        text = blocks[index].text
+        if reasons[index] is None and _ask(reasons[index + 1]) and not ends_sentence(text) and len(text.split()) <= 12:
+            reasons[index] = "the heading of a request to readers"
     kept = [b for b, r in zip(blocks, reasons, strict=True) if r is None]
     return kept, [Skipped(b.text, f"boilerplate: {r}") for b, r in zip(blocks, reasons, strict=True) if r]
+
+
+def _ask(reason: str | None) -> bool:
+    return bool(reason and reason.startswith("a request to readers"))
 
 
 def headline_like(text: str) -> bool:
@@ -201,6 +244,8 @@ def _sections(
         heading = block.heading if block.heading is not None else _text_headline(block, following)
         if not heading and _label(block.text):
             skipped.append(Skipped(block.text, "a label (a tag, a caption or a credit), not a paragraph"))
+        elif block.heading is False and not any(s[1] for s in sections) and _over_the_post(block.text):
+            skipped.append(Skipped(block.text, "a line over the post (a byline, a kicker), not a paragraph"))
         elif not heading and block.text.rstrip().endswith(":") and following is not None:
             skipped.append(Skipped(block.text, "an introduction to a list"))
         elif not heading:
@@ -214,6 +259,11 @@ def _sections(
         else:
             sections.append((block.text, [], post))
     return [s for s in sections if s[1]]
+
+
+def _over_the_post(text: str) -> bool:
+    """A page's short unpunctuated line before a post's first paragraph ("Hannah Ellery in Jerusalem")."""
+    return len(text.split()) <= MAX_KICKER_WORDS and not ends_sentence(text) and not text.rstrip().endswith(":")
 
 
 def _label(text: str) -> bool:
@@ -245,24 +295,28 @@ def proper_words(doc: Document) -> set[str]:
 
 def _items_of(
     headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str],
-    skipped: list[Skipped],
+    skipped: list[Skipped], listed: set[str] = frozenset(), greeted: bool = False,
 ) -> list[Item]:
-    """A post's items: itself, or, for a summary (a "Key events" or "Summary" post, plain text's untitled
-    opening), its separate points."""
-    summary = post.summary or bool(headline and SUMMARY_HEADINGS.match(headline)) or (headline is None and post.opening)
+    """A post's items: itself, or, for a summary, its separate points. A summary is a "Key events" or "Summary"
+    post, or an untitled run that rounds up the news: plain text's opening, the writer's greeting and what
+    follows it, or a list."""
+    round_up = post.opening or greeted or sum(p in listed for p in paragraphs) >= 2
+    summary = post.summary or bool(headline and SUMMARY_HEADINGS.match(headline)) or (headline is None and round_up)
     if not summary:
         return [Item(headline, tuple(paragraphs), when, post.anchor)]
     if headline:
         skipped.append(Skipped(headline, "a summary's heading (its points are items)"))
-    return [Item(None, tuple(group), when, post.anchor, "point") for group in group_points(paragraphs, names)]
+    points = group_points(paragraphs, names, listed)
+    return [Item(None, tuple(group), when, post.anchor, "point") for group in points]
 
 
-def group_points(paragraphs: list[str], names: set[str]) -> list[list[str]]:
-    """A summary's paragraphs in groups, one a point: a paragraph that opens a subject of its own (a name, a
-    date) starts a group; one that goes on with the last (a pronoun, the same speaker, no subject) joins it."""
+def group_points(paragraphs: list[str], names: set[str], listed: set[str] = frozenset()) -> list[list[str]]:
+    """A summary's paragraphs in groups, one a point: a point of a list, or a paragraph that opens a subject of
+    its own (a name, a date) starts a group; one that goes on with the last (a pronoun, the same speaker, no
+    subject) joins it."""
     groups: list[list[str]] = []
     for paragraph in paragraphs:
-        if groups and not _opens(paragraph, groups[-1][-1], names):
+        if groups and paragraph not in listed and not _opens(paragraph, groups[-1][-1], names):
             groups[-1].append(paragraph)
         else:
             groups.append([paragraph])

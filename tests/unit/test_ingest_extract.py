@@ -52,6 +52,16 @@ def test_markdown_marks_and_odd_spaces_are_taken_off():
     ]
 
 
+def test_bulleted_lines_are_points_of_a_list_and_a_summary_heading_is_no_standfirst():
+    doc = read_text("Floods live\nSummary\n• Rivers rose overnight\n- Schools closed in two towns\nA paragraph.\n",
+                    "x.txt", None)
+    assert doc.standfirst is None
+    assert [(b.text, b.item) for b in doc.posts[0].blocks] == [
+        ("Summary", False), ("Rivers rose overnight", True), ("Schools closed in two towns", True),
+        ("A paragraph.", False),
+    ]
+
+
 def test_an_empty_text_is_refused(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("\n  \n", encoding="utf-8")
@@ -135,6 +145,100 @@ def test_posts_declared_only_in_json_ld_are_read(tmp_path):
     doc = read_document(page)
     assert doc.live and [p.blocks[0].text for p in doc.posts] == ["Polls open", "Turnout high"]
     assert doc.posts[1].published == datetime(2024, 11, 5, 12, tzinfo=UTC)
+
+
+def page(tmp_path: Path, body: str, title: str = "Floods live: rivers rise across the region") -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<!DOCTYPE html><html><head><title>{title}</title>"
+        '<meta property="article:published_time" content="2025-03-04T06:00:00Z"></head>'
+        f"<body><main>{body}</main></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def post(ident: str, moment: str, headline: str, *paragraphs: str, extra: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<article id="{ident}" class="block x-9f3"><header><time datetime="{moment}">{moment[11:16]}</time>'
+            f"<h2>{headline}</h2></header>{body}{extra}</article>")
+
+
+def test_a_list_of_links_to_posts_with_their_times_makes_no_posts(tmp_path):
+    links = "".join(
+        f'<li class="k-1x"><a href="#{i}"><time datetime="2025-03-04T0{n}:00:00Z">0{n}.00</time>'
+        f"<span>Headline {n}</span></a></li>" for n, i in ((9, "p2"), (8, "p1"))
+    )
+    posts = (post("p2", "2025-03-04T09:00:00Z", "Dam opened", "Engineers opened the dam gates early this morning.")
+             + post("p1", "2025-03-04T08:00:00Z", "Roads closed", "Police closed four roads near the river overnight."))
+    doc = read_document(page(tmp_path, f'<details class="k-7q"><ul>{links}</ul></details>{posts}'))
+    assert [p.anchor for p in doc.posts] == ["p2", "p1"]
+
+
+def test_an_updated_at_note_does_not_take_a_post_apart(tmp_path):
+    note = '<div class="n-2"><p>Updated at <time datetime="2025-03-04T09:20:00Z">09.20 GMT</time></p></div>'
+    doc = read_document(page(tmp_path, post("p2", "2025-03-04T09:00:00Z", "Dam opened",
+                                            "Engineers opened the dam gates early this morning to relieve the river.",
+                                            extra=note)
+                             + post("p1", "2025-03-04T08:00:00Z", "Roads closed",
+                                    "Police closed four roads near the river overnight as the water rose.")))
+    assert [(p.anchor, p.published.hour) for p in doc.posts] == [("p2", 9), ("p1", 8)]
+    assert doc.posts[0].blocks[0].text == "Dam opened"
+
+
+def test_a_hashed_id_is_not_read_for_furniture_words():
+    from lxml import html
+
+    tree = html.fromstring('<div><article id="block-6786ad2d8f08" class="dcr-1t8m8f2">x</article>'
+                           '<div class="adslot2">x</div></div>')
+    assert [furniture(e) for e in tree] == [False, True]
+
+
+def test_a_post_whose_sentences_the_extractor_dropped_is_read_whole():
+    from lxml import html
+
+    from generator.ingest.page import _post_blocks
+
+    container = html.fromstring(
+        "<article><h2>Dam opened</h2><p>Jo Bloggs</p>"
+        "<p>Engineers opened the dam gates early this morning to relieve the river.</p></article>"
+    )
+    # The extractor kept the byline (seen in another post) and none of this post's sentences.
+    assert [b.text for b in _post_blocks(container, {"jo bloggs"})] == [
+        "Dam opened", "Jo Bloggs", "Engineers opened the dam gates early this morning to relieve the river."
+    ]
+    kept = {"engineers opened the dam gates early this morning to relieve the river"}
+    assert [b.text for b in _post_blocks(container, kept)][1:] == [
+        "Engineers opened the dam gates early this morning to relieve the river."
+    ]
+
+
+def test_the_points_of_a_list_in_a_post_are_marked(tmp_path):
+    points = "<ul><li><p>The river peaked at 6.2 metres overnight.</p></li><li>Two bridges were closed.</li></ul>"
+    doc = read_document(page(tmp_path, post("p2", "2025-03-04T09:00:00Z", "Summary", extra=points)
+                             + post("p1", "2025-03-04T08:00:00Z", "Roads closed",
+                                    "Police closed four roads near the river overnight as the water rose.")))
+    assert [(b.text, b.item) for b in doc.posts[0].blocks if not b.heading] == [
+        ("The river peaked at 6.2 metres overnight.", True), ("Two bridges were closed.", True)
+    ]
+
+
+def test_a_live_page_whose_times_have_no_moment_is_read_post_by_post(tmp_path):
+    feed = "".join(
+        f'<li class="feed-item"><article id="e{n}"><time><span>1{n}:05</span></time><h3>Headline {n}</h3>'
+        f"<p>Volunteers filled sandbags along the embankment in district {n} through the afternoon.</p>"
+        "</article></li>" for n in range(4)
+    )
+    summary = "<ol><li>Rivers rose overnight</li><li>Schools closed</li></ol>"
+    doc = read_document(page(tmp_path, f"<div>{summary}</div><ol class='feed'>{feed}</ol>"))
+    assert doc.live and [p.anchor for p in doc.posts] == ["e0", "e1", "e2", "e3"]
+    assert [b.text for b in doc.posts[1].blocks][:1] == ["Headline 1"] and doc.posts[1].published is None
+
+
+def test_an_article_is_not_read_as_a_run_of_posts(tmp_path):
+    paragraphs = "".join(f"<p>The river rose by {n} centimetres in the hour to noon, they said.</p>" for n in range(6))
+    doc = read_document(page(tmp_path, f"<article><h1>River rises</h1>{paragraphs}</article>", title="River rises"))
+    assert not doc.live and len(doc.posts) == 1
 
 
 # --- a saved article --------------------------------------------------------------------------------------

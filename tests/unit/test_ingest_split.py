@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.ingest.dating import date_item
-from generator.ingest.document import Block
+from generator.ingest.document import Block, Document, Post
 from generator.ingest.extract import read_document, read_text
 from generator.ingest.split import (
     Item,
@@ -53,6 +53,20 @@ def items_of(text: str) -> tuple[list[Item], list]:
         "Updated at 10.15",
         "21 November 2024",
         "By Anna Kowalczyk and Tom Reed",
+        # asks in other words than the seed's
+        "Good reporting costs money, and we still send correspondents where others have stopped going.",
+        "Every contribution, however small, keeps us independent.",
+        "Join our Telegram channel for alerts",
+        "Follow our coverage of the region at https://news.example/hub/region",
+        # credits, stamps and pointers of other outlets
+        "Reporting by Jane Roe and John Doe; Editing by Sam Poe",
+        "Edited by Jane Roe and Sam Poe",
+        "Associated Press writer John Doe in Cairo contributed to this report.",
+        "Posted at 15:02",
+        "July 28, 2024, 11:47 p.m. ET",
+        "Read more: What the new law means for tenants",
+        "Related: Five things to know about the vote",
+        "Our Standards: The Trust Principles., opens new tab",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -68,6 +82,9 @@ def test_boilerplate_lines_are_recognised(line):
         "Most of the drones were shot down over the capital, the mayor said.",
         "By-election held in Rostov",
         "Putin signs decree on reservists",
+        "Our correspondent in Kherson reported heavy shelling through the night.",
+        "Germany’s contribution to the fund rose to €2bn, the finance ministry said.",
+        "Watch the skies, the governor told residents as air raid sirens sounded.",
     ],
 )
 def test_news_is_not_boilerplate(line):
@@ -84,6 +101,22 @@ def test_a_line_that_speaks_to_readers_between_two_asks_goes_with_them():
     kept, dropped = drop_boilerplate(blocks)
     assert [b.text for b in kept] == ["Drones were shot down over Kyiv, the mayor said."]
     assert len(dropped) == 3 and all(d.reason.startswith("boilerplate") for d in dropped)
+
+
+def test_a_short_line_over_an_ask_is_its_heading():
+    blocks = (
+        Block("Be part of the story"),
+        Block("Every contribution, however small, keeps us independent."),
+        Block("Floodwater reached the city centre overnight, the mayor said."),
+    )
+    kept, dropped = drop_boilerplate(blocks)
+    assert [b.text for b in kept] == ["Floodwater reached the city centre overnight, the mayor said."]
+    assert dropped[0].reason == "boilerplate: the heading of a request to readers"
+
+
+def test_a_short_line_over_news_is_not_taken_for_an_asks_heading():
+    blocks = (Block("Dam opened"), Block("Engineers opened the dam gates early this morning."))
+    assert drop_boilerplate(blocks)[1] == []
 
 
 # --- headlines --------------------------------------------------------------------------------------------
@@ -289,3 +322,40 @@ def test_a_summary_post_in_text_lists_points_and_its_introduction_is_no_point():
     ]
     assert {"a summary's heading (its points are items)", "an introduction to a list",
             "boilerplate: the writer's greeting"} <= {s.reason for s in skipped}
+
+
+def html_doc(*posts: tuple[tuple[Block, ...], str]) -> Document:
+    return Document("x.html", "html", "Floods live", tuple(Post(b, None, a) for b, a in posts), published=DAY,
+                    live=True)
+
+
+def test_a_line_over_a_pages_post_is_no_lead():
+    doc = html_doc(((Block("Flood warning upgraded", True), Block("Jo Bloggs in Shrewsbury", False),
+                     Block("The river is expected to peak tonight, forecasters said.", False)), "p1"),
+                   ((Block("Roads shut", True), Block("Police shut four roads overnight.", False)), "p2"))
+    items, skipped = split_items(doc)
+    assert items[0].paragraphs == ("The river is expected to peak tonight, forecasters said.",)
+    assert ("Jo Bloggs in Shrewsbury", "a line over the post (a byline, a kicker), not a paragraph") in [
+        (s.text, s.reason) for s in skipped
+    ]
+
+
+def test_a_post_that_greets_the_reader_rounds_up_the_news_point_by_point():
+    greeting = Block("Good morning and welcome to our live coverage of the floods. Here is what we know:", False)
+    points = (Block("The river peaked at 6.2 metres in Shrewsbury overnight.", False, True),
+              Block("Two bridges were closed to traffic.", False, True))
+    doc = html_doc(((greeting, *points), "p0"), ((Block("Roads shut", True), Block("Police shut roads.", False)), "p1"))
+    items, _ = split_items(doc)
+    assert [(i.origin, i.paragraphs[0]) for i in items] == [
+        ("point", "The river peaked at 6.2 metres in Shrewsbury overnight."),
+        ("point", "Two bridges were closed to traffic."),
+        ("post", "Police shut roads."),
+    ]
+
+
+def test_each_bulleted_line_of_a_summary_is_a_point_of_its_own():
+    items, _ = items_of("Floods live\nSummary\n• The river peaked overnight\n• Far fewer homes flooded than feared\n"
+                        "Police close roads near the river\nPolice shut four roads near the river overnight.\n")
+    assert [i.paragraphs[0] for i in items if i.origin == "point"] == [
+        "The river peaked overnight", "Far fewer homes flooded than feared"
+    ]
