@@ -113,10 +113,10 @@ def _dated_items(items: list[Item], settings: Settings) -> list[tuple[Item, Date
     """Each item with its date; a paragraph that dates itself to another day becomes an item of its own."""
     out = []
     for item in items:
-        dated = date_item(item.texts, item.published, settings.timezone)
+        dated = date_item(item.texts, item.published, settings.timezone, item.zone)
         kept, moved = split_background(item, dated, _anchor_place(item, dated), settings.timezone)
         out.append((kept, dated))
-        out += [(m, date_item(m.texts, m.published, settings.timezone)) for m in moved]
+        out += [(m, date_item(m.texts, m.published, settings.timezone, m.zone)) for m in moved]
     return out
 
 

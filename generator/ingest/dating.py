@@ -1,16 +1,21 @@
 """When an item happened: find the time expressions in its text, pick the one that anchors it, resolve it.
 
 Expressions are resolved against the day the item was published (the post's
-own time, else the page's) in the site's time zone, and written in the
-record's date grammar: a day (2024-11-05), an approximate day (2024-11-05~),
-a range (2024-11-02/2024-11-03) or a month (2024-10). A text never gets more
-precision than it has: "last week" is a range marked approximate, and an
-item with no expression gets its publication day marked approximate.
+own time, else the page's) in the writer's calendar: the zone the page shows
+its times in ("11:47 p.m. ET"), else the site's time zone (zones.py says how
+it is known). "Yesterday" written at 10.50pm in New York is the day before in
+New York, though it is already the next day in Kyiv. An item with no
+expression is dated by the moment it was published, in the site's time zone,
+marked approximate. Dates are written in the record's date grammar: a day
+(2024-11-05), an approximate day (2024-11-05~), a range
+(2024-11-02/2024-11-03) or a month (2024-10). A text never gets more
+precision than it has: "last week" is a range marked approximate.
 
 Expressions that do not say when the item happened are references, and never
 anchor it: "Sunday's runoff" (a possessive names another event), "since
-February 2022", "until 5 December", "will meet on Friday" and any date after
-the publication day.
+February 2022", "until 5 December", "will meet on Friday", any date after
+the publication day, and the date of a wire dateline ("KYIV, Nov 6 (Reuters) -"
+says when the copy was filed, not when the news happened).
 """
 
 from __future__ import annotations
@@ -25,8 +30,11 @@ from dateutil.relativedelta import relativedelta, weekday
 from generator.ingest.sentences import content_words, sentences
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|" \
-    r"sep(?:t(?:ember)?|\.)?|sept\.|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+# A month's name, never the start of a longer word ("in Maracaibo" is no "in Mar", "5 Marines" no "5 Mar").
+MONTHS = (
+    r"(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+    r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z]))"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2})"
 # One alternation, longest forms first, each group named for how it is resolved.
@@ -65,6 +73,8 @@ _REFERENCE_IN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A wire dateline opening a paragraph: "KYIV, Nov 6 (Reuters) -", "BEIRUT (AP) —", "Kyiv, Ukraine (AFP) –".
+DATELINE = re.compile(r"^\s*[A-Z][^()\n.!?]{0,60}?\s*\([A-Z][A-Za-z .&-]{0,30}\)\s*[-–—]+\s")
 
 
 @dataclass(frozen=True)
@@ -98,11 +108,13 @@ class Dated:
 def find_expressions(text: str, place: int = 0) -> list[Found]:
     """Every time expression in a paragraph (or headline), each marked when it is only a reference."""
     found = []
+    dateline = DATELINE.match(text)
     for match in _EXPRESSION.finditer(text):
         kind = next(name for name, value in match.groupdict().items() if value and name != "possessive")
         before = text[max(0, match.start() - 80) : match.start()]
         reference = bool(
             match.group("possessive") or _REFERENCE_RIGHT_BEFORE.search(before) or _REFERENCE_IN_CLAUSE.search(before)
+            or (dateline and match.start() < dateline.end())
         )
         found.append(Found(match.group(0).strip(), kind, place, match.start(), reference))
     return found
@@ -120,7 +132,8 @@ def anchor(expressions: list[Found]) -> Found | None:
 
 
 def base_day(published: datetime | date | None, tz: tzinfo) -> date | None:
-    """The publication day an item's words are relative to, in the site's time zone."""
+    """The publication day in a time zone: in the site's, what dates an item whose words do not; in the writer's,
+    what the words ("today", "on Monday") are relative to."""
     if isinstance(published, datetime):
         return published.astimezone(tz).date()
     return published
@@ -211,9 +224,10 @@ def _month_or_year(kind: str, text: str, base: date) -> tuple[str, date] | None:
     return (f"{first:%Y-%m}", first) if first <= base else None
 
 
-def date_item(texts: list[str], published: datetime | date, tz: tzinfo) -> Dated:
-    """Date an item from its headline (texts[0], may be '') and paragraphs, relative to when it was published."""
-    base = base_day(published, tz)
+def date_item(texts: list[str], published: datetime | date, tz: tzinfo, zone: tzinfo | None = None) -> Dated:
+    """Date an item from its headline (texts[0], may be '') and paragraphs, relative to when it was published:
+    its words in the writer's calendar (``zone``, else the site's ``tz``), its moment alone in the site's."""
+    base = base_day(published, zone or tz)
     found = [
         e for place, text in enumerate(texts, start=-1) if place <= 0 or _about_the_lead(text, texts[:2])
         for e in find_expressions(text, place)
@@ -226,7 +240,8 @@ def date_item(texts: list[str], published: datetime | date, tz: tzinfo) -> Dated
         if resolved is not None:
             return Dated(resolved[0], chosen.text, resolved[1])
         found = [e for e in found if e is not chosen]  # a future date says nothing of when it happened
-    return Dated(f"{base.isoformat()}~", None, base)
+    day = base_day(published, tz)
+    return Dated(f"{day.isoformat()}~", None, day)
 
 
 def _about_the_lead(paragraph: str, lead: list[str]) -> bool:
@@ -237,11 +252,12 @@ def _about_the_lead(paragraph: str, lead: list[str]) -> bool:
     return any(w[:5] in stems for w in content_words(paragraph))
 
 
-def first_sentence_date(paragraph: str, published: datetime | date, tz: tzinfo) -> Dated | None:
+def first_sentence_date(paragraph: str, published: datetime | date, tz: tzinfo,
+                        zone: tzinfo | None = None) -> Dated | None:
     """The day a paragraph's opening sentence puts itself on, if it names one (for background events)."""
     opening = (sentences(paragraph) or [""])[0]
-    chosen = anchor([e for e in find_expressions(opening) if e.precision >= 2])
+    chosen = anchor([e for e in find_expressions(opening) if e.precision >= 2 and not e.reference])
     if chosen is None:
         return None
-    resolved = resolve(chosen, base_day(published, tz))
+    resolved = resolve(chosen, base_day(published, zone or tz))
     return Dated(resolved[0], chosen.text, resolved[1]) if resolved else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 # How live blogs title themselves ("Ukraine war latest: …", "… live: …", "Live updates"), and not "live rounds".
 LIVE_TITLE = re.compile(
@@ -47,6 +47,7 @@ class Post:
     anchor: str | None = None  # the post's id in the page, for a deep link
     summary: bool = False  # a "key events" or summary post: a list of separate points
     opening: bool = False  # plain text's run before its first time stamp: untitled, it is a list of points
+    zone: tzinfo | None = None  # the zone the writer counts days in, when the page shows it (zones.py)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Document:
     standfirst: str | None = None
     language: str | None = None
     live: bool = False
+    zone: tzinfo | None = None  # the zone the writer counts days in, when the document says (zones.py)
 
     @property
     def published_day(self) -> date | None:

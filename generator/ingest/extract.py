@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator.ingest.document import LIVE_TITLE, SUMMARY_HEADINGS, Block, Document, ExtractError, Post
 from generator.ingest.sentences import clean_line, ends_sentence, unglue
+from generator.ingest.zones import writer_zone
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WEB_ARCHIVE_SUFFIXES = (".mhtml", ".mht")  # Chrome's and Edge's "save as a single file"
@@ -97,6 +98,7 @@ def read_text(text: str, file: str, published: datetime | date | None) -> Docume
     return Document(
         file=file, shape="text", title=title, posts=(Post(tuple(rest), None, opening=True),), published=published,
         standfirst=standfirst, live=bool(LIVE_TITLE.search(title)),
+        zone=writer_zone("", published if isinstance(published, datetime) else None),
     )
 
 

@@ -34,6 +34,7 @@ from generator.ingest.document import (
     parse_moment,
 )
 from generator.ingest.sentences import clean_line, ends_sentence, plain
+from generator.ingest.zones import writer_zone
 
 # Class, id and role words of page furniture that is never news, whichever extractor runs.
 FURNITURE = frozenset(
@@ -75,11 +76,13 @@ def read_html(data: bytes, file: str, published: datetime | date | None) -> Docu
         posts = (Post(blocks, None),) if blocks else ()
     if not posts:
         raise ExtractError(f"{file}: no article text was found in the page")
+    moment = published or _page_time(tree, meta.date)
     return Document(
         file=file, shape="html", title=title, posts=tuple(posts), publisher=clean_line(meta.sitename or "") or None,
-        url=meta.url or None, published=published or _page_time(tree, meta.date), standfirst=standfirst,
+        url=meta.url or None, published=moment, standfirst=standfirst,
         # A page that calls itself live but marks no post times is read as one run of headed items.
         language=_language(tree), live=live or bool(LIVE_TITLE.search(title)),
+        zone=writer_zone("", moment if isinstance(moment, datetime) else None),
     )
 
 
@@ -163,7 +166,9 @@ def _live_posts(tree: lxml_html.HtmlElement, kept: list[Block]) -> list[Post]:
         container = _container(time, counts)
         blocks = _post_blocks(container, kept_text)
         if any(not b.heading for b in blocks):
-            posts.append(Post(blocks, parse_moment(time.get("datetime")), container.get("id"), _summary(blocks)))
+            moment = parse_moment(time.get("datetime"))
+            zone = writer_zone(clean_line(time.text_content()), moment)
+            posts.append(Post(blocks, moment, container.get("id"), _summary(blocks), zone=zone))
     return posts
 
 
@@ -313,7 +318,8 @@ def _json_ld_posts(tree: lxml_html.HtmlElement) -> list[Post]:
             body = [clean_line(line) for line in str(update.get("articleBody") or "").splitlines()]
             blocks = ([Block(head, True)] if head else []) + [Block(line, False) for line in body if line]
             if any(not b.heading for b in blocks):
-                posts.append(Post(tuple(blocks), _moment_of(update), None, _summary(tuple(blocks))))
+                moment = _moment_of(update)
+                posts.append(Post(tuple(blocks), moment, None, _summary(tuple(blocks)), zone=writer_zone("", moment)))
     return posts
 
 

@@ -105,6 +105,7 @@ class Item:
     anchor: str | None = None
     origin: str = "post"  # post, point (of a summary), article or background (a dated paragraph of another item)
     repeats: tuple[str, ...] = field(default=())
+    zone: tzinfo | None = None  # the zone the writer counts days in, when the document says (zones.py)
 
     @property
     def texts(self) -> list[str]:
@@ -149,14 +150,15 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
     live = doc.live or (doc.shape == "text" and (headed >= 2 or len(posts) > 2))  # headlines, or time-stamped posts
     if not live:
         paragraphs = tuple(p for _, paras, _ in sections for p in paras)
-        items = [Item(doc.title, paragraphs, doc.published, None, "article")] if paragraphs else []
+        items = [Item(doc.title, paragraphs, doc.published, None, "article", zone=doc.zone)] if paragraphs else []
         skipped += [Skipped(h, "a subheading of the article (its paragraphs are kept)") for h, _, _ in sections if h]
     else:
         names = proper_words(doc)
         items = [
             item
             for (headline, paras, post), when in zip(sections, published, strict=True)
-            for item in _items_of(headline, paras, post, when, names, skipped, listed, id(post) in greeted)
+            for item in _items_of(headline, paras, replace(post, zone=post.zone or doc.zone), when, names, skipped,
+                                  listed, id(post) in greeted)
         ]
     items, merged = merge_repeats(items)
     return [_without_repeated_paragraphs(i) for i in items], skipped + merged
@@ -174,7 +176,7 @@ def _posts_at_stamps(doc: Document) -> list[Post]:
             if _STAMP.match(block.text):
                 runs.append(([], False))
             runs[-1][0].append(block)
-        posts += [Post(tuple(run), post.published, post.anchor, post.summary, opening) for run, opening in runs if run]
+        posts += [replace(post, blocks=tuple(run), opening=opening) for run, opening in runs if run]
     return posts
 
 
@@ -303,11 +305,11 @@ def _items_of(
     round_up = post.opening or greeted or sum(p in listed for p in paragraphs) >= 2
     summary = post.summary or bool(headline and SUMMARY_HEADINGS.match(headline)) or (headline is None and round_up)
     if not summary:
-        return [Item(headline, tuple(paragraphs), when, post.anchor)]
+        return [Item(headline, tuple(paragraphs), when, post.anchor, zone=post.zone)]
     if headline:
         skipped.append(Skipped(headline, "a summary's heading (its points are items)"))
     points = group_points(paragraphs, names, listed)
-    return [Item(None, tuple(group), when, post.anchor, "point") for group in points]
+    return [Item(None, tuple(group), when, post.anchor, "point", zone=post.zone) for group in points]
 
 
 def group_points(paragraphs: list[str], names: set[str], listed: set[str] = frozenset()) -> list[list[str]]:
@@ -393,9 +395,9 @@ def split_background(item: Item, dated: Dated, place: int, tz: tzinfo) -> tuple[
         return item, []
     stays, moves = list(item.paragraphs[: max(place, 0) + 1]), []
     for paragraph in item.paragraphs[max(place, 0) + 1 :]:
-        own = first_sentence_date(paragraph, item.published, tz)
+        own = first_sentence_date(paragraph, item.published, tz, item.zone)
         if own is not None and own.day != dated.day and not own.when.startswith(dated.when.rstrip("~")):
-            moves.append(Item(None, (paragraph,), item.published, item.anchor, "background"))
+            moves.append(Item(None, (paragraph,), item.published, item.anchor, "background", zone=item.zone))
         else:
             stays.append(paragraph)
     return replace(item, paragraphs=tuple(stays)), moves

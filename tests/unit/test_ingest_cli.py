@@ -115,15 +115,24 @@ def test_the_command_is_in_the_help(capsys):
     [
         ("2024-11-05", "2024-11-05"),
         ("2024-11-05T23:30", "2024-11-05"),  # a time without an offset is the site's (Europe/Kyiv)
-        ("2024-11-05T23:30-05:00", "2024-11-06"),  # 06:30 the next morning in Kyiv
+        # The writer's "today" at 23:30 in New York is the 5th, though it is 06:30 on the 6th in Kyiv.
+        ("2024-11-05T23:30-05:00", "2024-11-05"),
         ("2024-11-05T21:59Z", "2024-11-05"),
         ("2024-11-05T22:00Z", "2024-11-06"),
     ],
 )
-def test_published_is_read_in_the_site_time_zone(project, capsys, published, day):
+def test_published_is_read_in_the_writers_or_the_site_time_zone(project, capsys, published, day):
     (project / "note.txt").write_text(
         "Kyiv notes\nAir defence units shot down drones over Kyiv today, the mayor said.\n", encoding="utf-8"
     )
     code, out, err = run(capsys, "note.txt", "--published", published, "--dry-run", "--format", "json")
     assert (code, err) == (0, "")
     assert [e["date"] for e in json.loads(out)["events"]] == [day]
+
+
+def test_an_item_whose_words_give_no_day_is_dated_by_its_moment_in_the_site_time_zone(project, capsys):
+    (project / "note.txt").write_text(
+        "Kyiv notes\nAir defence units shot down drones over Kyiv, the mayor said.\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "note.txt", "--published", "2024-11-05T23:30-05:00", "--dry-run", "--format", "json")
+    assert code == 0 and [e["date"] for e in json.loads(out)["events"]] == ["2024-11-06~"]

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.ingest.dating import anchor, base_day, date_item, find_expressions, first_sentence_date, resolve
+from generator.ingest.zones import writer_zone, zone_shown
 
 KYIV = ZoneInfo("Europe/Kyiv")
 THURSDAY = date(2024, 11, 21)
@@ -207,10 +208,16 @@ def test_a_post_time_is_read_in_the_site_time_zone():
     assert when("No date here.", late, KYIV) == "2024-11-22~"
 
 
-def test_a_post_written_in_new_york_evening_belongs_to_the_next_kyiv_day():
+def test_a_post_written_on_a_new_york_evening_speaks_of_new_york_days():
     new_york = timezone(timedelta(hours=-5))
-    evening = datetime(2024, 11, 5, 19, 0, tzinfo=new_york)  # 02:00 on 6 November in Kyiv
-    assert when("Officials said today that the count continued.", evening, KYIV) == "2024-11-06"
+    evening = datetime(2024, 11, 5, 22, 50, tzinfo=new_york)  # 05:50 on 6 November in Kyiv
+    # The writer's words are days of the writer's calendar: "today" is the 5th, "yesterday" the 4th ...
+    assert date_item(["", "Officials said today that the count went on."], evening, KYIV, new_york).when == "2024-11-05"
+    assert date_item(["", "The governor resigned yesterday."], evening, KYIV, new_york).when == "2024-11-04"
+    # ... and an item whose words give no day is dated by its moment, in the site's time zone.
+    assert date_item(["", "The count went on."], evening, KYIV, new_york).when == "2024-11-06~"
+    # Without the writer's zone, the site's is the writer's.
+    assert date_item(["", "Officials said today that the count went on."], evening, KYIV).when == "2024-11-06"
 
 
 def test_resolve_returns_none_for_a_time_after_the_base_day():
@@ -227,3 +234,49 @@ def test_a_paragraph_opening_with_its_own_day_is_dated_by_it():
 
 def test_a_paragraph_whose_only_date_is_a_month_is_not_a_background_event():
     assert first_sentence_date("Prices rose in October, officials said.", TUESDAY, KYIV) is None
+
+
+# --- the writer's zone, datelines, month names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "offset_in_july"),
+    [
+        ("11:47 p.m. ET", -4), ("21.05 GMT", 0), ("July 28, 2024, 9:10 PM EDT", -4), ("6:02 PM GMT+2", 2),
+        ("14:02 BST", 1), ("08:15 CEST", 2), ("UTC-03:00", -3),
+    ],
+)
+def test_the_zone_a_page_shows_beside_a_time(shown, offset_in_july):
+    moment = datetime(2024, 7, 28, 12, tzinfo=UTC)
+    assert moment.astimezone(zone_shown(shown)).utcoffset() == timedelta(hours=offset_in_july)
+
+
+@pytest.mark.parametrize("shown", ["2h ago", "16:40", "Posted at 09:05", "AM", "LIVE"])
+def test_a_time_that_names_no_zone(shown):
+    assert zone_shown(shown) is None
+
+
+def test_the_writers_zone_is_the_one_shown_else_a_moment_offset_that_is_not_utc():
+    eastern = datetime(2024, 7, 28, 23, 47, tzinfo=timezone(timedelta(hours=-4)))
+    utc = datetime(2024, 7, 29, 3, 47, tzinfo=UTC)
+    assert writer_zone("", eastern).utcoffset(None) == timedelta(hours=-4)
+    assert writer_zone("", utc) is None  # many pages write every moment in UTC: a zero offset says nothing
+    assert writer_zone("11:47 p.m. ET", utc).key == "America/New_York"
+    assert writer_zone("", None) is None
+
+
+def test_a_wire_datelines_date_never_dates_the_item():
+    text = "KYIV, Nov 6 (Reuters) - Ukraine and its lenders reached an agreement on Wednesday on a new programme."
+    assert [(e.text, e.reference) for e in find_expressions(text)] == [("Nov 6", True), ("on Wednesday", False)]
+    assert when(text, date(2025, 11, 6)) == "2025-11-05"
+    assert when("BEIRUT (AP) — Strikes hit the city on Sunday.", date(2024, 11, 17)) == "2024-11-17"
+
+
+def test_a_date_in_the_text_after_a_dateline_still_counts():
+    assert when("LONDON (Reuters) - The bank said on 3 November that it would act.", date(2025, 11, 6)) == "2025-11-03"
+
+
+@pytest.mark.parametrize("text", ["In Maracaibo, voters queued.", "Five Marines were hurt.", "The Mayor of Lviv spoke.",
+                                  "Decembrists marched in Augsburg."])
+def test_a_word_that_begins_like_a_month_is_no_month(text):
+    assert find_expressions(text) == []

@@ -321,3 +321,17 @@ def test_a_page_saved_as_a_single_file_web_archive_is_read(tmp_path):
     path.write_bytes(archive.as_bytes())
     doc = read_document(path)
     assert doc.live and len(doc.posts) == 10 and doc.publisher == "Meridian News"
+
+
+def test_a_posts_zone_is_the_one_its_time_shows_else_its_offset(tmp_path):
+    shown = ('<article id="a"><time datetime="2024-07-29T03:47:00Z">July 28, 11:47 p.m. ET</time><h2>Count</h2>'
+             "<p>The electoral council declared the result shortly before midnight on Sunday.</p></article>")
+    offset = ('<article id="b"><time datetime="2024-07-28T22:50:00-04:00">10:50</time><h2>Plot</h2>'
+              "<p>The interior minister said yesterday that several people had been arrested.</p></article>")
+    bare = ('<article id="c"><time datetime="2024-07-28T20:00:00Z">2h ago</time><h2>Polls</h2>'
+            "<p>Polling stations stayed open late in several districts of the capital.</p></article>")
+    doc = read_document(page(tmp_path, shown + offset + bare))
+    zones = {p.anchor: p.zone for p in doc.posts}
+    assert zones["a"].key == "America/New_York"
+    assert zones["b"].utcoffset(None).total_seconds() == -4 * 3600
+    assert zones["c"] is None
