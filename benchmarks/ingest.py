@@ -2,6 +2,7 @@
 
     benchmarks/ingest                 # the seed's figures, and times on the curated record and a 365-day corpus
     benchmarks/ingest --days 3650     # the times on a ten-year corpus too (about 40,000 events; slow to make)
+    benchmarks/ingest --quality       # quality only: the seed, and the held-out set document by document
 
 Quality: the seed document is ingested into a copy of the project without its events and sources, and the
 drafts are compared with the curated events (tests/ingest_gold.py says how). Speed: each test document is
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.ingest_gold import FIXTURES, record_project, run_seed  # noqa: E402
+from tests.ingest_unseen import run_all  # noqa: E402
 
 DOCUMENTS = (("seed.txt", ("--published", "2024-11-05")), ("liveblog.html", ()), ("article.html", ()))
 BRIEFING = Path(sys.executable).with_name("briefing")
@@ -87,15 +89,33 @@ def rows(name: str, project: Path) -> list[str]:
     return out
 
 
+def unseen(folder: Path, details: bool) -> None:
+    """The held-out set (tests/fixtures/ingest/unseen/): all documents together, then each."""
+    total, each = run_all(folder)
+    print(f"\n## The held-out set ({total.documents} documents) against its hand-written expectations\n")
+    print("\n".join(f"- {line}" for line in total.lines()))
+    for name, figures in each.items():
+        print(f"\n### {name}\n")
+        print("\n".join(f"- {line}" for line in figures.lines()[:-1]))
+        if details:
+            print("\n".join(f"  - {line}" for line in figures.details()))
+    print(flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, nargs="*", default=[365], help="synthetic corpora to time (days)")
+    parser.add_argument("--quality", action="store_true", help="only the seed's and the held-out set's figures")
+    parser.add_argument("--details", action="store_true", help="list each miss of the held-out set")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _, measure = run_seed(folder / "seed")
         print("## The seed against its curated events\n")
         print("\n".join(f"- {line}" for line in measure.lines()))
+        unseen(folder / "unseen", args.details)
+        if args.quality:
+            return 0
         print(f"\n## Time ({os.cpu_count()} cores, Python {platform.python_version()}; best of three)\n")
         print("Whole command, with the time ingest reports for itself (reading the record included) in brackets.\n")
         print("| record | `briefing check` | document | ingest --dry-run | ingest, writing the drafts |")

@@ -62,12 +62,15 @@ class Context:
 
 def make_draft(item: Item, dated: Dated, context: Context) -> Draft:
     said = [a for p in item.paragraphs for a in attributions(p)]
-    proper = context.proper | {w for a in said for w in a.speaker.split() if w[:1].isupper() and not _pronoun(w)}
+    proper = context.proper | {w for w in _speaker_names(said)}
     text = "\n".join(t for t in item.texts if t)
     mentions, unknown = find_mentions(text, context.index, proper)
     lead_end = len("\n".join(t for t in item.texts[:2] if t))
-    new = propose(unknown, {a.speaker for a in said} | _speaker_names(said), set(context.index.actors), context.index)
-    new += [n for n in proposed_states(item.text, context.index) if n.id not in {m.id for m in new}]
+    people = [m for m in mentions if m.actor and context.index.actors[m.actor].kind == "person"]
+    speakers = {a.speaker for a in said} | _speaker_names(said)
+    new = propose(unknown, text, speakers, set(context.index.actors), context.index, people)
+    lead = "\n".join(t for t in item.texts[:2] if t)
+    new += [n for n in proposed_states(item.text, context.index, lead) if n.id not in {m.id for m in new}]
     claims, unattributed = _claims(said, context.index, new, proper)
     summary = item.paragraphs[0]
     return Draft(
@@ -80,7 +83,9 @@ def make_draft(item: Item, dated: Dated, context: Context) -> Draft:
 
 
 def _speaker_names(said: list[Attribution]) -> set[str]:
-    return {w for a in said for w in re.findall(r"[A-Z][\w'’-]+", a.speaker) if not _pronoun(w)}
+    """The capitalised words of each speaker's head: "Officials in Adré" speak, Adré does not."""
+    heads = [re.split(r"\s+(?:in|at|near|of|on|with)\s+", a.speaker, maxsplit=1)[0] for a in said]
+    return {w for head in heads for w in re.findall(r"[A-Z][\w'’-]+", head) if not _pronoun(w)}
 
 
 def _pronoun(word: str) -> bool:

@@ -14,38 +14,36 @@ with a note.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from generator.ingest.gazetteer import CAPITALS, DEMONYMS, FAMILY_NAME_FIRST, country_name, country_names
+from generator.ingest.kinds import (
+    HONORIFICS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    TITLES,
+    acronyms,
+    common_plural,
+    gather,
+    kind_of,
+    signs_at,
+)
 from generator.ingest.record import Actor, Location, slugify
-from generator.ingest.sentences import STOPWORDS
+from generator.ingest.sentences import STOPWORDS, fold_marks
 
 FUZZY_NAME = 90  # rapidfuzz ratio of a whole name to an actor's name or alias (tested on the seed)
 SIMILAR_NOTE = 75  # token-set ratio at which a proposed name is shown beside an existing actor's
-HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Lord", "Gen", "Prof", "Mr.", "Ms.", "Mrs.", "Dr."})
-TITLES = (
-    r"deputy prime minister|prime minister|foreign minister|defen[cs]e minister|interior minister|finance minister"
-    r"|minister|vice[- ]president|president|mayor|governor|spokes(?:man|woman|person)|chancellor|commander-in-chief"
-    r"|commander|army chief|chief of staff|leader|ambassador|secretary of state|secretary|envoy|general|prosecutor"
-    r"|senator|lawmaker|chairman|chairwoman|chief executive|king|queen|premier|pope|top commander"
+CONNECTORS = r"(?:of|for|the|de|van|von|der|al|bin|ibn|abu|da|di|du|la|le|y)"
+# A lower-case particle joined to a name: "al-Ansari", "el-Sisi", "bin-Salman", "de-Gaulle".
+_PARTICLE_WORD = r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|van|von|de|da|di|du|la|le)-[A-Z][\w'’-]*"
+NAME_RUN = re.compile(
+    rf"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*(?:[A-Z][\w'’-]*|{_PARTICLE_WORD}))*"
 )
-TITLE_WORDS = frozenset(
-    """President Prime Minister Foreign Defence Defense Interior Finance Deputy Vice Mayor Governor Spokesman
-    Spokeswoman Spokesperson Chancellor Commander Chief General Ambassador Secretary Envoy Senator Leader King
-    Queen Premier Pope Head Director Chairman State Top Army Military Supreme Lieutenant Colonel Major
-    Captain""".split()  # noqa: SIM905
-)
-ORG_WORDS = frozenset(
-    """Ministry Department Agency Service Services Council Party Group Forces Army Navy Guard Committee Commission
-    Union Bank Company Corporation Corp Inc Ltd Office Parliament Congress Court Assembly Organisation
-    Organization Institute University Fund Network News Times Post Foundation Association Alliance Police Bureau
-    Administration Government Senate Cabinet Command Staff Directorate Brigade Battalion Regiment Authority
-    Board Movement Front Coalition Centre Center Church Corps Council Airlines Energy Oil Gas Group""".split()  # noqa: SIM905
-)
-CONNECTORS = r"(?:of|for|the|de|van|von|der|al|bin|da|di|du|la|le)"
-NAME_RUN = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*[A-Z][\w'’-]*)*")
+# Scripts whose names reach English in several spellings ("Zelenskyy", "Zelenskiy"; "Sybiha", "Sybiga").
+TRANSLITERATED = frozenset({"UA", "RU", "BY", "KZ", "BG", "RS", "MK", "KG", "TJ", "MN", "ME", "BA", "UZ"})
 # Capitalised words that are not names of actors: days, months, holidays.
 NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
@@ -55,7 +53,9 @@ _SPEECH = r"(?:said|says|told|added|warned|claimed|announced|reported|denied|acc
 _STATE_VERBS = rf"(?:{_SPEECH}|has|have|had|will|would|is|was|wants|refused|rejected|agreed|saw|sees)"
 _PARTY_NOUN = (
     r"(?:troops|soldiers|forces|army|military|government|officials|authorities|ministry"
-    r"|navy|drones?|missiles?|strikes?|attacks?|air\s+force|artillery|state|units|regime|embassy|diplomats)"
+    r"|navy|drones?|missiles?|strikes?|attacks?|air\s+force|artillery|state|units|regime|embassy|diplomats"
+    r"|mediators|negotiators|ministers?|delegation|envoys?|counterparts?|leaders?|president|prime\s+minister"
+    r"|foreign\s+minister|police|coast\s+guard|warplanes|jets)"
 )
 _LOCATIVE = r"(?:in|at|near|over|on|to|outside|across|around|into|from)"
 
@@ -69,6 +69,14 @@ class Mention:
     actor: str | None
     how: str  # name, alias, family name, close spelling, people, capital, country
     role: str | None = None
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A name the record lacks, and where the (normalised) text names it."""
+
+    name: str
+    start: int
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,7 @@ class ActorIndex:
 
     keys: dict[str, str] = field(default_factory=dict)  # name or alias as written → id
     family: dict[str, set[str]] = field(default_factory=dict)  # a person's family name → ids
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # a transliterated family name's key → ids
     states: dict[str, str] = field(default_factory=dict)  # ISO code → the state actor's id
     actors: dict[str, Actor] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
@@ -96,13 +105,17 @@ class ActorIndex:
 def build_index(actors: dict[str, Actor]) -> ActorIndex:
     index = ActorIndex(actors=dict(actors))
     for actor in actors.values():
-        for name in (actor.name, *actor.aliases):
+        forms = _forms(actor)
+        for name in forms:
             index.keys.setdefault(_norm(name), actor.id)
         if actor.kind == "state" and actor.country:
             index.states.setdefault(actor.country, actor.id)
         if actor.kind == "person":
-            for name in (actor.name, *actor.aliases):
-                index.family.setdefault(_family_name(name, actor.country), set()).add(actor.id)
+            for name in forms:
+                family = _family_name(name, actor.country)
+                index.family.setdefault(family, set()).add(actor.id)
+                if actor.country in TRANSLITERATED:
+                    index.spellings.setdefault(spelling_key(family), set()).add(actor.id)
     for code, ident in index.states.items():
         for name, name_code in country_names().items():
             if name_code == code:
@@ -117,27 +130,44 @@ def _norm(text: str) -> str:
     return text.replace("’", "'")
 
 
+def _forms(actor: Actor) -> list[str]:
+    """An actor's name and aliases, each also without its accents ("Călin" is often written "Calin")."""
+    names = [actor.name, *actor.aliases]
+    return list(dict.fromkeys([*names, *(fold_marks(n) for n in names)]))
+
+
+def spelling_key(word: str) -> str:
+    """One key for the English spellings of a transliterated name: Zelenskyy, Zelenskiy and Zelensky; Sybiha and
+    Sybiga; Syrskyi and Syrsky (y and i, kh and h, g and h, doubled letters)."""
+    key = fold_marks(word).lower()
+    for old, new in (("kh", "h"), ("zh", "j"), ("g", "h"), ("yy", "i"), ("iy", "i"), ("yi", "i"), ("ii", "i"),
+                     ("ij", "i"), ("y", "i"), ("w", "v"), ("ts", "c")):
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def _family_name(name: str, country: str | None) -> str:
     parts = name.split()
     return parts[0] if country in FAMILY_NAME_FIRST and len(parts) > 1 else parts[-1]
 
 
-def find_mentions(text: str, index: ActorIndex, proper: set[str]) -> tuple[list[Mention], list[str]]:
+def find_mentions(text: str, index: ActorIndex, proper: set[str]) -> tuple[list[Mention], list[Unknown]]:
     """The actors an item names, in the order it names them, and the names it uses that the record lacks."""
     norm = _norm(text)
     mentions = _exact(norm, index)
     mentions += _people_and_capitals(norm, index)
     masked = _mask(norm, mentions)
-    unknown: list[str] = []
+    unknown: list[Unknown] = []
     for span in NAME_RUN.finditer(masked):
         name = _bare_name(span.group(), span.start(), masked, proper)
         if not name:
             continue
+        start = span.start() + span.group().find(name)
         close = _close_spelling(name, index)
         if close:
-            mentions.append(Mention(name, span.start(), close, "close spelling"))
+            mentions.append(Mention(name, start, close, "close spelling"))
         else:
-            unknown.append(name)
+            unknown.append(Unknown(name, start))
     mentions.sort(key=lambda m: m.start)
     return [_with_role(m, norm) if _is_person(m, index) else m for m in mentions], unknown
 
@@ -211,15 +241,28 @@ def _mask(text: str, mentions: list[Mention]) -> str:
 
 
 def _bare_name(span: str, start: int, text: str, proper: set[str]) -> str:
-    """A capitalised run without what is not a name: a sentence's first word, titles, honorifics, 's."""
+    """A capitalised run without what is not a name: a sentence's first word, titles, honorifics, 's, an owner
+    ("Bank's Monetary Policy Committee"); after a title, the name it introduces ("Parliament Speaker Nabih
+    Berri"). An organisation's name keeps its title words ("Supreme Council of National Defence")."""
     words = re.sub(r"['’]s$", "", span).split()
     at_sentence_start = start == 0 or bool(re.search(r"[.!?:;“\"(]\s*$", text[:start]))
+    owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w)), default=None)
+    if owner is not None:
+        words, at_sentence_start = words[owner + 1 :], False
+    titles = [i for i, w in enumerate(words) if _title_word(w)]
+    organisation = any(w in ORG_WORDS for w in words)
+    if titles and len(words) - titles[-1] > 2 and not any(w in ORG_WORDS for w in words[titles[-1] + 1 :]):
+        words, at_sentence_start = words[titles[-1] + 1 :], False
     while words and (
-        words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in DEMONYMS or words[0].lower() in STOPWORDS
+        words[0] in HONORIFICS or (_title_word(words[0]) and not organisation) or words[0] in DEMONYMS
+        or words[0].lower() in STOPWORDS
         or (at_sentence_start and len(words) == 1 and words[0] not in proper)  # "Blasts were heard"
+        or (at_sentence_start and common_plural(words[0])  # "Residents of Beit Lahia told…", not "Elvis Amoroso"
+            and (len(words) == 1 or re.fullmatch(CONNECTORS, words[1]) is not None))
+        or re.fullmatch(CONNECTORS, words[0])
     ):
         words, at_sentence_start = words[1:], False
-    while words and (words[-1] in TITLE_WORDS or re.fullmatch(CONNECTORS, words[-1])):
+    while words and ((_title_word(words[-1]) and not organisation) or re.fullmatch(CONNECTORS, words[-1])):
         words = words[:-1]
     name = " ".join(words).strip(".,")
     if any(word in NOT_NAMES for word in words):
@@ -229,17 +272,32 @@ def _bare_name(span: str, start: int, text: str, proper: set[str]) -> str:
     return name
 
 
+def _title_word(word: str) -> bool:
+    """A title, also hyphenated ("Vice-President", "Commander-in-Chief")."""
+    parts = [p for p in word.split("-") if p[:1].isupper()]
+    return word in TITLE_WORDS or (len(parts) > 1 and all(p in TITLE_WORDS for p in parts))
+
+
 def _close_spelling(name: str, index: ActorIndex) -> str | None:
-    """An actor whose name or alias is spelt nearly so (a single word is compared with family names only)."""
+    """An actor whose name or alias is spelt nearly so (a single word is compared with family names only), or,
+    for a name transliterated from another script, spelt another common way ("Sybiga" for Sybiha)."""
     single = " " not in name
     choices = list(index.family) if single else list(index.keys)
     best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
-    if best is None:
-        return None
-    if single:
-        owners = index.family[best[0]]
-        return next(iter(owners)) if len(owners) == 1 else None
-    return index.keys[best[0]]
+    if best is not None and not single:
+        return index.keys[best[0]]
+    owners = index.family[best[0]] if best is not None else set()
+    if not owners:
+        last = name.split()[-1]
+        owners = index.spellings.get(spelling_key(last), set()) if len(last) >= 5 else set()
+        if not single and owners:  # the whole name must agree too: "Olena Zelenska" is not Zelensky
+            owners = {o for o in owners if _same_given_name(name, index.actors[o])}
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
+def _same_given_name(name: str, actor: Actor) -> bool:
+    first = spelling_key(name.split()[0])
+    return any(spelling_key(form.split()[0]) == first for form in _forms(actor) if " " in form)
 
 
 def _with_role(mention: Mention, text: str) -> Mention:
@@ -280,26 +338,31 @@ class Places:
         return sorted(found, key=lambda f: (not f[2], f[0]))
 
 
-def propose(names: list[str], speakers: set[str], known_ids: set[str], index: ActorIndex) -> list[NewName]:
-    """New actors from names the record lacks: people and organisations, and states that act."""
+def propose(unknown: list[Unknown], text: str, speakers: set[str], known_ids: set[str], index: ActorIndex,
+            people: Sequence[Mention] = ()) -> list[NewName]:
+    """New actors from names the record lacks, each of the kind the words around it give (kinds.py): people and
+    organisations; places and names with no sign are left out."""
+    norm = _norm(text)
+    initials = acronyms(norm)
+    spans = [(m.start, m.start + len(m.text)) for m in people]
+    found: dict[str, list] = {}
+    for name in unknown:
+        found.setdefault(name.name, []).append(signs_at(name.name, norm, name.start, initials, spans))
+    kinds = {name: kind_of(name, gather(signs, _speaks(name, speakers))) for name, signs in found.items()}
+    full_names = {n.split()[-1]: n for n, kind in kinds.items() if kind == "person" and " " in n}
     proposed: dict[str, NewName] = {}
-    people = {n.split()[-1]: n for n in names if _kind(n, speakers) == "person"}
-    for name in names:
-        full = people.get(name, name) if " " not in name else name  # "Kristersson" after "Ulf Kristersson"
-        kind = _kind(full, speakers)
+    for name, kind in kinds.items():
+        full = full_names.get(name, name) if " " not in name else name  # "Kristersson" after "Ulf Kristersson"
+        kind = kinds.get(full, kind)
         if kind is None or full in proposed:
             continue
         proposed[full] = _new_name(full, kind, known_ids, index)
     return list(proposed.values())
 
 
-def _kind(name: str, speakers: set[str]) -> str | None:
-    words = name.split()
-    if any(w in ORG_WORDS for w in words) or (len(words) == 1 and name.isupper() and len(name) > 1):
-        return "organization" if len(words) > 1 or name in speakers else None
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() or re.fullmatch(CONNECTORS, w) for w in words):
-        return "person"
-    return "organization" if len(words) == 1 and name in speakers else None
+def _speaks(name: str, speakers: set[str]) -> bool:
+    """Whether the item attributes words to the name: it is a speaker, or every word of it is a speaker's."""
+    return name in speakers or all(w in speakers for w in name.split())
 
 
 def _new_name(name: str, kind: str, known_ids: set[str], index: ActorIndex) -> NewName:
@@ -317,13 +380,39 @@ def _new_name(name: str, kind: str, known_ids: set[str], index: ActorIndex) -> N
 
 _COUNTRIES = "|".join(re.escape(n) for n in sorted(country_names(), key=len, reverse=True))
 _ACTING_COUNTRY = re.compile(rf"(?:^|[.!?]\s+|\n)({_COUNTRIES})\b|\b({_COUNTRIES})\s+(?:{_STATE_VERBS}|will)\b")
+_NAMED_COUNTRY = re.compile(rf"(?<![\w-])({_COUNTRIES})(?![\w-])")
+_DEMONYM = "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
+# "Egyptian and Qatari mediators", "his Saudi counterpart": a country's people acting for it.
+_PEOPLE_ACTING = re.compile(
+    rf"\b((?:{_DEMONYM})(?:(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:{_DEMONYM}))*)\s+(?:[\w-]+\s+)?{_PARTY_NOUN}\b"
+)
+# Where a country named in the lead is a place, not a party: "in Yemen", "flights from Panama", "northern Gaza".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|inside|outside|across|into|over|throughout|around|through|at|to|towards|toward|via|from)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,|\s+and|\s*,\s+and))*"  # "from Panama and the …"
+    r"|\b(?:northern|southern|eastern|western|central|north|south|east|west)(?:-\w+)?)\s+(?:the\s+)?$",
+)
+# "Negotiators from Chile and Peru": each country of the list is a party.
+_PARTIES_FROM = re.compile(
+    rf"\b{_PARTY_NOUN}\s+from\s+(?:(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s*,\s*|\s+and\s+|,\s+and\s+))*"
+    r"(?:the\s+)?$",
+    re.I,
+)
 
 
-def proposed_states(text: str, index: ActorIndex) -> list[NewName]:
-    """Countries the record has no actor for, when they act: first in a sentence, or speaking."""
+def proposed_states(text: str, index: ActorIndex, lead: str = "") -> list[NewName]:
+    """Countries the record has no actor for, when they take part: named in the headline or lead other than as a
+    place ("Negotiators from Israel and Hamas", "Egypt and Saudi Arabia call…"), first in a sentence or speaking,
+    or through their people ("Egyptian and Qatari mediators said")."""
+    codes = [country_names()[m.group(1) or m.group(2)] for m in _ACTING_COUNTRY.finditer(text)]
+    for match in _NAMED_COUNTRY.finditer(lead):
+        before = lead[max(0, match.start() - 40) : match.start()]
+        if not _PLACE_BEFORE.search(before) or _PARTIES_FROM.search(before):
+            codes.append(country_names()[match.group(1)])
+    for match in _PEOPLE_ACTING.finditer(text):
+        codes += [DEMONYMS[d] for d in re.findall(_DEMONYM, match.group(1))]
     found: dict[str, NewName] = {}
-    for match in _ACTING_COUNTRY.finditer(text):
-        code = country_names()[match.group(1) or match.group(2)]
+    for code in codes:
         if code not in index.states and code not in found:
             found[code] = NewName(country_name(code), "state", slugify(country_name(code)), code)
     return list(found.values())

@@ -44,6 +44,13 @@ def clean_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def fold_marks(text: str) -> str:
+    """Text without accents and other combining marks ("Călin Georgescu" → "Calin Georgescu"), as copy often
+    writes names; letters with no plain form (ø, ł) are kept."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def unglue(line: str) -> list[str]:
     """A saved page's line split where two paragraphs lost the line break between them."""
     return [part.strip() for part in _GLUED.split(line) if part.strip()]

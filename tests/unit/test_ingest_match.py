@@ -39,10 +39,11 @@ def test_names_and_aliases_find_their_actor(index, text, actor):
 
 
 def test_a_name_similar_to_an_actors_is_not_merged_with_it(index):
-    mentions, unknown = find_mentions("Kim Yo Jong, the leader's sister, issued a statement.", index, set())
+    text = "Kim Yo Jong, the leader's sister, issued a statement."
+    mentions, unknown = find_mentions(text, index, set())
     assert "kim-jong-un" not in [m.actor for m in mentions]
-    assert unknown == ["Kim Yo Jong"]
-    proposed = propose(unknown, set(), set(index.actors), index)
+    assert [u.name for u in unknown] == ["Kim Yo Jong"]
+    proposed = propose(unknown, text, set(), set(index.actors), index)
     assert [(p.name, p.kind, p.id) for p in proposed] == [("Kim Yo Jong", "person", "kim-yo-jong")]
     assert "kim-jong-un" in proposed[0].note
 
@@ -50,7 +51,7 @@ def test_a_name_similar_to_an_actors_is_not_merged_with_it(index):
 def test_a_family_name_close_to_an_actors_is_not_merged(index):
     mentions, unknown = find_mentions("Olena Zelenska visited a school.", index, set())
     assert "volodymyr-zelensky" not in [m.actor for m in mentions]
-    assert unknown == ["Olena Zelenska"]
+    assert [u.name for u in unknown] == ["Olena Zelenska"]
 
 
 def test_a_family_name_two_actors_share_names_neither():
@@ -101,7 +102,7 @@ def test_new_people_and_organisations_are_proposed_with_ids(index):
     text = ("Kremlin spokesman Dmitry Peskov told reporters that talks were off, after a briefing by South Korea's "
             "National Intelligence Service. Mr Peskov added nothing.")
     _, unknown = find_mentions(text, index, {"Peskov"})
-    proposed = propose(unknown, {"Kremlin spokesman Dmitry Peskov"}, set(index.actors), index)
+    proposed = propose(unknown, text, {"Kremlin spokesman Dmitry Peskov"}, set(index.actors), index)
     assert [(p.name, p.kind, p.id) for p in proposed] == [
         ("Dmitry Peskov", "person", "dmitry-peskov"),
         ("National Intelligence Service", "organization", "national-intelligence-service"),
@@ -110,9 +111,12 @@ def test_new_people_and_organisations_are_proposed_with_ids(index):
 
 def test_a_single_name_is_proposed_only_when_it_speaks(index):
     # A speaker's words count as names even at the start of a sentence (make_draft adds them).
-    _, unknown = find_mentions("Gazprom said it would halt supplies to Tiraspol.", index, {"Tiraspol", "Gazprom"})
-    assert propose(unknown, {"Gazprom"}, set(index.actors), index)[0].kind == "organization"
-    assert [p.name for p in propose(unknown, set(), set(index.actors), index)] == []
+    text = "Gazprom said it would halt supplies to Tiraspol."
+    _, unknown = find_mentions(text, index, {"Tiraspol", "Gazprom"})
+    assert [(p.name, p.kind) for p in propose(unknown, text, {"Gazprom"}, set(index.actors), index)] == [
+        ("Gazprom", "organization")
+    ]
+    assert [p.name for p in propose(unknown, text, set(), set(index.actors), index)] == []
 
 
 @pytest.mark.parametrize(
@@ -121,12 +125,27 @@ def test_a_single_name_is_proposed_only_when_it_speaks(index):
 )
 def test_holidays_pronouns_and_model_names_are_not_actors(index, text):
     _, unknown = find_mentions(text, index, set())
-    assert propose(unknown, {"She"}, set(index.actors), index) == []
+    assert propose(unknown, text, {"She"}, set(index.actors), index) == []
 
 
 def test_a_proposed_id_that_is_taken_gets_a_suffix_and_a_note(index):
-    proposed = propose(["Vitali Klitschko Foundation"], set(), {"vitali-klitschko-foundation"}, index)
-    assert proposed[0].id == "vitali-klitschko-foundation-2" and "taken" in proposed[0].note
+    text = "The Open Society Foundation said it would help."
+    _, unknown = find_mentions(text, index, set())
+    proposed = propose(unknown, text, set(), {"open-society-foundation"}, index)
+    assert proposed[0].id == "open-society-foundation-2" and "taken" in proposed[0].note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vitali Klitschko Foundation said it would help.",  # what is left of a known name is no actor
+        "The sale still needs the approval of Congress, a spokesperson said.",
+        "He said the Government would not fall.",
+    ],
+)
+def test_a_bare_word_of_organisation_is_not_proposed(index, text):
+    _, unknown = find_mentions(text, index, set())
+    assert propose(unknown, text, set(), set(index.actors), index) == []
 
 
 def test_a_state_the_record_lacks_is_proposed_when_it_acts(index):
