@@ -73,8 +73,12 @@ _REFERENCE_IN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# A wire dateline opening a paragraph: "KYIV, Nov 6 (Reuters) -", "BEIRUT (AP) —", "Kyiv, Ukraine (AFP) –".
-DATELINE = re.compile(r"^\s*[A-Z][^()\n.!?]{0,60}?\s*\([A-Z][A-Za-z .&-]{0,30}\)\s*[-–—]+\s")
+# A wire dateline opening a paragraph: "KYIV, Nov 6 (Reuters) -", "BEIRUT (AP) —", "Kyiv, Ukraine (AFP) –",
+# "WASHINGTON, Jan. 3 (Courier) -", or a city in capitals with no agency: "CHISINAU, Jan. 3 -", "GENEVA —".
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][^()\n!?]{0,60}?\s*\([A-Z][A-Za-z .&-]{0,30}\)"
+    r"|[A-Z]{2}[A-Z .'’-]{0,30}(?:,[^()\n!?]{0,40}?)?)\s*[-–—]+\s"
+)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,12 @@ _FURNITURE_LINE = re.compile(
     r"[\W\d]*(\w+[\W\d]*){0,3}$",
     re.I,
 )
+# A publisher's line about itself: "Our Standards: The … Trust Principles.", "4 minute read".
+_HOUSE_LINE = re.compile(
+    r"^(?:our\s+(?:standards|editorial\s+(?:standards|guidelines|values|policy))|editorial\s+(?:standards|guidelines))"
+    r"\s*(?::.{0,80})?$|^\d{1,3}[\s-]*(?:min|mins|minute|minutes)\s+read$",
+    re.I,
+)
 _ASK = re.compile(
     r"\b(subscri(be|ber|bers|ption)|donat(e|ion|ions)|newsletters?|sign[- ]?up|sign in|log in|register|bookmark"
     r"|paywalls?|premium|cookies?|privacy (policy|notice|settings)|terms (of use|and conditions|of service)"
@@ -186,7 +192,7 @@ def _shorten(text: str, limit: int = 100) -> str:
 
 def boilerplate_reason(text: str) -> str | None:
     """Why a line is page furniture rather than news, or None when it may be news."""
-    if _FURNITURE_LINE.match(text):
+    if _FURNITURE_LINE.match(text) or _HOUSE_LINE.match(text):
         return "page furniture"
     if _STAMP.match(text):
         return "a time stamp or date line"
@@ -389,14 +395,16 @@ def _without_repeated_paragraphs(item: Item) -> Item:
 
 
 def split_background(item: Item, dated: Dated, place: int, tz: tzinfo) -> tuple[Item, list[Item]]:
-    """Paragraphs after the one that dated an item, opening with a day or week of their own (another day's
-    event told as background: "North Korea on Thursday tested…"), become items of their own."""
+    """Paragraphs after the one that dated an item, opening with an earlier day or week of their own (another
+    day's event told as background: "North Korea on Thursday tested…"), become items of their own."""
     if item.origin == "background" or item.published is None:
         return item, []
     stays, moves = list(item.paragraphs[: max(place, 0) + 1]), []
     for paragraph in item.paragraphs[max(place, 0) + 1 :]:
         own = first_sentence_date(paragraph, item.published, tz, item.zone)
-        if own is not None and own.day != dated.day and not own.when.startswith(dated.when.rstrip("~")):
+        # Only an earlier day is background: a later one ("Sandu said on Friday" under Thursday's news) is the
+        # item's own follow-up, a reaction an editor keeps with it.
+        if own is not None and own.day < dated.day and not own.when.startswith(dated.when.rstrip("~")):
             moves.append(Item(None, (paragraph,), item.published, item.anchor, "background", zone=item.zone))
         else:
             stays.append(paragraph)

@@ -272,6 +272,18 @@ def test_a_wire_datelines_date_never_dates_the_item():
     assert when("BEIRUT (AP) — Strikes hit the city on Sunday.", date(2024, 11, 17)) == "2024-11-17"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHISINAU, Jan. 3 (Courier) - Factories stopped work on Thursday.",  # an abbreviation's full stop
+        "CHISINAU, Jan. 3 - Factories stopped work on Thursday.",  # no agency: the city in capitals
+        "WASHINGTON, D.C., Jan. 3 (AP) — Factories stopped work on Thursday.",
+    ],
+)
+def test_other_datelines_are_recognised(text):
+    assert when(text, date(2025, 1, 3)) == "2025-01-02"
+
+
 def test_a_date_in_the_text_after_a_dateline_still_counts():
     assert when("LONDON (Reuters) - The bank said on 3 November that it would act.", date(2025, 11, 6)) == "2025-11-03"
 

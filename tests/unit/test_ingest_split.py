@@ -67,6 +67,10 @@ def items_of(text: str) -> tuple[list[Item], list]:
         "Read more: What the new law means for tenants",
         "Related: Five things to know about the vote",
         "Our Standards: The Trust Principles., opens new tab",
+        "Our Standards: The Harbour Wire Trust Principles.",
+        "Editorial guidelines: how we report conflicts",
+        "4 minute read",
+        "3-min read",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -85,6 +89,7 @@ def test_boilerplate_lines_are_recognised(line):
         "Our correspondent in Kherson reported heavy shelling through the night.",
         "Germany’s contribution to the fund rose to €2bn, the finance ministry said.",
         "Watch the skies, the governor told residents as air raid sirens sounded.",
+        "Our standards of living have fallen, the union's leader told the rally.",
     ],
 )
 def test_news_is_not_boilerplate(line):
