@@ -69,7 +69,7 @@ PRECISION = {
 _REFERENCE_RIGHT_BEFORE = re.compile(r"\b(from|by|until|till|next|before|after|every)\s+(the\s+)?$", re.IGNORECASE)
 _REFERENCE_IN_CLAUSE = re.compile(
     r"\b(since|ahead\s+of|will|would|shall|expected|scheduled|set\s+to|plans?\s+to|planned|going\s+to|due\s+to)\b"
-    r"[^,;:—–()]{0,60}$",
+    r"[^,;:—–()]{0,100}$",  # "will sign a comprehensive strategic partnership treaty in Moscow on Friday"
     re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -115,7 +115,7 @@ def find_expressions(text: str, place: int = 0) -> list[Found]:
     dateline = DATELINE.match(text)
     for match in _EXPRESSION.finditer(text):
         kind = next(name for name, value in match.groupdict().items() if value and name != "possessive")
-        before = text[max(0, match.start() - 80) : match.start()]
+        before = text[max(0, match.start() - 120) : match.start()]
         reference = bool(
             match.group("possessive") or _REFERENCE_RIGHT_BEFORE.search(before) or _REFERENCE_IN_CLAUSE.search(before)
             or (dateline and match.start() < dateline.end())

@@ -72,7 +72,8 @@ PEOPLE_NOUNS = (
     r"|teacher|doctor|nurse|father|mother|son|daughter|brother|sister|wife|husband|widow|man|woman|boy|girl"
     r"|resident|refugee|survivor|victim|soldier|officer|politician|mp|judge|businessman|businesswoman|tycoon"
     r"|billionaire|oligarch|founder|owner|executive|aide|mediator|veteran|student|citizen|prisoner|hostage"
-    r"|detainee|writer|author|poet|singer|actor|player|coach|campaigner|cleric|commentator|scientist|deputy)s?"
+    r"|detainee|writer|author|poet|singer|actor|player|coach|campaigner|cleric|commentator|scientist|deputy"
+    r"|counterpart|colleague|successor|predecessor|rival|opponent|challenger|partner)s?"
 )
 _ORG_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:party|group|movement|militia|agency|service|ministry|company|firm|bank|alliance"

@@ -37,10 +37,18 @@ _FURNITURE_LINE = re.compile(
     r"[\W\d]*(\w+[\W\d]*){0,3}$",
     re.I,
 )
-# A publisher's line about itself: "Our Standards: The … Trust Principles.", "4 minute read".
+# A publisher's line about itself or its page: "Our Standards: The … Trust Principles.", "4 minute read",
+# "Listen to this article | 4 mins", "Source: Courier and news agencies", "Follow Courier on WhatsApp", a round-up's
+# own introduction ("Here is the situation on Thursday, January 16").
+_SOCIAL = r"(?:whatsapp|telegram|x|twitter|facebook|instagram|youtube|tiktok|threads|bluesky|linkedin|google news)"
 _HOUSE_LINE = re.compile(
     r"^(?:our\s+(?:standards|editorial\s+(?:standards|guidelines|values|policy))|editorial\s+(?:standards|guidelines))"
-    r"\s*(?::.{0,80})?$|^\d{1,3}[\s-]*(?:min|mins|minute|minutes)\s+read$",
+    r"\s*(?::.{0,80})?$|^\d{1,3}[\s-]*(?:min|mins|minute|minutes)\s+read$"
+    r"|^listen\s+to\s+(?:this|the)\s+(?:article|story|report)\b[^.!?]{0,30}$"
+    r"|^sources?\s*:\s*[^.!?]{0,80}$"
+    rf"|^follow\s+[^.!?]{{1,40}}\s+on\s+{_SOCIAL}\b[^.!?]{{0,40}}[.!]?$"
+    r"|^here(?:'s|’s|\s+is|\s+are)\s+(?:the\s+)?(?:situation|latest|state\s+of\s+play|main\s+developments"
+    r"|key\s+events|where\s+things\s+stand|what\s+we\s+know)\b[^.!?:]{0,60}[.:]?$",
     re.I,
 )
 _ASK = re.compile(
@@ -160,11 +168,14 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         skipped += [Skipped(h, "a subheading of the article (its paragraphs are kept)") for h, _, _ in sections if h]
     else:
         names = proper_words(doc)
+        # A round-up under topic headings has several; one such line alone is more likely a terse headline.
+        topics = {h for h, paras, _ in sections if h and section_heading(h, paras[0])}
+        topics = topics if len(topics) >= 2 else set()
         items = [
             item
             for (headline, paras, post), when in zip(sections, published, strict=True)
             for item in _items_of(headline, paras, replace(post, zone=post.zone or doc.zone), when, names, skipped,
-                                  listed, id(post) in greeted)
+                                  listed, id(post) in greeted, headline in topics)
         ]
     items, merged = merge_repeats(items)
     return [_without_repeated_paragraphs(i) for i in items], skipped + merged
@@ -303,19 +314,33 @@ def proper_words(doc: Document) -> set[str]:
 
 def _items_of(
     headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str],
-    skipped: list[Skipped], listed: set[str] = frozenset(), greeted: bool = False,
+    skipped: list[Skipped], listed: set[str] = frozenset(), greeted: bool = False, section: bool = False,
 ) -> list[Item]:
     """A post's items: itself, or, for a summary, its separate points. A summary is a "Key events" or "Summary"
     post, or an untitled run that rounds up the news: plain text's opening, the writer's greeting and what
-    follows it, or a list."""
+    follows it, or a list; or a ``section`` of a round-up under a topic heading."""
     round_up = post.opening or greeted or sum(p in listed for p in paragraphs) >= 2
     summary = post.summary or bool(headline and SUMMARY_HEADINGS.match(headline)) or (headline is None and round_up)
-    if not summary:
+    if not summary and not section:
         return [Item(headline, tuple(paragraphs), when, post.anchor, zone=post.zone)]
     if headline:
-        skipped.append(Skipped(headline, "a summary's heading (its points are items)"))
+        why = "a section's heading in a round-up" if section and not summary else "a summary's heading"
+        skipped.append(Skipped(headline, f"{why} (its points are items)"))
     points = group_points(paragraphs, names, listed)
     return [Item(None, tuple(group), when, post.anchor, "point", zone=post.zone) for group in points]
+
+
+def section_heading(heading: str, lead: str) -> bool:
+    """A round-up's topic heading ("Politics and diplomacy", "Military aid"), not a headline: a few words of
+    which only the first has a capital, none of them told again in the paragraph under it (a headline's words
+    come back in its lead: "Ceasefire collapses" over "The ceasefire collapsed…")."""
+    words = heading.split()
+    if not 1 <= len(words) <= 4 or ends_sentence(heading) or re.search(r"\d", heading):
+        return False
+    if not all(w.islower() or w in ("&",) for w in words[1:]):
+        return False
+    stems = {w[:5] for w in content_words(lead)}
+    return not any(w[:5] in stems for w in content_words(heading))
 
 
 def group_points(paragraphs: list[str], names: set[str], listed: set[str] = frozenset()) -> list[list[str]]:

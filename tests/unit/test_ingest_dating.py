@@ -272,6 +272,11 @@ def test_a_wire_datelines_date_never_dates_the_item():
     assert when("BEIRUT (AP) — Strikes hit the city on Sunday.", date(2024, 11, 17)) == "2024-11-17"
 
 
+def test_a_day_of_a_long_clause_in_the_future_is_a_reference():
+    text = "The two presidents will sign a comprehensive strategic partnership treaty in Moscow on Friday, it said."
+    assert [(e.text, e.reference) for e in find_expressions(text)] == [("on Friday", True)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -16,6 +16,7 @@ from generator.ingest.split import (
     drop_boilerplate,
     group_points,
     headline_like,
+    section_heading,
     split_background,
     split_items,
 )
@@ -71,6 +72,11 @@ def items_of(text: str) -> tuple[list[Item], list]:
         "Editorial guidelines: how we report conflicts",
         "4 minute read",
         "3-min read",
+        "Listen to this article | 4 mins",
+        "Source: Courier and news agencies",
+        "Follow Harbour News on WhatsApp",
+        "Here is the situation on Thursday, January 16, 2025.",
+        "Here’s where things stand on day 400 of the war:",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -90,6 +96,8 @@ def test_boilerplate_lines_are_recognised(line):
         "Germany’s contribution to the fund rose to €2bn, the finance ministry said.",
         "Watch the skies, the governor told residents as air raid sirens sounded.",
         "Our standards of living have fallen, the union's leader told the rally.",
+        "Here is the situation: the dam has burst and the town is flooded, the mayor said.",
+        "Follow-up strikes on Kharkiv hit a school on Sunday, officials said.",
     ],
 )
 def test_news_is_not_boilerplate(line):
@@ -364,3 +372,19 @@ def test_each_bulleted_line_of_a_summary_is_a_point_of_its_own():
     assert [i.paragraphs[0] for i in items if i.origin == "point"] == [
         "The river peaked overnight", "Far fewer homes flooded than feared"
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead", "section"),
+    [
+        ("Politics and diplomacy", "The president met his Polish counterpart on Monday.", True),
+        ("Military aid", "The Pentagon announced a $500m weapons package on Tuesday.", True),
+        ("Fighting", "Drones struck Odesa overnight, officials said.", True),
+        ("Ceasefire collapses", "The ceasefire in the north collapsed on Sunday.", False),  # its words come back
+        ("Markets tumble", "Markets tumbled across Asia after the announcement.", False),
+        ("Sweden sends aid", "Sweden will send a new package.", False),  # a name: a headline's shape
+        ("Drones hit power plant in 2 regions", "Drones hit a plant.", False),
+    ],
+)
+def test_a_round_ups_topic_heading_is_told_from_a_headline(heading, lead, section):
+    assert section_heading(heading, lead) is section
