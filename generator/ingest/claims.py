@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.ingest.dating import DATELINE
 from generator.ingest.sentences import content_words, sentences, strip_quoted
 
 VERBS = (
-    r"said|says|say|told(?:\s+(?:reporters|journalists|a\s+briefing|a\s+news\s+conference|a\s+press\s+conference"
+    r"said|says|say|told(?:\s+(?:reporters|journalists|delegates|lawmakers|parliament|supporters"
+    r"|(?:a|an)\s+(?:\w+\s+){0,2}(?:briefing|conference|meeting|session|rally|summit|interview|audience|crowd)"
     r"|the\s+\w+(?:\s+\w+)?))?|added|warned|claimed|claims|announced|announces|reported|reports|stated|wrote"
     r"|insisted|confirmed|confirms|denied|denies|alleged|argued|tweeted|posted"
 )
@@ -33,7 +35,9 @@ _INVERTED = re.compile(
 )
 _OFFICE = re.compile(
     r"\b(president|minister|ministry|mayor|governor|spokes\w+|officials?|lawmakers|military|army|police|commander"
-    r"|chief|leader|ambassador|secretary|agency|authorities|government|prosecutors?|investigators)\b",
+    r"|chief|leader|ambassador|secretary|agency|authorities|government|prosecutors?|investigators|office|department"
+    r"|bureau|council|court|committee|commission|company|operator|regulator|watchdog|medics|doctors|witnesses"
+    r"|residents)\b",
     re.I,
 )
 _SELF_CLAIM = re.compile(r"^\s+(victory|responsibility|credit|control|success|the\s+win|a\s+win)\b", re.I)
@@ -50,8 +54,19 @@ _NOT_A_SPEAKER = re.compile(
     r"\b(has|have|had|is|are|was|were|will|would|could|should|did|does|do|not|neither|never|which|who|if|it|"
     r"there|this|these)\b", re.I
 )
+# Modal verbs make a clause, not a speaker ("America might …"); only in lower case, as "May" is also a name.
+_MODAL = re.compile(r"\b(might|may|must|can|cannot|shall)\b")
+# What may stand before a speaker who opens the statement: when, where or in what setting ("On Wednesday, the
+# ONS said …", "In a speech at the State Department, Biden said …"), or the speaker's own office in apposition
+# ("The finance minister, Bezalel Smotrich, … wrote").
+_SETTING = re.compile(
+    r"^(?:on|in|at|during|over|late|early|earlier|later|afterwards|meanwhile|separately|yesterday|today|overnight"
+    r"|speaking|writing|asked|addressing)\b",
+    re.I,
+)
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:on|in|at|during|late|early|earlier|this|last|yesterday|today|overnight)\b[^,]*?(?=\s+that\b|,|$))?"
+    r"^\s*(?:(?:on|in|at|during|over|late|early|earlier|later|afterwards|then|again|separately|this|last|yesterday"
+    r"|today|overnight)\b[^,]*?(?=\s+that\b|,|$))?"
     r"\s*,?\s*(?:that\s+)?",
     re.I,
 )
@@ -123,7 +138,8 @@ def _in_sentence(sentence: str) -> Attribution | None:
             return found
     according = _ACCORDING.search(sentence)
     if according and _plausible(according.group("speaker")):
-        content = (sentence[: according.start()] + sentence[according.end() :]).strip(" ,")
+        rest = re.sub(r"^\s*,\s*(?:which|who)\b[^,.;]*", "", sentence[according.end() :])  # of the source, not news
+        content = re.sub(r"\s*,\s*(?=[,.;!?]|$)", "", sentence[: according.start()] + rest).strip(" ,")
         return Attribution(_tidy_speaker(according.group("speaker")), "according to", _tidy(content), sentence)
     return None
 
@@ -148,12 +164,23 @@ def _speaker_before(sentence: str, verb: re.Match[str]) -> Attribution | None:
         said = _tidy(f"{speaker} claimed{after}")
         return Attribution(_tidy_speaker(speaker), verb.group("verb"), said, sentence, True)
     region = min(o.start() for o in options)
-    first = not before[:region].strip(" ,“”\"")
+    first = not before[:region].strip(" ,“”\"") or _only_setting(before[:region], _LEAD_IN.sub("", after, count=1))
     content = _LEAD_IN.sub("", after, count=1) if first else before[:region]
     if not content.strip():
         return None
     direct = not first and content.lstrip().startswith(("“", '"'))
     return Attribution(_tidy_speaker(speaker), verb.group("verb"), _tidy(content), sentence, direct=direct)
+
+
+def _only_setting(lead: str, said: str) -> bool:
+    """Whether what stands before the speaker only sets the scene or names the speaker's office, so that what
+    was said follows the verb: a short phrase, no quotation, and a statement of some length after the verb."""
+    words = lead.strip(" ,").split()
+    if lead.lstrip().startswith(("“", '"', "‘")) or len(said.split()) < 4 or not words:
+        return False
+    return (_SETTING.match(lead.strip()) is not None and len(words) <= 12) or (
+        len(words) <= 4 and lead.rstrip().endswith(",") and words[0].lower() in ("the", "a", "an", "its", "his", "her")
+    )
 
 
 def _noun_phrase(text: str) -> str:
@@ -167,7 +194,9 @@ def _capitals(match: re.Match[str]) -> int:
 def _plausible(text: str) -> bool:
     """A speaker is a short noun phrase: a name, an office, "officials"; not a clause with a verb of its own."""
     text = _tidy_speaker(text)
-    if not text or len(text.split()) > 10 or _NOT_A_SPEAKER.search(text) or not content_words(text):
+    if not text or len(text.split()) > 10 or _NOT_A_SPEAKER.search(text) or _MODAL.search(text):
+        return False
+    if not content_words(text):
         return False
     return bool(re.search(r"[A-Z]", text) or _OFFICE.search(text))
 
@@ -178,8 +207,9 @@ def _tidy_speaker(text: str) -> str:
 
 
 def _tidy(content: str) -> str:
-    """The said part as a sentence of its own: no dangling quote marks, a capital first, a full stop last."""
-    text = content.strip(" ,;:“”\"'’‘")
+    """The said part as a sentence of its own: no wire dateline, no dangling quote marks, a capital first, a full
+    stop last."""
+    text = DATELINE.sub("", content).strip(" ,;:“”\"'’‘")
     if not text:
         return ""
     text = text[0].upper() + text[1:]

@@ -51,6 +51,34 @@ def test_a_speaker_inside_a_clause_is_the_noun_phrase_before_the_verb():
     assert found.speaker == "the Pentagon"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("On Thursday, the statistics office said output had fallen for a third month.", "the statistics office",
+         "Output had fallen for a third month."),
+        ("In an interview with a Polish broadcaster, Sikorski said the border would stay open.", "Sikorski",
+         "The border would stay open."),
+        ("The army's spokesman, Colonel Ivan Petrov, said the town had been encircled.", "Colonel Ivan Petrov",
+         "The town had been encircled."),
+        ("Two people were killed, according to the regional health department, which updates its count daily.",
+         "the regional health department", "Two people were killed."),
+        ("Exports rose sharply last year, the statistics office said.", "the statistics office",
+         "Exports rose sharply last year."),
+        ("GENEVA (Courier) — Talks resumed on Monday, the UN envoy said.", "the UN envoy", "Talks resumed on Monday."),
+        ("Anna Berg told a crowded news conference that she would stand again.", "Anna Berg",
+         "She would stand again."),
+    ],
+)
+def test_a_setting_or_an_office_before_the_speaker_is_not_what_was_said(text, speaker, content):
+    found = one(text)
+    assert (found.speaker, found.content) == (speaker, content)
+
+
+def test_a_clause_with_a_modal_verb_is_no_speaker():
+    assert attributions("Europe might not always be there, the minister added.")[0].speaker == "the minister"
+    assert not [a for a in attributions("“It is over.” America might now say so.") if a.speaker.startswith("America")]
+
+
 def test_a_media_report_citing_unnamed_officials_is_the_reports_claim():
     found = one("Mr Jeon had no information about a South Korean media report citing an unnamed government official "
                 "that as many as 40 troops had been killed.")
