@@ -15,6 +15,8 @@ the drafts are compared with the expectations:
 - *wrong proposals*: a proposed name that the expectations say is no actor (a place, a region, a byline, a
   common noun), that the record already has (a name or alias it should have matched), or that is proposed as
   another kind than expected;
+- *quotes*: every quote of every draft must be found, exactly, in the document (its text with the markup taken
+  out);
 - then `briefing check` must pass, and a second run must add nothing.
 
 Used by tests/unit/test_ingest_unseen.py (thresholds) and benchmarks/ingest (figures).
@@ -22,6 +24,8 @@ Used by tests/unit/test_ingest_unseen.py (thresholds) and benchmarks/ingest (fig
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
@@ -78,6 +82,8 @@ class Figures:
     proposals: int = 0
     wrong: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
+    quotes: int = 0
+    inexact_quotes: list[str] = field(default_factory=list)
     check_errors: list[str] = field(default_factory=list)
     second_run: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
@@ -96,6 +102,7 @@ class Figures:
             f"{self.others_proposed} of {self.others}",
             f"proposals: {self.proposals}, wrong (no actor, already in the record, or of the wrong kind): "
             f"{len(self.wrong)}; unexpected (not in the expectations): {len(self.unexpected)}",
+            f"quotes found exactly in the document: {self.quotes - len(self.inexact_quotes)} of {self.quotes}",
             f"`briefing check` errors after the run: {len(self.check_errors)}; drafts of a second run: "
             f"{len(self.second_run)}",
             f"seconds per document: {max(self.seconds, default=0):.2f} at most, {sum(self.seconds):.2f} in all",
@@ -104,7 +111,7 @@ class Figures:
     def details(self) -> list[str]:
         out = []
         for name in ("missed", "twice", "extra", "boilerplate", "dates_wrong", "unmatched", "people_missed",
-                     "others_missed", "wrong", "unexpected", "check_errors", "second_run"):
+                     "others_missed", "wrong", "unexpected", "inexact_quotes", "check_errors", "second_run"):
             for value in getattr(self, name):
                 out.append(f"{name}: {value}")
         return out
@@ -127,9 +134,20 @@ def run_document(destination: Path, name: str) -> tuple[IngestReport, Figures]:
     known = record_names(project)
     report = ingest(Project.load(project / "mkdocs.yml"), document, published=published, new_actors=True)
     figures = measure(report, wanted, Project.load(project / "mkdocs.yml"), known)
+    _quotes(figures, report, document)
     again = ingest(Project.load(project / "mkdocs.yml"), document, published=published, new_actors=True)
     figures.second_run = [w.draft.title for w in again.drafts] + [a.name for a in again.new_actors]
     return report, figures
+
+
+def _quotes(figures: Figures, report: IngestReport, document: Path) -> None:
+    """Each draft's quotes against the document's own text (markup out, entities read, spaces single)."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", document.read_text(encoding="utf-8"))).split())
+    for written in report.drafts:
+        for quote in written.draft.quotes:
+            figures.quotes += 1
+            if " ".join(quote.split()) not in text:
+                figures.inexact_quotes.append(quote)
 
 
 def record_names(project: Path) -> set[str]:

@@ -42,6 +42,10 @@ def test_new_actors_are_proposed_and_of_the_right_kind(unseen):
     assert len(unseen.wrong) <= 0.1 * unseen.proposals, unseen.wrong
 
 
+def test_every_quote_is_exact(unseen):
+    assert unseen.quotes >= unseen.drafts and unseen.inexact_quotes == [], unseen.inexact_quotes
+
+
 def test_the_record_checks_clean_a_second_run_adds_nothing_and_each_document_is_quick(unseen):
     assert unseen.check_errors == [], unseen.check_errors
     assert unseen.second_run == [], unseen.second_run
