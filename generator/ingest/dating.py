@@ -68,7 +68,9 @@ PRECISION = {
 # or earlier in the same clause ("since the start of the war in February 2022", "will meet on Friday").
 _REFERENCE_RIGHT_BEFORE = re.compile(r"\b(from|by|until|till|next|before|after|every)\s+(the\s+)?$", re.IGNORECASE)
 _REFERENCE_IN_CLAUSE = re.compile(
-    r"\b(since|ahead\s+of|will|would|shall|expected|scheduled|set\s+to|plans?\s+to|planned|going\s+to|due\s+to)\b"
+    # "planned" only as a verb: "is planned for Friday", not "a planned trip … on Tuesday"
+    r"\b(since|ahead\s+of|will|would|shall|expected|scheduled|set\s+to|plans?\s+to|planned\s+(?:for|to)"
+    r"|(?:is|are|was|were|be|been)\s+planned|going\s+to|due\s+to)\b"
     r"[^,;:—–()]{0,100}$",  # "will sign a comprehensive strategic partnership treaty in Moscow on Friday"
     re.IGNORECASE,
 )

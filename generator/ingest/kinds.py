@@ -25,7 +25,10 @@ from dataclasses import dataclass
 
 HONORIFICS = frozenset(
     {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Prof", "Mr.", "Ms.", "Mrs.", "Dr.", "Prince",
-     "Princess", "Sheikh", "Rev", "Rabbi", "Imam", "Father", "Sister", "Cardinal", "Archbishop", "Bishop"}
+     "Princess", "Sheikh", "Rev", "Rabbi", "Imam", "Father", "Sister", "Cardinal", "Archbishop", "Bishop",
+     # American abbreviated titles: "Gov. Ron DeSantis", "Sen. …", "Lt. Col. …"
+     "Gov", "Gov.", "Sen", "Sen.", "Rep", "Rep.", "Lt", "Lt.", "Col", "Col.", "Adm", "Adm.", "Sgt", "Sgt.", "Capt",
+     "Capt.", "Maj", "Maj.", "Cmdr", "Cmdr.", "Amb", "Amb."}
 )
 TITLES = (
     r"deputy prime minister|prime minister|foreign minister|defen[cs]e minister|interior minister|finance minister"
@@ -33,12 +36,14 @@ TITLES = (
     r"|commander|army chief|chief of staff|leader|ambassador|secretary of state|secretary|envoy|general|prosecutor"
     r"|senator|lawmaker|chairman|chairwoman|chief executive|king|queen|premier|pope|top commander|speaker"
     r"|prince|princess|sheikh|emir|director|head|chief|coordinator|negotiator|adviser|advisor|representative"
+    r"|administrator|attorney general|attorney|sheriff|inspector general|superintendent|rapporteur|ombudsman"
 )
 TITLE_WORDS = frozenset(
     """President Prime Minister Foreign Defence Defense Interior Finance Deputy Vice Mayor Governor Spokesman
     Spokeswoman Spokesperson Chancellor Commander Chief General Ambassador Secretary Envoy Senator Leader King
     Queen Premier Pope Head Director Chairman State Top Army Military Supreme Lieutenant Colonel Major
-    Captain Speaker Emir Representative Coordinator Adviser Advisor Shadow""".split()  # noqa: SIM905
+    Captain Speaker Emir Representative Coordinator Adviser Advisor Shadow Administrator Attorney Sheriff Inspector
+    Superintendent Rapporteur Ombudsman""".split()  # noqa: SIM905
 )
 ORG_WORDS = frozenset(
     """Ministry Department Agency Service Services Council Party Group Forces Army Navy Guard Committee Commission
@@ -60,6 +65,11 @@ PLACE_WORDS = frozenset(
 COMPASS = frozenset(
     """North South East West Northern Southern Eastern Western Central Upper Lower Greater Middle Far Near
     Northeast Northwest Southeast Southwest""".split()  # noqa: SIM905
+)
+# A first word that makes a name an event's, not an actor's: "Hurricane Dora", "Operation Spiderweb".
+EVENT_WORDS = frozenset(
+    """Hurricane Typhoon Cyclone Storm Tropical Operation Exercise Summit Olympics Festival Battle Treaty
+    Accords""".split()  # noqa: SIM905
 )
 REGIONS = frozenset(
     {"Middle East", "Near East", "Far East", "Horn of Africa", "Sahel", "Balkans", "Caucasus", "Maghreb",
@@ -119,7 +129,7 @@ def kind_of(name: str, signs: Signs) -> str | None:
     organisation = signs.organisation or any(w in ORG_WORDS for w in words)
     if organisation and not (signs.titled and len(words) <= 4 and not any(w in ORG_WORDS for w in words)):
         return "organization"
-    if signs.place or is_region(name) or any(w in PLACE_WORDS for w in words):
+    if signs.place or is_region(name) or any(w in PLACE_WORDS for w in words) or words[0] in EVENT_WORDS:
         return None
     if len(words) == 1:
         if signs.titled:

@@ -23,6 +23,7 @@ from generator.ingest.gazetteer import CAPITALS, DEMONYMS, FAMILY_NAME_FIRST, co
 from generator.ingest.kinds import (
     HONORIFICS,
     ORG_WORDS,
+    PLACE_WORDS,
     TITLE_WORDS,
     TITLES,
     acronyms,
@@ -390,7 +391,10 @@ _PEOPLE_ACTING = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|near|inside|outside|across|into|over|throughout|around|through|at|to|towards|toward|via|from)"
     r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,|\s+and|\s*,\s+and))*"  # "from Panama and the …"
-    r"|\b(?:northern|southern|eastern|western|central|north|south|east|west)(?:-\w+)?)\s+(?:the\s+)?$",
+    r"|\b(?:northern|southern|eastern|western|central|north|south|east|west)(?:-\w+)?"
+    # part of a place's name or a part of the country: "the Gulf of Mexico", "the coast of Libya"
+    rf"|\b(?:{'|'.join(sorted(PLACE_WORDS))}|Strait|Straits|coast|border|north|south|east|west|capital|rest|parts?)"
+    r"\s+of)\s+(?:the\s+)?$",
 )
 # "Negotiators from Chile and Peru": each country of the list is a party.
 _PARTIES_FROM = re.compile(

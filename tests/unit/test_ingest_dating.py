@@ -272,6 +272,13 @@ def test_a_wire_datelines_date_never_dates_the_item():
     assert when("BEIRUT (AP) — Strikes hit the city on Sunday.", date(2024, 11, 17)) == "2024-11-17"
 
 
+def test_a_planned_thing_is_no_future_clause():
+    assert when("The president postponed a planned trip to Angola on Tuesday.", date(2024, 10, 9)) == "2024-10-08"
+    text = "A vote is planned for Friday, officials said."
+    found = find_expressions(text)
+    assert found and all(e.reference for e in found), found
+
+
 def test_a_day_of_a_long_clause_in_the_future_is_a_reference():
     text = "The two presidents will sign a comprehensive strategic partnership treaty in Moscow on Friday, it said."
     assert [(e.text, e.reference) for e in find_expressions(text)] == [("on Friday", True)]
