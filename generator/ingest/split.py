@@ -151,13 +151,14 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
     posts = _posts_at_stamps(doc)
     listed: set[str] = set()  # the points of lists: each stands on its own in a summary
     greeted: set[int] = set()  # posts that open with the writer's greeting: a round-up follows
+    names = proper_words(doc)
     for post in posts:
         blocks, dropped = drop_boilerplate(post.blocks)
         skipped += dropped
         listed |= {b.text for b in blocks if b.item}
         if any(s.reason.endswith("the writer's greeting") for s in dropped):
             greeted.add(id(post))
-        sections += _sections(blocks, post, skipped, doc.shape == "html" and len(doc.posts) > 1)
+        sections += _sections(blocks, post, skipped, doc.shape == "html" and len(doc.posts) > 1, names)
     published = [post.published or doc.published for _, _, post in sections]
     # Plain text says nothing of its shape but its headlines; a web page's subheadings are an article's sections.
     headed = sum(1 for headline, _, _ in sections if headline)
@@ -167,7 +168,6 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         items = [Item(doc.title, paragraphs, doc.published, None, "article", zone=doc.zone)] if paragraphs else []
         skipped += [Skipped(h, "a subheading of the article (its paragraphs are kept)") for h, _, _ in sections if h]
     else:
-        names = proper_words(doc)
         # A round-up under topic headings has several; one such line alone is more likely a terse headline.
         topics = {h for h, paras, _ in sections if h and section_heading(h, paras[0])}
         topics = topics if len(topics) >= 2 else set()
@@ -252,7 +252,7 @@ def headline_like(text: str) -> bool:
 
 
 def _sections(
-    blocks: list[Block], post: Post, skipped: list[Skipped], one_headline: bool
+    blocks: list[Block], post: Post, skipped: list[Skipped], one_headline: bool, names: set[str] = frozenset()
 ) -> list[tuple[str | None, list[str], Post]]:
     """Headline-and-paragraphs runs. In HTML the page says which block is a heading, and a post's first is its
     headline (later ones are subheadings); in plain text every heading starts an item, and where no mark says
@@ -261,7 +261,10 @@ def _sections(
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         heading = block.heading if block.heading is not None else _text_headline(block, following)
-        if not heading and _label(block.text):
+        if not heading and _subject_line(block, following, sections, names):
+            skipped.append(Skipped(block.text, "a subject heading (a place, a name): a new item starts under it"))
+            sections.append((None, [], post))
+        elif not heading and _label(block.text):
             skipped.append(Skipped(block.text, "a label (a tag, a caption or a credit), not a paragraph"))
         elif block.heading is False and not any(s[1] for s in sections) and _over_the_post(block.text):
             skipped.append(Skipped(block.text, "a line over the post (a byline, a kicker), not a paragraph"))
@@ -288,6 +291,20 @@ def _over_the_post(text: str) -> bool:
 def _label(text: str) -> bool:
     """A line of at most three words that is no sentence: a tag ("Ukraine"), a credit, a button's words."""
     return len(text.split()) <= 3 and not ends_sentence(text)
+
+
+def _subject_line(
+    block: Block, following: Block | None, sections: list[tuple[str | None, list[str], Post]], names: set[str]
+) -> bool:
+    """In plain text, a name alone on a line ("Moldova", "Gaza City") between a finished paragraph and one that
+    opens a subject of its own (a name, a date, a new voice): a live blog's one-word heading, not a tag or a
+    credit inside a story (the paragraph after those goes on with the story)."""
+    words = block.text.split()
+    if block.heading is not None or following is None or not sections or not sections[-1][1]:
+        return False
+    if not _label(block.text) or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    return ends_sentence(following.text) and _opens(following.text, sections[-1][1][-1], names)
 
 
 def _text_headline(block: Block, following: Block | None) -> bool:

@@ -173,6 +173,29 @@ def test_time_stamps_and_bylines_of_a_saved_text_are_not_headlines_or_paragraphs
     ]
 
 
+def test_a_name_alone_on_a_line_between_two_stories_starts_an_item():
+    items, skipped = items_of(
+        "Live\nDrones over Odesa\nDrones hit Odesa port overnight, the governor said.\n"
+        "Moldova\nMoldova's president Maia Sandu said on 12 November that gas talks would start.\n"
+    )
+    assert [i.paragraphs for i in items] == [
+        ("Drones hit Odesa port overnight, the governor said.",),
+        ("Moldova's president Maia Sandu said on 12 November that gas talks would start.",),
+    ]
+    assert "a new item starts under it" in skipped[0].reason
+
+
+def test_a_credit_inside_a_story_does_not_split_it():
+    items, skipped = items_of(
+        "Live\nDrones over Odesa\nDrones hit Odesa port overnight, the governor said.\nReuters\n"
+        "He added that two workers were hurt.\nTalks in Doha\nTalks began in Doha on Monday.\n"
+    )
+    assert [i.headline for i in items] == ["Drones over Odesa", "Talks in Doha"]
+    assert items[0].paragraphs == ("Drones hit Odesa port overnight, the governor said.",
+                                   "He added that two workers were hurt.")
+    assert [s.text for s in skipped] == ["Reuters"]
+
+
 def test_markdown_headings_start_items():
     items, _ = split_items(read_text("# Live\n## Drones over Kyiv\nDrones were downed.\n## Talks in Doha\n"
                                      "Talks began.\n", "x.md", DAY))
