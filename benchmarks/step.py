@@ -28,7 +28,7 @@ def build(project: Path, pdf: bool) -> dict:
         "total": total,
         "timings": dict(report.timings),
         "pages": len(generated.pages),
-        "events": len(generated.record.events),
+        "events": generated.events,
         "docs_written": sorted(generated.report.written),
         "docs_deleted": sorted(generated.report.deleted),
         "pdf_rendered": sorted(getattr(briefs, "rendered", []) or []) if briefs else [],

@@ -253,7 +253,7 @@ def run_build(args: argparse.Namespace) -> int:
     print_problems(generated.warnings, stream=sys.stderr)
     written = generated.report
     print(
-        f"Generated {len(generated.pages)} pages from {len(generated.record.events)} events "
+        f"Generated {len(generated.pages)} pages from {generated.events} events "
         f"({len(written.written)} files written, {len(written.deleted)} removed) "
         f"in {report.timings['generate']:.2f} s"
     )

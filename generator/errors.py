@@ -100,3 +100,6 @@ class ContentError(BriefingError):
     def __init__(self, problems: list[Problem]):
         self.problems = sort_problems(problems)
         super().__init__(summary_line(self.problems))
+
+    def __reduce__(self):  # sent whole from a forked process (generator/pipeline.py)
+        return ContentError, (self.problems,)

@@ -21,16 +21,17 @@ from datetime import date
 from generator.content.files import handwritten_pages
 from generator.content.model import Record
 from generator.errors import BriefingError, Problem
-from generator.exports.formats import site_files
+from generator.exports.formats import write_site_files
 from generator.exports.pages import publishing_of
 from generator.pdf.printer import BriefsReport
 from generator.pdf.write import remove_strays, standing_briefs, write_day_briefs
 from generator.project import Project
 from generator.search import pagefind
 from generator.settings import Settings
-from generator.site import dirty
+from generator.site import dirty, redirects
 from generator.site.produce import calm_collector, write_docs
 from generator.site.render import Renderer
+from generator.util import fork
 from generator.util.folder import WriteReport
 from generator.util.vendor import font_files
 from generator.views import urls
@@ -39,13 +40,15 @@ from generator.views.labels import medium_day
 
 @dataclass
 class Generated:
-    record: Record
+    record: Record | None  # None once handed over to MkDocs by `briefing build` (see :func:`prepare`)
     pages: Mapping[str, str]  # path → page source, read back from the docs folder (generator/site/produce.py)
     report: WriteReport
     warnings: list[Problem]
     nav: list
     handwritten: set[str]
     seconds: float = 0.0
+    events: int = 0  # published events
+    redirects: WriteReport | None = None  # `briefing build`: the redirect pages staged for the site
 
 
 @dataclass
@@ -96,13 +99,14 @@ def pdf_days(settings: Settings, record: Record, pdf: bool | None = None) -> set
 def generate(project: Project, pdf: bool | None = None, *, parallel: bool = False) -> Generated:
     """Load and check the record, render every page, and write the ones that changed.
 
-    ``parallel``: render on two cores (`briefing build`; never in the preview server, which runs threads).
+    ``parallel``: `briefing build`: check in a process of its own and render on two cores (never in the
+    preview server, which runs threads).
     """
     start = time.perf_counter()
     settings = project.settings
     project.markdown.load()  # summaries rendered by earlier builds
     with project.markdown.active():
-        record, warnings = project.load_record()
+        record, warnings = project.load_record(apart=parallel)
         renderer = Renderer(
             record,
             project.templates.get("pages"),
@@ -118,14 +122,16 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(
             settings, record, renderer, {**font_files(settings.root), **handwritten},
-            # feeds/, data/, assets/timelinejs/: never a draft, whatever the build previews
-            lambda: site_files(record.published(), settings, project.templates),
+            # feeds/, data/, assets/timelinejs/: never a draft, whatever the build previews; made again where
+            # the content they are made from changed
+            lambda writer: write_site_files(record.published(), settings, project.templates, writer,
+                                            project.export_pieces, project.content_cache.versions()),
             content=project.content_cache, pages=project.page_plan, parallel=parallel,
         )
     nav = make_nav(settings, record, handwritten)
     return Generated(
         record, produced.pages, produced.report, [*warnings, *produced.warnings], nav,
-        {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start,
+        {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start, len(record.events),
     )
 
 
@@ -188,21 +194,58 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
     calm_collector()
-    generated = generate(project, pdf=make_pdfs, parallel=True)
-    project.save_caches(release=True)  # the content ends here: kept for the next build
+    generated, briefs, bundles = prepare(project, make_pdfs)
     timings["generate"] = generated.seconds
-    with project.markdown.active():
-        # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
-        also, pdf_warnings = standing_briefs(settings, generated.record, project.basemap) if make_pdfs else ([], [])
-        briefs = write_day_briefs(settings, generated.record if make_pdfs else None, project.templates,
-                                  project.basemap, also)
-        briefs.warnings[:0] = pdf_warnings
-        timings["pdf"] = briefs.seconds
-        indexing = pagefind.start(generated, settings)  # Pagefind works on the other core while MkDocs builds
+    timings["pdf"] = briefs.seconds
+    indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
     start = time.perf_counter()
-    run_mkdocs(project, generated)
+    try:
+        run_mkdocs(project, generated)
+    except BaseException:
+        pagefind.abandon(indexing)
+        raise
     remove_strays(settings)  # briefs `briefing pdf` wrote into the site, made again above if they still can be
     timings["mkdocs"] = time.perf_counter() - start
     if indexing:
         timings["search"] = indexing.finish(settings.site_dir)
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)
+
+
+def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport, pagefind.Bundles]:
+    """Everything before MkDocs that needs the record, in a process of its own where the system can fork.
+
+    The record, the checked files and the exports take most of the memory a build needs; MkDocs needs none
+    of them.  Made in a forked process, all of it is gone when that process ends, so MkDocs (and the worker it
+    forks) starts from a process that holds little more than the code.  What comes back is small: the page
+    list, the navigation, the warnings, what was written.
+    """
+    if not fork.can_fork():
+        return _prepare(project, make_pdfs)
+    outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs)))
+    if outcome == "error":
+        raise value
+    return value
+
+
+def _prepared_or_error(project: Project, make_pdfs: bool) -> tuple[str, object]:
+    try:
+        return "ok", _prepare(project, make_pdfs)
+    except BriefingError as exc:  # an editor's problem: raised again, as it is, in the parent
+        return "error", exc
+
+
+def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport, pagefind.Bundles]:
+    settings = project.settings
+    generated = generate(project, pdf=make_pdfs, parallel=True)
+    project.save_caches(release=True)  # the content ends here: kept for the next build
+    record = generated.record
+    with project.markdown.active():
+        # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
+        also, pdf_warnings = standing_briefs(settings, record, project.basemap) if make_pdfs else ([], [])
+        briefs = write_day_briefs(settings, record if make_pdfs else None, project.templates, project.basemap, also)
+        briefs.warnings[:0] = pdf_warnings
+        bundles = pagefind.prepare(record, generated.report, settings)
+    generated.events = len(record.events)
+    generated.redirects = project.redirects.stage(record, redirects.staging(settings.root), settings.language)
+    generated.record = None  # MkDocs needs none of it
+    return generated, briefs.without_files(), bundles

@@ -24,7 +24,7 @@ from generator.pipeline import Generated, generate
 from generator.project import Project
 from generator.search import pagefind
 from generator.settings import load_settings
-from generator.site import fastpage, navcache, parallel
+from generator.site import fastpage, navcache, parallel, redirects
 from generator.site.csp import allow_live_reload, apply_policy, theme_script_hashes
 from generator.site.produce import calm_collector
 from generator.site.watch import NativeWatch
@@ -48,6 +48,7 @@ class BriefingPlugin(BasePlugin):
         self.script_hashes: dict[str, frozenset[str]] = {}  # by base_url: the theme's scripts differ only by it
         self.page_hashes: dict[str, frozenset[str]] = {}
         self.serving = False
+        self.dirty = False  # this MkDocs build rebuilds only pages whose source changed
         self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/site/watch.py)
         self.preview_index = pagefind.PreviewIndex()
         self.content_problems: tuple = ()  # what stopped the last build (`briefing serve` shows them on every page)
@@ -101,6 +102,7 @@ class BriefingPlugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # with on_startup, MkDocs keeps this object from one rebuild to the next
+        self.dirty = dirty
         if command == "serve":
             calm_collector()
 
@@ -125,6 +127,15 @@ class BriefingPlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self.stop_watching()
+
+    def on_files(self, files, config: MkDocsConfig):
+        if self.generated:
+            for file in files.documentation_pages():
+                if file.src_uri in self.generated.handwritten:
+                    # A dirty build reads only changed pages, and a page not read has no title: the navigation
+                    # every page shows would name an unchanged hand-written page "None".  They are few: always read.
+                    file.is_modified = _always
+        return files
 
     def on_nav(self, nav, config: MkDocsConfig, files):
         self.nav = nav
@@ -192,8 +203,15 @@ class BriefingPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         parallel.finish(self.worker)
         self.worker = None
-        if self.generated:
+        if self.generated and self.generated.record is None:  # `briefing build`: staged before MkDocs
+            self.project.redirects.install(redirects.staging(self.settings.root), Path(config.site_dir),
+                                           self.generated.redirects if self.dirty else None)
+        elif self.generated:
             self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
                 with self.project.markdown.active():
                     self.preview_index.index(self.generated, self.settings, Path(config.site_dir))
+
+
+def _always() -> bool:
+    return True

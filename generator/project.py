@@ -20,12 +20,14 @@ from pathlib import Path
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.model import Event, Record
-from generator.errors import Problem
+from generator.errors import ContentError, Problem
+from generator.exports.assembly import PieceStore
 from generator.markup.cache import MarkdownCache
 from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
+from generator.util import fork
 from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
@@ -58,6 +60,10 @@ class Project:
     @cached_property
     def markdown(self) -> MarkdownCache:
         return MarkdownCache(self._cache_file("markdown.pickle"))
+
+    @cached_property
+    def export_pieces(self) -> PieceStore:
+        return PieceStore(self._cache_file("exports.pickle"))
 
     @cached_property
     def page_plan(self) -> PlanStore:
@@ -93,9 +99,31 @@ class Project:
         s = self.settings
         return [s.templates_dir, s.docs_dir, *([s.custom_dir] if s.custom_dir is not None else [])]
 
-    def load_record(self) -> tuple[Record, list[Problem]]:
-        """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors."""
-        return record_of(self.check())
+    def load_record(self, *, apart: bool = False) -> tuple[Record, list[Problem]]:
+        """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.
+
+        ``apart`` (`briefing build`): check in a forked process, which keeps the checked files for the next
+        build and sends back the record alone.  The checked files take several times the memory of the
+        record, and memory a process has used stays with it (Python reuses it, but seldom gives it back):
+        a process that never held them is the one to fork page workers from.
+        """
+        if not (apart and fork.can_fork()):
+            return record_of(self.check())
+        outcome, found = fork.join(fork.start(self._check_apart))
+        if outcome == "error":
+            raise ContentError(found)
+        record, warnings, changes, cold, versions, rendered = found
+        self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
+        self.markdown.merge(rendered)
+        return record, warnings
+
+    def _check_apart(self) -> tuple[str, object]:
+        result = self.check()
+        if result.record is None:
+            return "error", result.problems
+        cache = self.content_cache
+        cache.save(self._cache_file("content.pickle"))
+        return "ok", (result.record, result.problems, cache.changes, cache.cold, cache.versions(), self.markdown.added)
 
     def save_caches(self, *, release: bool = False) -> None:
         """Keep what this build learnt for the next process (only where the project has been built).

@@ -11,6 +11,13 @@ lives in memory for the life of the project (`briefing serve` rebuilds reuse
 it) and, after a `briefing build`, in ``.build/cache/content.pickle`` for the
 next process.  It is keyed by the source of the modules that decide
 what a check says, so a changed rule never reuses an old verdict.
+
+A check knows where every field of the file was written (to name the line of
+a problem).  Once the file's own rules have run, the cache keeps only where its
+references were written, which is what a rule across files reports on most
+(an unknown id); any other position is found again by reading the file, in
+the rare build that has a problem there (:class:`Positions`).  At ten years
+that is a third of the cache's memory.
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.content.schema import Checked
+from generator.content.load import load_yaml_file
+from generator.content.schema import Checked, check_document
 from generator.util import digest, fork
 from generator.util.paths import PACKAGE
 from generator.util.store import load_pickle, save_pickle
@@ -56,6 +64,22 @@ class FileCache:
     removed: set[tuple[str, str, str | None]] = field(default_factory=set)
     changes: set[tuple[str, str | None]] = field(default_factory=set)  # (kind, id) checked anew or removed
     cold: bool = True  # nothing known from before: every file is new, and so is every page
+    kept_elsewhere: bool = False  # only what changed, from a reading in another process that kept the files
+    _versions: dict[tuple[str, str | None], Stamp] | None = None
+
+    @classmethod
+    def detached(cls, changes: set[tuple[str, str | None]], cold: bool,
+                 versions: dict[tuple[str, str | None], Stamp]) -> FileCache:
+        """What a reading in another process found: what changed, and the version of every file; that process
+        kept the checked files."""
+        return cls(fingerprint(), changes=set(changes), cold=cold, kept_elsewhere=True, _versions=versions)
+
+    def versions(self) -> dict[tuple[str, str | None], Stamp]:
+        """{(kind, id): version} of every file read: its stamp, which changes whenever the file does (what is
+        made from a file can be kept under it: generator/exports/assembly.py)."""
+        if self._versions is not None:
+            return self._versions
+        return {(kind, ident): stamp for (_, kind, ident), (stamp, _) in self.entries.items()}
 
     def check(self, path: Path | str, rel: str, kind: str, ident: str | None,
               check_file: Callable[[Path, str, str, str | None], Checked]) -> Checked:
@@ -75,20 +99,20 @@ class FileCache:
             theirs = [(*item, stamp) for item, stamp in stale[1::2]]
             child = fork.start(lambda: _checks(theirs, check_file))
             for (path, rel, kind, ident), stamp in stale[0::2]:
-                self._keep((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident))
+                self._keep((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident), str(path))
             try:
                 found_there = fork.join(child)
             except fork.WorkerFailed:
                 found_there = []  # whatever the worker did not send is checked below, one by one
-            for key, stamp, checked in found_there:
-                self._keep(key, stamp, checked)
+            for key, stamp, checked, path in found_there:
+                self._keep(key, stamp, checked, path)
         found = []
         for (path, rel, kind, ident), stamp in stamped:
             self.seen.add((rel, kind, ident))
             checked = self._reuse((path, rel, kind, ident), stamp)
             if checked is None:
                 checked = check_file(Path(path), rel, kind, ident)
-                self._keep((rel, kind, ident), stamp, checked)
+                self._keep((rel, kind, ident), stamp, checked, str(path))
             found.append(checked)
         return found
 
@@ -97,11 +121,11 @@ class FileCache:
         entry = self.entries.get(item[1:])
         return entry[1] if stamp is not None and entry is not None and entry[0] == stamp else None
 
-    def _keep(self, key: tuple[str, str, str | None], stamp: Stamp | None, checked: Checked) -> None:
+    def _keep(self, key: tuple[str, str, str | None], stamp: Stamp | None, checked: Checked, path: str) -> None:
         self.checked_now.add(key[0])
         self.changes.add((key[1], key[2]))
         if stamp is not None:  # a file that vanished while being read is reported, and not kept
-            self.entries[key] = (stamp, checked)
+            self.entries[key] = (stamp, _compact(checked, path))
 
     def begin(self) -> None:
         """Start a reading of the content folder; what changed since the previous one accumulates in
@@ -134,7 +158,7 @@ class FileCache:
 
     def save(self, path: Path) -> None:
         """Keep the cache for the next process, where the project has been built (.build/ exists) and it changed."""
-        if path.parent.parent.is_dir() and (self.checked_now or not path.is_file()):
+        if not self.kept_elsewhere and path.parent.parent.is_dir() and (self.checked_now or not path.is_file()):
             save_pickle(path, self)
 
 
@@ -142,5 +166,37 @@ PARALLEL_AT = 2000  # files to check: fewer are checked faster than a second pro
 
 
 def _checks(todo: list, check_file) -> list:
-    return [((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident))
+    return [((rel, kind, ident), stamp, _compact(check_file(Path(path), rel, kind, ident), str(path)), str(path))
             for path, rel, kind, ident, stamp in todo]
+
+
+# Kinds whose files keep every position: few files, and rules across files point into them (aliases, topics).
+ALL_POSITIONS = {"topics", "actor", "story"}
+
+
+class Positions(dict):
+    """Where a checked file's fields were written: those kept, and any other found again by reading the file
+    (only when a rule across files reports a problem there); ``get`` as a dict's."""
+
+    def __init__(self, kept: dict[str, tuple[int, int]], source: tuple[str, str, str, str | None] | None):
+        super().__init__(kept)
+        self.source = source  # (path, rel, kind, id) of the file, until it has been read again
+
+    def get(self, path: str, default=None):
+        if path not in self and self.source is not None:
+            file, rel, kind, ident = self.source
+            self.source = None
+            tree, problems = load_yaml_file(Path(file), rel)
+            if tree is not None:
+                self.update(check_document(tree, kind, rel, ident).positions)
+        return super().get(path, default)
+
+
+def _compact(checked: Checked, path: str) -> Checked:
+    """The check as the cache keeps it: with the positions of its references only (see :class:`Positions`)."""
+    if checked.kind in ALL_POSITIONS or checked.problems or isinstance(checked.positions, Positions):
+        return checked
+    named = {field for _, _, field in checked.refs}
+    kept = {field: at for field, at in checked.positions.items() if field in named}
+    checked.positions = Positions(kept, (path, checked.file, checked.kind, checked.id))
+    return checked

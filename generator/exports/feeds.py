@@ -177,23 +177,35 @@ class FeedMaker:
         entries = tuple(self.day_entry(d) for d in days)
         return self._feed(path, pub.page_url(urls.HOME), pub.site_name, "Daily briefings", entries)
 
+    @staticmethod
+    def newest(events: tuple[Event, ...], count: int) -> list[Event]:
+        """The events a feed of ``count`` entries shows, newest first."""
+        return sorted(events, key=lambda e: e.sort_key, reverse=True)[:count]
+
     def events_feed(self, path: str, page: str, title: str, events: tuple[Event, ...], count: int = ENTRIES) -> Feed:
         """The newest ``count`` events (retracted ones among them, as their notices)."""
-        newest = sorted(events, key=lambda e: e.sort_key, reverse=True)[:count]
-        entries = tuple(self.event_entry(e) for e in newest)
+        entries = tuple(self.event_entry(e) for e in self.newest(events, count))
         return self._feed(path, self.pub.page_url(page), f"{self.pub.site_name}: {title}", f"Events: {title}", entries)
 
     def topic(self, topic_id: str) -> Feed:
         topic = self.pub.record.topic_by_id[topic_id]
-        retracted = tuple(e for e in self.pub.record.retracted if topic_id in e.topics)
         return self.events_feed(topic_feed_path(topic_id), urls.topic_page(topic_id), topic.title,
-                                self.pub.record.events_of_topic(topic_id) + retracted)
+                                self.topic_events(topic_id))
+
+    def topic_events(self, topic_id: str) -> tuple[Event, ...]:
+        """What a topic's feed chooses from: its events, and the retracted ones that were in it."""
+        retracted = tuple(e for e in self.pub.record.retracted if topic_id in e.topics)
+        return self.pub.record.events_of_topic(topic_id) + retracted
 
     def actor(self, actor_id: str) -> Feed:
         actor = self.pub.record.actors[actor_id]
-        retracted = tuple(e for e in self.pub.record.retracted if actor_id in e.actor_ids)
         return self.events_feed(actor_feed_path(actor_id), urls.actor_page(actor_id), actor.name,
-                                self.pub.record.events_of_actor(actor_id) + retracted, ACTOR_ENTRIES)
+                                self.actor_events(actor_id), ACTOR_ENTRIES)
+
+    def actor_events(self, actor_id: str) -> tuple[Event, ...]:
+        """What an actor's feed chooses from: its events, and the retracted ones that named the actor."""
+        retracted = tuple(e for e in self.pub.record.retracted if actor_id in e.actor_ids)
+        return self.pub.record.events_of_actor(actor_id) + retracted
 
 
 # --- serialisers -------------------------------------------------------------------

@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from generator.content.dates import Point
 from generator.content.model import Event
+from generator.exports.parts import Parts, whole
 from generator.exports.publication import Publication, clean_text
 
 EVENTS_ICS = "data/events.ics"
@@ -165,6 +166,10 @@ def retracted_vevent(pub: Publication, event: Event) -> list[str]:
 
 def calendar(pub: Publication) -> bytes:
     """The whole calendar: published events precise to the day, in record order."""
+    return whole(CALENDAR_PARTS, pub)
+
+
+def _head(pub: Publication) -> bytes:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -178,8 +183,14 @@ def calendar(pub: Publication) -> bytes:
         f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
         f"X-PUBLISHED-TTL:{REFRESH}",
     ]
-    for event in pub.with_retracted:
-        if in_calendar(event):
-            lines.extend(retracted_vevent(pub, event) if event.status == "retracted" else vevent(pub, event))
-    lines.append("END:VCALENDAR")
     return b"".join(fold(line) for line in lines)
+
+
+def _piece(pub: Publication, event: Event) -> bytes:
+    if not in_calendar(event):
+        return b""
+    lines = retracted_vevent(pub, event) if event.status == "retracted" else vevent(pub, event)
+    return b"".join(fold(line) for line in lines)
+
+
+CALENDAR_PARTS = Parts(head=_head, piece=_piece, between=b"", tail=lambda pub: fold("END:VCALENDAR"))

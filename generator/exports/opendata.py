@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.content.model import Actor, Correction, Event
 from generator.exports.feeds import actor_feed_path, topic_feed_path
+from generator.exports.parts import Parts, whole
 from generator.exports.publication import Publication, rfc3339, when_fields
 from generator.views import urls
 
@@ -275,6 +276,11 @@ def _actor(pub: Publication, actor: Actor) -> dict[str, Any]:
 
 
 def record_document(pub: Publication) -> dict[str, Any]:
+    return {**record_head(pub), "events": [event_document(pub, e) for e in pub.with_retracted]}
+
+
+def record_head(pub: Publication) -> dict[str, Any]:
+    """record.json but its events (which come last)."""
     record = pub.record
     return {
         "$schema": pub.url(RECORD_SCHEMA),
@@ -291,12 +297,20 @@ def record_document(pub: Publication) -> dict[str, Any]:
                      "published": s.published.iso() if s.published else None, "url": s.url,
                      "archive_url": s.archive_url, "language": s.language,
                      "page": pub.page_url(urls.source_page(s.id))} for s in record.sources.values()],
-        "events": [event_document(pub, e) for e in pub.with_retracted],
     }
 
 
 def record_json(pub: Publication) -> bytes:
-    return _json(record_document(pub))
+    return whole(RECORD_PARTS, pub)
+
+
+# record.json is written as compact JSON of {..., "events": [...]}: the head is that JSON up to the list.
+RECORD_PARTS = Parts(
+    head=lambda pub: _json(record_head(pub)).rstrip()[:-1] + b',"events":[',
+    piece=lambda pub, event: _json(event_document(pub, event)).rstrip(),
+    between=b",",
+    tail=lambda pub: b"]}\n",
+)
 
 
 def record_schema_json(pub: Publication) -> bytes:
@@ -368,17 +382,26 @@ def spreadsheet_text(text: str) -> str:
     return text
 
 
-def _csv(columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]]) -> bytes:
+def _csv(columns: tuple[tuple[str, str], ...], rows: list[dict[str, Any]], header: bool = True) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow([name for name, _ in columns])
+    if header:
+        writer.writerow([name for name, _ in columns])
     for row in rows:
         writer.writerow([_cell(row[name]) for name, _ in columns])
     return buffer.getvalue().encode("utf-8")
 
 
 def events_csv(pub: Publication) -> bytes:
-    return _csv(EVENT_COLUMNS, [_event_row(pub, event) for event in pub.with_retracted])
+    return whole(EVENTS_CSV_PARTS, pub)
+
+
+EVENTS_CSV_PARTS = Parts(
+    head=lambda pub: _csv(EVENT_COLUMNS, []),
+    piece=lambda pub, event: _csv(EVENT_COLUMNS, [_event_row(pub, event)], header=False),
+    between=b"",
+    tail=lambda pub: b"",
+)
 
 
 def _event_row(pub: Publication, event: Event) -> dict[str, Any]:
@@ -449,30 +472,44 @@ GEOJSON_PROPERTIES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _feature(pub: Publication, event: Event) -> dict[str, Any] | None:
+    location = event.location
+    if event.status == "retracted" or location is None or location.lat is None or location.lon is None:
+        return None  # a retracted event keeps no place in the exports
+    when = when_fields(event.when, pub.tz)
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
+        "properties": {
+            "title": event.title,
+            "date": when["date"],
+            "time": when["time"],
+            "end_date": when["end_date"],
+            "precision": event.when.precision,
+            "approximate": event.when.approximate,
+            "topics": list(event.topics),
+            "actors": list(event.actor_ids),
+            "location": location.name,
+            "country": location.country,
+            "permalink": pub.permalink(event),
+        },
+    }
+
+
 def events_geojson(pub: Publication) -> bytes:
     """A GeoJSON FeatureCollection (RFC 7946): one Point per event with coordinates, [lon, lat] in WGS 84."""
-    features = []
-    for event in pub.record.events:
-        location = event.location
-        if location is None or location.lat is None or location.lon is None:
-            continue
-        when = when_fields(event.when, pub.tz)
-        features.append({
-            "type": "Feature",
-            "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
-            "properties": {
-                "title": event.title,
-                "date": when["date"],
-                "time": when["time"],
-                "end_date": when["end_date"],
-                "precision": event.when.precision,
-                "approximate": event.when.approximate,
-                "topics": list(event.topics),
-                "actors": list(event.actor_ids),
-                "location": location.name,
-                "country": location.country,
-                "permalink": pub.permalink(event),
-            },
-        })
-    return _json({"type": "FeatureCollection", "features": features})
+    return whole(GEOJSON_PARTS, pub)
+
+
+def _feature_piece(pub: Publication, event: Event) -> bytes:
+    feature = _feature(pub, event)
+    return _json(feature).rstrip() if feature is not None else b""
+
+
+GEOJSON_PARTS = Parts(
+    head=lambda pub: b'{"type":"FeatureCollection","features":[',
+    piece=_feature_piece,
+    between=b",",
+    tail=lambda pub: b"]}\n",
+)

@@ -132,6 +132,10 @@ class Publication:
     def newest(self) -> datetime:
         """The newest date in the record (an event's start, a correction or a retraction): the `updated` of
         whole-record files."""
+        return self._newest
+
+    @cached_property
+    def _newest(self) -> datetime:
         if not self.with_retracted:
             return EPOCH
         return max((self.event_updated(e) for e in self.with_retracted), key=_utc)

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from generator.content.dates import Point
 from generator.content.model import Event
+from generator.exports.parts import Parts, whole
 from generator.exports.publication import Publication, clean_text
 from generator.markup.richtext import balance_bidi
 from generator.util.paths import TEMPLATES, node_modules
@@ -76,6 +77,10 @@ def slide(pub: Publication, event: Event, topic_titles: dict[str, str]) -> dict[
 
 def timeline(pub: Publication) -> dict[str, Any]:
     titles = {t.id: t.title for t in pub.record.topics}
+    return {**_title(pub), "events": [slide(pub, e, titles) for e in pub.record.events], "scale": "human"}
+
+
+def _title(pub: Publication) -> dict[str, Any]:
     count = len(pub.record.events)
     return {
         "title": {
@@ -86,13 +91,30 @@ def timeline(pub: Publication) -> dict[str, Any]:
                 "text": f"<p>{count} published event{'s' if count != 1 else ''}, oldest first.</p>",
             },
         },
-        "events": [slide(pub, e, titles) for e in pub.record.events],
-        "scale": "human",
     }
 
 
 def timeline_json(pub: Publication) -> bytes:
-    return (json.dumps(timeline(pub), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return whole(TIMELINE_PARTS, pub)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _slide_piece(pub: Publication, event: Event) -> bytes:
+    if event.status == "retracted":  # the timeline shows the published record only
+        return b""
+    return _json(slide(pub, event, {t.id: t.title for t in pub.record.topics}))
+
+
+# timeline.json is compact JSON of {"title": {...}, "events": [...], "scale": "human"}.
+TIMELINE_PARTS = Parts(
+    head=lambda pub: _json(_title(pub))[:-1] + b',"events":[',
+    piece=_slide_piece,
+    between=b",",
+    tail=lambda pub: b'],"scale":"human"}\n',
+)
 
 
 # --- vendoring -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -161,6 +161,10 @@ class BriefsReport:
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    def without_files(self) -> BriefsReport:
+        """The report less the PDFs' bytes (written already), to send to another process."""
+        return replace(self, files=dict.fromkeys(self.files, b""))
 
 
 class _Collect(logging.Handler):

@@ -11,8 +11,12 @@ title), it reads a small corpus written here from the record, under
 - events known only to the month or year, under their timeline page;
 - the hand-written pages.
 
-The corpus is written with :class:`generator.util.folder.Writer`: only the files of pages a generation changed
-are made again.
+The corpus is split into bundles, each indexed by Pagefind on its own
+(:mod:`generator.search.pagefind`): one per year of day pages (and of events
+known only to the month or year, once the timeline is split by year), and one,
+``site``, for everything else.  It is written with
+:class:`generator.util.folder.Writer`: only the files of pages a generation
+changed are made again, and the bundles they are in are indexed again.
 """
 
 from __future__ import annotations
@@ -45,8 +49,20 @@ PAGE = """<!doctype html>
 """
 
 
+SITE_BUNDLE = "site"  # the bundle of every page that is not a year's
+
+
 def corpus_folder(settings: Settings) -> Path:
     return settings.root / ".build" / "search"
+
+
+def bundle_of(kind: str, subject: object) -> str:
+    """The bundle a page of the site's page list (views.urls.site_pages) is indexed in."""
+    if kind == "day":
+        return f"{subject.year:04d}"
+    if kind == "timeline_year":
+        return f"{subject:04d}"
+    return SITE_BUNDLE
 
 
 def _page(title: str, body: str, lang: str) -> str:
@@ -148,8 +164,9 @@ def write_corpus(record: Record, settings: Settings, handwritten: dict[str, byte
     """Write the corpus; with ``changed_pages`` (the pages a generation wrote), only their files are made
     again: a corpus file says less than its page, so a page that did not change has an unchanged file."""
     writer = Writer(corpus_folder(settings))
+    kinds = urls.site_pages(record)
     for page, make in sorted(corpus_jobs(record, settings, handwritten).items()):
-        rel = _file(page)
+        rel = f"{bundle_of(*kinds.get(page, ('page', None)))}/{_file(page)}"
         unchanged = changed_pages is not None and page not in changed_pages and page not in (handwritten or {})
         if unchanged and writer.keep(rel):
             continue

@@ -3,13 +3,22 @@
 The theme's own search sends every reader the whole record as one JSON file
 (28 MB at ten years) before it can answer.  Pagefind splits its index into
 chunks by word and fetches only the chunks a query needs and the fragments of
-the results it shows.  It indexes the corpus of :mod:`generator.search.corpus`
-while MkDocs builds the site, and its bundle is put into site/pagefind/ when
-both are done.
+the results it shows.
+
+The index is made of bundles, one per year of day pages and one for the rest
+(actors, topics, stories, hand-written pages): an edit to an event indexes its
+year again, not ten years (Pagefind has no incremental mode).  The corpus of
+each bundle is written by :mod:`generator.search.corpus` under
+``.build/search/<bundle>/``; Pagefind makes each bundle under
+``.build/pagefind/<bundle>/``, one at a time, in a process of its own beside
+MkDocs, and the bundles are put into ``site/pagefind/<bundle>/`` with
+``bundles.json``, the list the search box reads: it loads Pagefind from the
+first bundle and merges the others into it (Pagefind's ``mergeIndex``).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -21,46 +30,141 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.files import handwritten_pages
+from generator.content.model import Record
 from generator.errors import BriefingError
-from generator.search.corpus import corpus_folder, write_corpus
+from generator.search.corpus import SITE_BUNDLE, corpus_folder, write_corpus
 from generator.settings import Settings
 from generator.util.folder import MANIFEST, WriteReport
+from generator.util.store import write_atomic
 
-BUNDLE = "pagefind"
+BUNDLE = "pagefind"  # the folder of the bundles in the site
+LIST = "bundles.json"  # in it: the bundles, the one to load first first
+ENTRY = "pagefind-entry.json"
+# Each bundle is indexed by its own Pagefind process, one after another: a year takes a few tens of megabytes
+# where the whole record took half a gigabyte.  The runner is a small Python process, so the build's own
+# process (which MkDocs forks) need not wait for Pagefind in a thread.
+_RUNNER = """
+import json, subprocess, sys
+for site, output in json.loads(sys.argv[1]):
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--output-path", output, "--silent"],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr or done.stdout)
+        sys.exit(done.returncode)
+"""
+
+
+@dataclass(frozen=True)
+class Bundles:
+    """The bundles of the index: every one the site has (the first loads first) and those to index now."""
+
+    names: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+
+
+def bundles_folder(settings: Settings) -> Path:
+    return settings.root / ".build" / BUNDLE
+
+
+def prepare(record: Record, written: WriteReport, settings: Settings) -> Bundles:
+    """Write the corpus (only the files of pages this generation wrote) and say which bundles to index again."""
+    if settings.search != "pagefind":
+        return Bundles()
+    full = not (corpus_folder(settings) / MANIFEST).is_file()
+    changed = None if full else {p for p in written.written if p.endswith(".md")}
+    report = write_corpus(record, settings, handwritten_pages(settings.content_dir), changed)
+    names = _bundle_names(corpus_folder(settings))
+    made = bundles_folder(settings)
+    touched = {rel.split("/", 1)[0] for rel in report.changed}
+    stale = tuple(name for name in names if name in touched or not (made / name / ENTRY).is_file())
+    return Bundles(names, stale)
+
+
+def _bundle_names(corpus: Path) -> tuple[str, ...]:
+    """The site's bundle first, then the years, newest first (the order results are merged in)."""
+    found = sorted((entry.name for entry in os.scandir(corpus) if entry.is_dir()), reverse=True)
+    return tuple(sorted(found, key=lambda name: name != SITE_BUNDLE))
 
 
 @dataclass
 class Indexing:
-    """Pagefind at work on the corpus in its own process while MkDocs builds (or its last bundle, unchanged)."""
+    """Pagefind at work on the stale bundles in a process of its own while MkDocs builds."""
 
+    settings: Settings
+    bundles: Bundles
     process: subprocess.Popen | None
-    bundle: Path
     started: float
 
     def finish(self, site_dir: Path) -> float:
-        """Wait for Pagefind, keep its bundle in .build/pagefind, put it in site_dir/pagefind; Pagefind's seconds."""
+        """Wait for Pagefind, keep its bundles in .build/pagefind, put them into the site; Pagefind's seconds."""
         seconds = 0.0
+        made = bundles_folder(self.settings)
         if self.process is not None:
             out, err = self.process.communicate()
             seconds = time.perf_counter() - self.started
             if self.process.returncode != 0:
                 raise BriefingError(f"Pagefind failed ({self.process.returncode}):\n{(err or out).strip()}")
-            fresh = self.bundle.with_name(self.bundle.name + ".new")
-            if self.bundle.exists():
-                shutil.rmtree(self.bundle)
-            fresh.replace(self.bundle)
-        install(self.bundle, site_dir / BUNDLE)
+            for name in self.bundles.stale:
+                fresh = made / f"{name}.new"
+                if (made / name).exists():
+                    shutil.rmtree(made / name)
+                fresh.replace(made / name)
+        _remove_others(made, set(self.bundles.names))
+        install(made, site_dir / BUNDLE, self.bundles.names)
         return seconds
 
 
-def install(bundle: Path, target: Path) -> None:
-    """The bundle into the site, as hard links (instant, no copy) where the file system allows."""
-    entry = "pagefind-entry.json"
-    if (target / entry).is_file() and (target / entry).read_bytes() == (bundle / entry).read_bytes():
+def start_indexing(settings: Settings, bundles: Bundles) -> Indexing | None:
+    """Start Pagefind on the stale bundles (None with the theme's search)."""
+    if not bundles.names:
+        return None
+    made = bundles_folder(settings)
+    made.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for name in bundles.stale:
+        output = made / f"{name}.new"
+        if output.exists():
+            shutil.rmtree(output)
+        jobs.append((str(corpus_folder(settings) / name), str(output)))
+    process = None
+    if jobs:
+        process = subprocess.Popen([sys.executable, "-c", _RUNNER, json.dumps(jobs)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return Indexing(settings, bundles, process, time.perf_counter())
+
+
+def abandon(indexing: Indexing | None) -> None:
+    """Stop indexing whose bundles are no longer wanted (the build failed)."""
+    if indexing is not None and indexing.process is not None:
+        indexing.process.kill()
+        indexing.process.communicate()
+
+
+def _remove_others(folder: Path, names: set[str]) -> None:
+    for entry in os.scandir(folder):
+        if entry.is_dir() and entry.name not in names:
+            shutil.rmtree(entry.path)
+
+
+def install(made: Path, target: Path, names: tuple[str, ...]) -> None:
+    """Each bundle into the site (as hard links: instant, no copy) unless the site has it already; the list."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        _install_bundle(made / name, target / name)
+    keep = {*names, LIST}
+    for entry in os.scandir(target):
+        if entry.name not in keep:
+            shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
+    listing = (json.dumps({"bundles": list(names)}) + "\n").encode("utf-8")
+    if not (target / LIST).is_file() or (target / LIST).read_bytes() != listing:
+        write_atomic(target / LIST, listing)
+
+
+def _install_bundle(bundle: Path, target: Path) -> None:
+    if (target / ENTRY).is_file() and _same_bundle(bundle, target):
         return  # the site has this very bundle (a dirty build kept it)
     if target.exists():
         shutil.rmtree(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         shutil.copytree(bundle, target, copy_function=os.link)
     except OSError:
@@ -68,18 +172,15 @@ def install(bundle: Path, target: Path) -> None:
         shutil.copytree(bundle, target)
 
 
-def start_index(settings: Settings, reuse: bool = False) -> Indexing:
-    """Start Pagefind over the corpus (into .build/pagefind.new), or reuse the bundle it made last time."""
-    bundle = settings.root / ".build" / BUNDLE
-    if reuse and (bundle / "pagefind-entry.json").is_file():
-        return Indexing(None, bundle, time.perf_counter())
-    output = bundle.with_name(bundle.name + ".new")
-    if output.exists():
-        shutil.rmtree(output)
-    command = [sys.executable, "-m", "pagefind", "--site", str(corpus_folder(settings)),
-               "--output-path", str(output), "--silent"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return Indexing(process, bundle, time.perf_counter())
+def _same_bundle(bundle: Path, target: Path) -> bool:
+    """Whether ``target`` holds the files of ``bundle`` (Pagefind names its files by their content)."""
+    if (target / ENTRY).read_bytes() != (bundle / ENTRY).read_bytes():
+        return False
+    return _names(bundle) == _names(target)
+
+
+def _names(folder: Path) -> set[str]:
+    return {str(path.relative_to(folder)) for path in folder.rglob("*")}
 
 
 def configure(config, settings: Settings) -> None:
@@ -89,20 +190,6 @@ def configure(config, settings: Settings) -> None:
     if settings.search == "pagefind" and theme_search is not None and hasattr(theme_search.config, "enabled"):
         # Listed in mkdocs.yml from the days of the theme's search: it would still index every page.
         theme_search.config.enabled = False
-
-
-def _corpus_of(generated, settings: Settings) -> WriteReport:
-    written = {p for p in generated.report.written if p.endswith(".md")}
-    full = not (corpus_folder(settings) / MANIFEST).is_file()
-    return write_corpus(generated.record, settings, handwritten_pages(settings.content_dir), None if full else written)
-
-
-def start(generated, settings: Settings) -> Indexing | None:
-    """With Pagefind: write the corpus and start indexing it (None with the theme's search)."""
-    if settings.search != "pagefind":
-        return None
-    report = _corpus_of(generated, settings)
-    return start_index(settings, reuse=not report.changed)
 
 
 class PreviewIndex:
@@ -117,34 +204,33 @@ class PreviewIndex:
         self.running = False
         self.again: tuple | None = None
 
-    def update(self, settings: Settings, site_dir: Path, changed: bool) -> None:
+    def update(self, settings: Settings, site_dir: Path, bundles: Bundles) -> None:
         with self.lock:
             if self.running:
-                changed = changed or bool(self.again and self.again[2])
-                self.again = (settings, site_dir, changed)
+                stale = set(bundles.stale) | set(self.again[2].stale if self.again else ())
+                self.again = (settings, site_dir, Bundles(bundles.names, tuple(n for n in bundles.names
+                                                                                if n in stale)))
                 return
             self.running = True
-        threading.Thread(target=self._run, args=(settings, site_dir, changed), daemon=True).start()
+        threading.Thread(target=self._run, args=(settings, site_dir, bundles), daemon=True).start()
 
-    def _run(self, settings: Settings, site_dir: Path, changed: bool) -> None:
+    def _run(self, settings: Settings, site_dir: Path, bundles: Bundles) -> None:
         while True:
             try:
-                start_index(settings, reuse=not changed).finish(site_dir)
+                indexing = start_indexing(settings, bundles)
+                if indexing is not None:
+                    indexing.finish(site_dir)
             except (BriefingError, OSError) as exc:
                 logging.getLogger("mkdocs.plugins.briefing").warning("search index not updated: %s", exc)
             with self.lock:
                 if self.again is None:
                     self.running = False
                     return
-                settings, site_dir, changed = self.again
+                settings, site_dir, bundles = self.again
                 self.again = None
 
-
     def index(self, generated, settings: Settings, site_dir: Path) -> None:
-        """Write the corpus, and index it again in the background when it changed."""
-        if settings.search != "pagefind":
-            return
-        report = _corpus_of(generated, settings)
-        # Unchanged corpus: the bundle the last build or preview made is put in place (start_index(reuse=True)),
-        # not indexed again; the first preview after `briefing build` saves a full indexing that way.
-        self.update(settings, site_dir, bool(report.changed))
+        """Write the corpus, and index again in the background the bundles whose corpus changed."""
+        # Unchanged bundles are put in place as the last build or preview made them, not indexed again.
+        self.update(settings, site_dir, prepare(generated.record, generated.report, settings))
+

@@ -60,7 +60,7 @@ class Produced:
     warnings: list[Problem] = field(default_factory=list)
 
 
-Exports = Callable[[], tuple[dict[str, str | bytes], list[Problem]]]
+Exports = Callable[[Writer], list[Problem]]  # writes the feeds and data files, returns warnings
 
 
 def _render(jobs: list[tuple[str, Job]], writer: Writer) -> list[str]:
@@ -131,10 +131,10 @@ def write_docs(settings: Settings, record: Record, renderer: Renderer, static: d
 def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, Job]], exports: Exports,
             *, parallel: bool = False, keep: list[str] = (), remake_exports: bool = True,
             missing=None, pages_before: frozenset[str] = frozenset()) -> Produced:
-    """Write ``static`` files, every page ``jobs`` render and the ``exports()`` files into ``folder``.
+    """Write ``static`` files, every page ``jobs`` render and the ``exports`` files into ``folder``.
 
-    ``exports`` returns ({path: content}, warnings).  With ``parallel`` (and a system that can fork),
-    a worker renders part of the pages at the same time.
+    ``exports(writer)`` writes the feeds and data files and returns warnings.  With ``parallel`` (and a system
+    that can fork), a worker renders part of the pages at the same time.
     """
     writer = Writer(folder)
     for rel, content in static.items():
@@ -157,10 +157,7 @@ def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, 
         made = _render(mine, writer)
         warnings: list[Problem] = []
         if remake_exports:
-            exported, warnings = exports()
-            for rel, content in exported.items():
-                writer.put(rel, content)
-            del exported
+            warnings = exports(writer)
     except BaseException:
         fork.abandon(worker)
         raise

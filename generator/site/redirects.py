@@ -12,17 +12,24 @@ The page works without JavaScript: a canonical link and an immediate refresh.  M
 pages; they are written into the site after it, only when new or changed.  The files written are listed by
 site folder in ``.build/cache/redirects.json``, so a redirect no longer wanted is removed by the next build,
 whichever process made it (and only if it is still one of ours: an id may have become a page again).
+
+`briefing build` makes them before MkDocs, in the process that holds the record, into a folder beside the
+docs folder (``.build/redirects/``, :meth:`Redirects.stage`), and links them into the site after MkDocs
+(:meth:`Redirects.install`): the process that runs MkDocs never holds the record.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
 from generator.content.model import Record
+from generator.util.folder import Writer, WriteReport, manifest
 from generator.util.keep import ByIdentity
 from generator.util.store import write_atomic
 from generator.views import urls
@@ -80,6 +87,13 @@ class Redirects:
     def write(self, record: Record, site_dir: Path, lang: str = "en",
               extra: Mapping[str, Target] | None = None) -> int:
         """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
+        files = self.pages(record, lang, extra)
+        self._write(files, site_dir)
+        return len(files)
+
+    def pages(self, record: Record, lang: str = "en", extra: Mapping[str, Target] | None = None
+              ) -> dict[str, str]:
+        """{file under the site root: its text} of every redirect of the record (and ``extra``)."""
         self._events.next_round()
         split = urls.timeline_is_split(len(record.events))  # where an event without a day lives depends on it
         files: dict[str, str] = {}
@@ -87,8 +101,36 @@ class Redirects:
             files.update(self._events.get(event, (split, lang), lambda e=event: _files(
                 targets(urls.event_redirects(record, e)), lang)))
         files.update(_files({**targets(urls.named_redirects(record)), **(extra or {})}, lang))
-        self._write(files, site_dir)
-        return len(files)
+        return files
+
+    def stage(self, record: Record, folder: Path, lang: str = "en") -> WriteReport:
+        """Every redirect of the record into ``folder`` (only those new or changed are written), for
+        :meth:`install`."""
+        writer = Writer(folder)
+        for rel, text in self.pages(record, lang).items():
+            writer.put(rel, text)
+        return writer.finish()
+
+    def install(self, folder: Path, site_dir: Path, changed: WriteReport | None) -> int:
+        """Link the redirects staged in ``folder`` into the site: those ``changed`` says were written since they
+        were last staged, and any the site lacks (``changed`` None: every one); remove those no longer staged.
+        Returns how many there are."""
+        staged = manifest(folder)
+        written = set(changed.written) if changed is not None else set(staged)
+        for rel in staged:
+            target = site_dir / rel
+            if rel in written or not target.is_file():
+                _link(folder / rel, target)
+        listed = self._written.get(site_dir)
+        last = set(listed) if listed is not None else set(self._listed(site_dir))
+        if changed is not None:
+            last.update(changed.deleted)
+        for rel in sorted(last - set(staged)):
+            _remove_redirect(site_dir, rel)
+        self._written[site_dir] = dict.fromkeys(staged, "")  # compared on disk by a later write
+        if last != set(staged):
+            self._save(site_dir, sorted(staged))
+        return len(staged)
 
     def _write(self, files: dict[str, str], site_dir: Path) -> None:
         last = self._written.get(site_dir)
@@ -126,6 +168,21 @@ class Redirects:
 
 def _files(found: Mapping[str, Target], lang: str) -> dict[str, str]:
     return {old.rstrip("/") + "/index.html": redirect_page(old, target, lang) for old, target in found.items()}
+
+
+def staging(root: Path) -> Path:
+    """Where `briefing build` stages the redirect pages of a project."""
+    return root / ".build" / "redirects"
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source`` (a hard link: 40,000 pages cost no second copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _read(path: Path) -> str | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from generator.util.store import write_atomic
+from generator.util.store import stream_atomic, write_atomic
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -38,6 +40,11 @@ def _read_manifest(folder: Path) -> dict[str, str]:
         return value if isinstance(value, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+def manifest(folder: Path) -> list[str]:
+    """The files a :class:`Writer` last left in ``folder``."""
+    return sorted(_read_manifest(folder))
 
 
 def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
@@ -75,6 +82,19 @@ class Writer:
             return
         write_atomic(path, data)  # a live-reloading server never reads half a page
         self.report.written.append(rel)
+
+    def put_made(self, rel: str, key: str, write: Callable[[BinaryIO], None]) -> bool:
+        """A file known by a key of what it is made from instead of by its bytes (too big, or too slow, to
+        make just to compare): ``write`` writes it into an open file, only when the key is not the one it was
+        last made with.  True when it was written."""
+        key = "made:" + key  # never the digest of any bytes
+        self.new[rel] = key
+        if self.old.get(rel) == key and (self.folder / rel).is_file():
+            self.report.unchanged += 1
+            return False
+        stream_atomic(self.folder / rel, write)
+        self.report.written.append(rel)
+        return True
 
     def keep(self, rel: str) -> bool:
         """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""

@@ -1,8 +1,9 @@
 /*
  * The header's search box answered by Pagefind (extra.briefing.search: pagefind).
  *
- * Nothing is fetched until a reader types: then Pagefind's script, its WebAssembly and only the index
- * chunks and result fragments the words need, all from /pagefind/ on this site.  Results are drawn with
+ * Nothing is fetched until a reader types: then the list of index bundles, Pagefind's script, its
+ * WebAssembly, and from each bundle its small entry and meta files and only the index chunks the words
+ * need, and the fragments of the results shown, all from /pagefind/ on this site.  Results are drawn with
  * the theme's own result markup: the page (a day's date, an actor's name) and under it the events that
  * matched, each linking to the event's anchor.  Everything from the index is put on the page as text,
  * except Pagefind's <mark> highlights, which are rebuilt here from escaped text.
@@ -25,13 +26,39 @@
   var SHOWN = 10;
   var SECTIONS = 3;
 
+  // The index is one Pagefind bundle per year of briefings and one for the rest of the site
+  // (generator/search/pagefind.py), listed in bundles.json: Pagefind is loaded from the first and the
+  // others are merged into it, so one search answers from all of them.
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        return module.options({ baseUrl: siteBase, excerptLength: 24 }).then(function () {
-          return module;
+      var options = { baseUrl: siteBase, excerptLength: 24 };
+      pagefind = fetch(new URL("bundles.json", bundle).href)
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("no search index");
+          }
+          return response.json();
+        })
+        .then(function (listing) {
+          var names = (listing && listing.bundles) || [];
+          if (!names.length) {
+            throw new Error("no search index");
+          }
+          return import(new URL(names[0] + "/pagefind.js", bundle).href).then(function (module) {
+            return module
+              .options(options)
+              .then(function () {
+                return Promise.all(
+                  names.slice(1).map(function (name) {
+                    return module.mergeIndex(new URL(name + "/", bundle).pathname, options);
+                  })
+                );
+              })
+              .then(function () {
+                return module;
+              });
+          });
         });
-      });
     }
     return pagefind;
   }
