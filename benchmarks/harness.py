@@ -1,6 +1,6 @@
 """The benchmark behind `benchmarks/run` (not a test): synthetic corpora built end to end, measured.
 
-    benchmarks/run                                  # 365, 1,000 and 3,650 days; blog at 365 and 1,000
+    benchmarks/run                                  # 365, 1,000, 3,650 and 10,000 days; blog at 365 and 1,000
     benchmarks/run --days 365 --blog-days 365       # a quick run
     benchmarks/run --pdf-days 0                     # no PDFs (by default: cold and warm up to 365 days)
 
@@ -8,11 +8,13 @@ For each size: `briefing synth` a project under the work folder (default
 /tmp/briefing-bench, outside the repository), then measure `briefing check`,
 a cold `briefing build` (no PDFs) and, before it, the same cold build with
 `extra.briefing.pictures: false` and the pictures drawn alone (what the charts
-and maps add), a rebuild with nothing changed, a
-one-event title edit, a one-event re-dating, `briefing serve`'s save-to-page
-latency, the bytes a first search downloads, and, where asked, the day PDFs
-cold and warm and the Material blog plugin building the same days.  Prints a
-Markdown report and writes the figures as JSON.
+and maps add), the bare MkDocs + Material floor on the same day pages, a
+rebuild with nothing changed, a one-event title edit, a one-event re-dating,
+`briefing serve`'s save-to-page latency, the bytes a first search downloads,
+and, where asked, the day PDFs cold and warm and the Material blog plugin
+building the same days (posts of our day pages, and short posts).  Prints a
+Markdown report (with how each figure grows with the record) and writes the
+figures as JSON.
 """
 
 from __future__ import annotations
@@ -157,10 +159,22 @@ def measure_pdf(project: Path, out: dict) -> None:
 
 
 def measure_blog(project: Path, work: Path, out: dict) -> None:
-    blog_project = work / "blog"
-    posts = blog.make_blog(project / ".build" / "docs" / "briefings", blog_project)
-    measured = blog.build_blog(blog_project, VENV / "mkdocs")
-    out["blog"] = {"posts": posts, "seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss}
+    """The Material blog plugin on the same days: posts of our day pages' Markdown, and short posts."""
+    for kind, name in (("day", "blog"), ("short", "blog_short")):
+        blog_project = work / name
+        posts = blog.make_blog(project / ".build" / "docs" / "briefings", blog_project, kind)
+        measured = blog.build(blog_project, VENV / "mkdocs")
+        out[name] = {"posts": posts, "seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss}
+        shutil.rmtree(blog_project)
+
+
+def measure_floor(project: Path, work: Path, out: dict) -> None:
+    """Bare MkDocs + Material on the same day pages: what MkDocs alone costs, measured in the same run."""
+    floor_project = work / "floor"
+    pages = blog.make_floor(project / ".build" / "docs" / "briefings", floor_project)
+    measured = blog.build(floor_project, VENV / "mkdocs")
+    out["floor"] = {"pages": pages, "seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss}
+    shutil.rmtree(floor_project)
 
 
 def bench(days: int, args: argparse.Namespace) -> dict:
@@ -178,6 +192,8 @@ def bench(days: int, args: argparse.Namespace) -> dict:
         measure_pictures(project, out)
     print(f"[{days} days] cold build ...", file=sys.stderr, flush=True)
     measure_cold(project, out)
+    print(f"[{days} days] bare MkDocs floor ...", file=sys.stderr, flush=True)
+    measure_floor(project, work, out)
     mode = search_mode(project)
     if not args.no_browser:
         import search_bytes
@@ -203,7 +219,7 @@ def bench(days: int, args: argparse.Namespace) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--days", default="365,1000,3650", help="corpus sizes in days, comma-separated")
+    parser.add_argument("--days", default="365,1000,3650,10000", help="corpus sizes in days, comma-separated")
     parser.add_argument("--blog-days", default="365,1000", help="sizes also built with the Material blog plugin")
     parser.add_argument("--pdf-days", type=int, default=365,
                         help="measure day PDFs (cold, warm) up to this size (default 365; 0: none)")

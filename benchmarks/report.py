@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -63,17 +64,59 @@ def incremental_table(sizes: list[dict]) -> str:
     return "\n".join(rows)
 
 
-def blog_table(sizes: list[dict]) -> str:
-    rows = ["| days | blog plugin s | blog peak RSS | our build s (no PDF) | our peak RSS | ours ÷ blog "
-            "| blog ÷ ours |",
-            "|---:|---:|---:|---:|---:|---:|---:|"]
+def floor_table(sizes: list[dict]) -> str:
+    rows = ["| days | day pages | bare MkDocs + Material s | its peak RSS | our build s (no PDF) | our peak RSS "
+            "| ours ÷ floor |", "|---:|---:|---:|---:|---:|---:|---:|"]
     for size in sizes:
-        b = size.get("blog")
-        if not b:
+        f = size.get("floor")
+        if not f:
             continue
+        ours = size["build"]["seconds"]
+        rows.append(f"| {size['days']:,} | {f['pages']:,} | {_s(f['seconds'])} | {_mb(f['peak_rss'])} | {_s(ours)} "
+                    f"| {_mb(size['build']['peak_rss'])} | {ours / f['seconds']:.2f}× |")
+    return "\n".join(rows)
+
+
+def blog_table(sizes: list[dict]) -> str:
+    rows = ["| days | posts | blog plugin s | blog peak RSS | our build s (no PDF) | our peak RSS | blog ÷ ours |",
+            "|---:|---|---:|---:|---:|---:|---:|"]
+    for size in sizes:
         ours = size["build"]["seconds"]  # `briefing build` checks the content as it loads it
-        rows.append(f"| {size['days']:,} | {_s(b['seconds'])} | {_mb(b['peak_rss'])} | {_s(ours)} "
-                    f"| {_mb(size['build']['peak_rss'])} | {ours / b['seconds']:.2f} | {b['seconds'] / ours:.1f}× |")
+        for name, label in (("blog", "our day pages' Markdown"), ("blog_short", "about 900 words")):
+            b = size.get(name)
+            if b:
+                rows.append(f"| {size['days']:,} | {label} | {_s(b['seconds'])} | {_mb(b['peak_rss'])} | {_s(ours)} "
+                            f"| {_mb(size['build']['peak_rss'])} | {b['seconds'] / ours:.1f}× |")
+    return "\n".join(rows)
+
+
+# What grows with the record, and how: each figure of one size against the same figure of the size before.
+GROWTH = (
+    ("check s", lambda s: s["check"]["seconds"]),
+    ("generate s", lambda s: s["build"]["timings"].get("generate")),
+    ("MkDocs s", lambda s: s["build"]["timings"].get("mkdocs")),
+    ("cold build s", lambda s: s["build"]["seconds"]),
+    ("peak RSS", lambda s: s["build"]["peak_rss"]),
+    ("rebuild after a title edit s", lambda s: (s.get("edit_title") or {}).get("seconds")),
+    ("serve: save → page s", lambda s: (s.get("serve") or {}).get("seconds")),
+)
+
+
+def exponent(before: float | None, after: float | None, ratio: float) -> str:
+    """How a figure grows against the record: 1.00 is in proportion, below 1 slower, above 1 faster."""
+    if not before or not after or ratio <= 1:
+        return "–"
+    return f"{math.log(after / before) / math.log(ratio):.2f}"
+
+
+def growth_table(sizes: list[dict]) -> str:
+    """Each figure's growth exponent between consecutive sizes (figure ∝ events^k)."""
+    header = "| from → to (days) | events × | " + " | ".join(f"{name} k" for name, _ in GROWTH) + " |"
+    rows = [header, "|---|---:|" + "---:|" * len(GROWTH)]
+    for before, after in zip(sizes, sizes[1:], strict=False):
+        ratio = after["build"]["events"] / before["build"]["events"]
+        cells = [exponent(get(before), get(after), ratio) for _, get in GROWTH]
+        rows.append(f"| {before['days']:,} → {after['days']:,} | {ratio:.2f} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -124,9 +167,14 @@ def markdown(results: dict) -> str:
         "### Incremental rebuilds (`briefing build` again after the cold build)",
         incremental_table(sizes),
     ]
-    if any(s.get("blog") for s in sizes):
-        title = "### Against the Material blog plugin (same days, same Markdown, one post per day)"
+    if any(s.get("floor") for s in sizes):
+        parts += ["### Against bare MkDocs + Material (the same day pages, built in the same run)", floor_table(sizes)]
+    if any(s.get("blog") or s.get("blog_short") for s in sizes):
+        title = "### Against the Material blog plugin (same days, one post per day)"
         parts += [title, blog_table(sizes)]
+    if len(sizes) > 1:
+        parts += ["### Growth (each figure ∝ events^k between two sizes: k = 1 grows with the record)",
+                  growth_table(sizes)]
     parts += ["### Preview and PDFs", other_table(sizes)]
     return "\n\n".join(parts) + "\n"
 

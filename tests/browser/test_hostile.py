@@ -200,7 +200,7 @@ def _pagefind_fragments(site_dir) -> list[dict]:
     import gzip
 
     found = []
-    for path in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site_dir / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         found.append(json.loads(data[data.index(b"{"):]))
     return found

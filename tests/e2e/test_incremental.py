@@ -18,12 +18,16 @@ import pytest
 from generator.editorial.synth import synthesize
 from generator.pipeline import generate
 from generator.project import Project
+from generator.util.folder import MANIFEST
 
 DAYS = 30
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file of the folder but the writer's manifest (which keeps, beside the digest of most files, the key of
+    what big ones were made from: versions of content files, which differ between two copies of a project)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
 
 
 def build(project: Path):

@@ -6,6 +6,7 @@ realistic and the same for the same seed.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -90,5 +91,7 @@ def test_the_corpus_builds_into_a_site_with_its_search_index(project):
     parser = _Links()
     parser.feed(days[len(days) // 2].read_text(encoding="utf-8"))
     assert len(parser.anchors) >= 5, "a day page holds its events, each with its anchor"
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    bundles = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))["bundles"]
+    assert bundles[0] == "site" and len(bundles) >= 2, "a bundle for the site, one for each year"
+    assert all((site / "pagefind" / name / "pagefind.js").is_file() for name in bundles)
     assert report.timings["generate"] > 0 and report.timings["mkdocs"] > 0
