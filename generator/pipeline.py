@@ -17,14 +17,13 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from generator.content.files import handwritten_pages
 from generator.content.model import Record
 from generator.errors import BriefingError, Problem
 from generator.exports.formats import write_site_files
 from generator.exports.pages import publishing_of
-from generator.pdf.printer import BriefsReport
-from generator.pdf.write import remove_strays, standing_briefs, write_day_briefs
 from generator.project import Project
 from generator.search import pagefind
 from generator.settings import Settings
@@ -36,6 +35,9 @@ from generator.util.folder import WriteReport
 from generator.util.vendor import font_files
 from generator.views import urls
 from generator.views.labels import medium_day
+
+if TYPE_CHECKING:
+    from generator.pdf.printer import BriefsReport
 
 
 @dataclass
@@ -196,7 +198,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     calm_collector()
     generated, briefs, bundles = prepare(project, make_pdfs)
     timings["generate"] = generated.seconds
-    timings["pdf"] = briefs.seconds
+    timings["pdf"] = briefs.seconds if briefs else 0.0
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
     start = time.perf_counter()
     try:
@@ -204,14 +206,17 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     except BaseException:
         pagefind.abandon(indexing)
         raise
-    remove_strays(settings)  # briefs `briefing pdf` wrote into the site, made again above if they still can be
+    if (settings.site_dir / "pdf").is_dir():
+        from generator.pdf.write import remove_strays  # WeasyPrint is imported only when there are PDFs
+
+        remove_strays(settings)  # briefs `briefing pdf` wrote into the site, made again above if they still can be
     timings["mkdocs"] = time.perf_counter() - start
     if indexing:
         timings["search"] = indexing.finish(settings.site_dir)
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)
 
 
-def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport, pagefind.Bundles]:
+def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     """Everything before MkDocs that needs the record, in a process of its own where the system can fork.
 
     The record, the checked files and the exports take most of the memory a build needs; MkDocs needs none
@@ -234,18 +239,24 @@ def _prepared_or_error(project: Project, make_pdfs: bool) -> tuple[str, object]:
         return "error", exc
 
 
-def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport, pagefind.Bundles]:
+def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     settings = project.settings
     generated = generate(project, pdf=make_pdfs, parallel=True)
     project.save_caches(release=True)  # the content ends here: kept for the next build
     record = generated.record
+    briefs = None
     with project.markdown.active():
-        # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
-        also, pdf_warnings = standing_briefs(settings, record, project.basemap) if make_pdfs else ([], [])
-        briefs = write_day_briefs(settings, record if make_pdfs else None, project.templates, project.basemap, also)
-        briefs.warnings[:0] = pdf_warnings
+        if make_pdfs or (settings.docs_dir / "pdf").is_dir():
+            # WeasyPrint is imported only for PDFs (its import is a good part of a small rebuild's time).
+            from generator.pdf.write import standing_briefs, write_day_briefs
+
+            # Before MkDocs, into the docs folder: strict mode checks each day page's link to its PDF.
+            also, pdf_warnings = standing_briefs(settings, record, project.basemap) if make_pdfs else ([], [])
+            made = write_day_briefs(settings, record if make_pdfs else None, project.templates, project.basemap, also)
+            made.warnings[:0] = pdf_warnings
+            briefs = made.without_files()
         bundles = pagefind.prepare(record, generated.report, settings)
     generated.events = len(record.events)
     generated.redirects = project.redirects.stage(record, redirects.staging(settings.root), settings.language)
     generated.record = None  # MkDocs needs none of it
-    return generated, briefs.without_files(), bundles
+    return generated, briefs, bundles

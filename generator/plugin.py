@@ -29,6 +29,7 @@ from generator.site.csp import allow_live_reload, apply_policy, theme_script_has
 from generator.site.produce import calm_collector
 from generator.site.watch import NativeWatch
 from generator.util.paths import TEMPLATES
+from generator.views.templates import compiled_cache
 
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "admonition", "footnotes")
 STYLESHEETS = ("assets/fonts/fonts.css", "assets/stylesheets/briefing.css")
@@ -144,6 +145,7 @@ class BriefingPlugin(BasePlugin):
     @event_priority(-100)  # last: a worker forked here must see the environment as every plugin left it
     def on_env(self, env, config: MkDocsConfig, files):
         self.files = files  # for links in generated pages, converted as each page is built
+        env.bytecode_cache = compiled_cache(self.project.compiled_templates)  # the theme's, compiled once
         navcache.install(env, self.nav)  # the sidebar, once per folder (templates/overrides/partials/nav.html)
         self.theme_env = env
         self.script_hashes = {}

@@ -83,7 +83,12 @@ class Project:
 
     @cached_property
     def templates(self) -> Templates:
-        return Templates(self.settings.templates_dir)
+        return Templates(self.settings.templates_dir, self.compiled_templates)
+
+    @property
+    def compiled_templates(self) -> Path | None:
+        """Where compiled templates (ours and the theme's) are kept between builds, once the project is built."""
+        return self._cache_file("jinja") if self.settings.cache_dir.parent.is_dir() else None
 
     def _cache_file(self, name: str) -> Path:
         return self.settings.cache_dir / name

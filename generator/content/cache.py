@@ -23,6 +23,7 @@ that is a third of the cache's memory.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,17 +150,51 @@ class FileCache:
     @classmethod
     def load(cls, path: Path) -> FileCache:
         """The cache a previous build kept in ``path``, or an empty one (none, or one made by other code)."""
-        kept = load_pickle(path, FileCache)
-        if kept is None or kept.fingerprint != fingerprint():
-            return FileCache(fingerprint())
-        kept.checked_now, kept.seen, kept.removed, kept.changes = set(), set(), set(), set()
-        kept.cold = False
-        return kept
+        kept = _kept_shards(path)
+        cache = FileCache(fingerprint(), cold=kept is None)
+        for blob in (kept or {}).values():
+            cache.entries.update(pickle.loads(blob))
+        return cache
 
     def save(self, path: Path) -> None:
-        """Keep the cache for the next process, where the project has been built (.build/ exists) and it changed."""
-        if not self.kept_elsewhere and path.parent.parent.is_dir() and (self.checked_now or not path.is_file()):
-            save_pickle(path, self)
+        """Keep the cache for the next process, where the project has been built (.build/ exists) and it changed.
+
+        The cache is kept in shards, one per folder of content files, each pickled on its own: a build that
+        checked a few files pickles again only the shards they are in (ten years of events live in 120
+        month folders) and copies the others as they were.
+        """
+        if self.kept_elsewhere or not path.parent.parent.is_dir():
+            return
+        shards = _kept_shards(path)
+        dirty = {_shard(rel) for rel in self.checked_now} | {_shard(key[0]) for key in self.removed}
+        if shards is None:
+            shards, dirty = {}, {_shard(key[0]) for key in self.entries}
+        elif not dirty:
+            return
+        grouped: dict[str, dict] = {name: {} for name in dirty}
+        for key, entry in self.entries.items():
+            shard = _shard(key[0])
+            if shard in grouped:
+                grouped[shard][key] = entry
+        for name, entries in grouped.items():
+            if entries:
+                shards[name] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                shards.pop(name, None)
+        save_pickle(path, {"fingerprint": fingerprint(), "shards": shards})
+
+
+def _shard(rel: str) -> str:
+    """The shard a file's check is kept in: its folder."""
+    return rel.rpartition("/")[0]
+
+
+def _kept_shards(path: Path) -> dict[str, bytes] | None:
+    """{shard: pickled entries} as a build kept them in ``path``; None without one made by this code."""
+    kept = load_pickle(path, dict)
+    if kept is None or kept.get("fingerprint") != fingerprint() or not isinstance(kept.get("shards"), dict):
+        return None
+    return kept["shards"]
 
 
 PARALLEL_AT = 2000  # files to check: fewer are checked faster than a second process starts and reports

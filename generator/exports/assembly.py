@@ -114,12 +114,21 @@ class Assembler:
         self.kept = kept
         self.print_ = print_
         self.now = Kept(print_, tuple(e.id for e in pub.with_retracted), b"".join(keys))
-        self._old_index: dict[str, int] | None = None
+        self._reuse: list[int] | None = None
 
-    def old_index(self) -> dict[str, int]:
-        if self._old_index is None:
-            self._old_index = {ident: i for i, ident in enumerate(self.kept.ids)} if self.kept else {}
-        return self._old_index
+    def reuse(self) -> list[int]:
+        """For each event, where its pieces are in the last build's files (their index), or -1: made anew."""
+        if self._reuse is None:
+            found = [-1] * len(self.keys)
+            if self.kept is not None:
+                old = {ident: i for i, ident in enumerate(self.kept.ids)}
+                old_keys, size = self.kept.keys, KEY_SIZE
+                for i, event in enumerate(self.pub.with_retracted):
+                    j = old.get(event.id)
+                    if j is not None and old_keys[j * size:(j + 1) * size] == self.keys[i]:
+                        found[i] = j
+            self._reuse = found
+        return self._reuse
 
     def write(self, rel: str, parts: Parts) -> None:
         pub = self.pub
@@ -128,47 +137,67 @@ class Assembler:
                                    digest_size=KEY_SIZE).hexdigest()
         before = self.kept.files.get(rel) if self.kept else None
         offsets, lengths = array("Q"), array("Q")
+        size = [0]
 
         def stream(out: BinaryIO) -> None:
             path = self.writer.folder / rel
             reuse = (before is not None and self.writer.old.get(rel) == "made:" + before[0] and path.is_file()
                      and path.stat().st_size == before[3])
             with _mapped(path if reuse else None) as old:
-                self._stream(out, parts, head, tail, old, before, offsets, lengths)
+                size[0] = self._stream(out, parts, head, tail, old, before, offsets, lengths)
 
         if self.writer.put_made(rel, file_key, stream):
-            size = (offsets[-1] + lengths[-1] if offsets else len(head)) + len(tail)
-            self.now.files[rel] = (file_key, offsets, lengths, size)
+            self.now.files[rel] = (file_key, offsets, lengths, size[0])
         elif before is not None and before[0] == file_key:
             self.now.files[rel] = before  # the very file the last build wrote, untouched
 
     def _stream(self, out: BinaryIO, parts: Parts, head: bytes, tail: bytes, old, before,
-                offsets: array, lengths: array) -> None:
-        old_index = self.old_index() if old is not None else {}
-        old_keys = self.kept.keys if old is not None else b""
+                offsets: array, lengths: array) -> int:
+        """Write the file; the pieces of a run of events kept in the same order are copied in one piece."""
+        reuse = self.reuse() if old is not None else [-1] * len(self.keys)
         events: tuple[Event, ...] = self.pub.with_retracted
-        out.write(head)
-        position = len(head)
         between = parts.between
-        first = True
-        for i, event in enumerate(events):
-            key = self.keys[i]
-            j = old_index.get(event.id)
-            if j is not None and old_keys[j * KEY_SIZE:(j + 1) * KEY_SIZE] == key:
-                start = before[1][j]
-                piece = old[start:start + before[2][j]]
-            else:
-                piece = parts.piece(self.pub, event)
-            if piece:
-                if not first:
+        out.write(head)
+        position, written = len(head), False
+        i, count = 0, len(events)
+        while i < count:
+            j = reuse[i]
+            if j < 0:
+                piece = parts.piece(self.pub, events[i])
+                if piece:
+                    if written:
+                        out.write(between)
+                        position += len(between)
+                    out.write(piece)
+                    written = True
+                offsets.append(position)
+                lengths.append(len(piece))
+                position += len(piece)
+                i += 1
+                continue
+            last = i
+            while last + 1 < count and reuse[last + 1] == reuse[last] + 1:
+                last += 1
+            old_offsets, old_lengths = before[1], before[2]
+            first_old, last_old = j, j + last - i
+            filled = [m for m in range(first_old, last_old + 1) if old_lengths[m]]
+            shift = position
+            if filled:
+                start, end = old_offsets[filled[0]], old_offsets[filled[-1]] + old_lengths[filled[-1]]
+                if written:
                     out.write(between)
                     position += len(between)
-                out.write(piece)
-                first = False
-            offsets.append(position)
-            lengths.append(len(piece))
-            position += len(piece)
+                shift = position - start
+                out.write(old[start:end])
+                position += end - start
+                written = True
+            for m in range(first_old, last_old + 1):
+                # An empty piece (an event not in this file) has no place: any offset will do.
+                offsets.append(old_offsets[m] + shift if old_lengths[m] else position)
+                lengths.append(old_lengths[m])
+            i = last + 1
         out.write(tail)
+        return position + len(tail)
 
 
 class _mapped:

@@ -161,8 +161,10 @@ def install(made: Path, target: Path, names: tuple[str, ...]) -> None:
 
 
 def _install_bundle(bundle: Path, target: Path) -> None:
-    if (target / ENTRY).is_file() and _same_bundle(bundle, target):
-        return  # the site has this very bundle (a dirty build kept it)
+    if (target / ENTRY).is_file() and (target / ENTRY).read_bytes() == (bundle / ENTRY).read_bytes():
+        # The site has this very bundle (a dirty build kept it): the entry names the index by the hash of its
+        # content, and the index names every fragment by the hash of its own.
+        return
     if target.exists():
         shutil.rmtree(target)
     try:
@@ -170,17 +172,6 @@ def _install_bundle(bundle: Path, target: Path) -> None:
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(bundle, target)
-
-
-def _same_bundle(bundle: Path, target: Path) -> bool:
-    """Whether ``target`` holds the files of ``bundle`` (Pagefind names its files by their content)."""
-    if (target / ENTRY).read_bytes() != (bundle / ENTRY).read_bytes():
-        return False
-    return _names(bundle) == _names(target)
-
-
-def _names(folder: Path) -> set[str]:
-    return {str(path.relative_to(folder)) for path in folder.rglob("*")}
 
 
 def configure(config, settings: Settings) -> None:

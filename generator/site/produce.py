@@ -25,6 +25,7 @@ from generator.site import plan
 from generator.site.render import Job, Renderer, page_jobs, page_paths
 from generator.util import fork
 from generator.util.folder import Writer, WriteReport
+from generator.views import urls
 
 FREEZE_AT = 5000  # events: below this a record is too small to matter (and tests build many in one process)
 MIN_JOBS_TO_FORK = 300  # a small site renders faster than a fork starts
@@ -112,15 +113,16 @@ def write_docs(settings: Settings, record: Record, renderer: Renderer, static: d
     new_state = pages.state_of(record, renderer.pdf_days, (), plan.fingerprint(settings))
     old_state = pages.load()
     only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)
-    every_page = page_paths(record)
+    site = urls.site_pages(record)
+    every_page = page_paths(record, site)
     keep = [page for page in every_page if page not in only] if only is not None else []
     pages.forget()  # until the docs folder is whole again
     changed = bool(content.changes) or old_state is None or (old_state.ledes, old_state.pdf_days) != (
         new_state.ledes, new_state.pdf_days)
     remake_exports = only is None or (parallel and changed)
-    produced = produce(settings.docs_dir, static, page_jobs(record, renderer, only), exports,
+    produced = produce(settings.docs_dir, static, page_jobs(record, renderer, only, site), exports,
                        parallel=parallel, keep=keep, remake_exports=remake_exports,
-                       missing=lambda gone: page_jobs(record, renderer, set(gone)),
+                       missing=lambda gone: page_jobs(record, renderer, set(gone), site),
                        pages_before=old_state.pages if old_state else frozenset())
     new_state.pages = frozenset(every_page)
     pages.save(new_state)

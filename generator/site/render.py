@@ -172,17 +172,21 @@ def _year_links(page: str, events, page_of_year: Callable[[int], str]) -> tuple[
 Job = Callable[[], str]
 
 
-def page_jobs(record: Record, renderer: Renderer, only: set[str] | None = None) -> list[tuple[str, Job]]:
+def page_jobs(record: Record, renderer: Renderer, only: set[str] | None = None,
+              pages: dict[str, urls.Page] | None = None) -> list[tuple[str, Job]]:
     """Each generated page as (its path, how to render it), so pages can be rendered apart (and in parallel).
 
     ``only``: just the jobs of these pages (generator/site/plan.py).  Permanent links are not pages MkDocs
-    builds: :mod:`generator.site.redirects` writes them into the site.
+    builds: :mod:`generator.site.redirects` writes them into the site.  ``pages``: the record's
+    :func:`generator.views.urls.site_pages`, when the caller has it already (ten years: 50,000 entries).
     """
+    pages = urls.site_pages(record) if pages is None else pages
     return [(page, partial(renderer.render, page, kind, subject))
-            for page, (kind, subject) in urls.site_pages(record).items()
+            for page, (kind, subject) in pages.items()
             if kind != "permalink" and (only is None or page in only)]
 
 
-def page_paths(record: Record) -> list[str]:
+def page_paths(record: Record, pages: dict[str, urls.Page] | None = None) -> list[str]:
     """The path of every page :func:`page_jobs` makes."""
-    return [page for page, (kind, _) in urls.site_pages(record).items() if kind != "permalink"]
+    pages = urls.site_pages(record) if pages is None else pages
+    return [page for page, (kind, _) in pages.items() if kind != "permalink"]

@@ -22,7 +22,7 @@ from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify as _toc_slugify
 from markupsafe import Markup
 
@@ -41,8 +41,9 @@ class Templates:
     file that overrides a default: the names of the project's templates are part of the key.
     """
 
-    def __init__(self, project_templates: Path | None):
+    def __init__(self, project_templates: Path | None, compiled: Path | None = None):
         self.project_templates = project_templates
+        self.compiled = compiled  # where compiled templates are kept for the next process (None: nowhere)
         self._made: dict[tuple[str, tuple[str, ...]], Environment] = {}
 
     def folders(self, kind: str) -> list[Path]:
@@ -57,8 +58,18 @@ class Templates:
         names = tuple(sorted(p.as_posix() for p in folders[0].rglob("*"))) if len(folders) > 1 else ()
         key = (kind, names)
         if key not in self._made:
-            self._made[key] = environment(kind, folders)
+            env = self._made[key] = environment(kind, folders)
+            env.bytecode_cache = compiled_cache(self.compiled)
         return self._made[key]
+
+
+def compiled_cache(folder: Path | None) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in ``folder`` between processes: compiling is most of what a first render costs
+    (Jinja checks each against its source, so a changed template is compiled again)."""
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def environment(kind: str, folders: list[Path]) -> Environment:
