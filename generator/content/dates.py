@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
+from generator.util.store import pickled_by_fields
+
 Precision = Literal["year", "month", "day", "time"]
 
 _POINT = re.compile(
@@ -39,6 +41,7 @@ class DateProblem(ValueError):
     """The text is not a date of the grammar; the message says why, for an editor."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)  # slotted: ten years of events hold a hundred thousand of them
 class Point:
     """One end of a date: a year, a month, a day, or a moment with its offset."""
@@ -101,6 +104,7 @@ class Point:
         return f"{self.year:04d}"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class When:
     """An event's date as the editor wrote it, understood."""

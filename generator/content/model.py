@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 from generator.content import schema
 from generator.content.dates import Point, When
 from generator.util.keep import ByIdentity
+from generator.util.store import pickled_by_fields
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Topic:
     id: str
@@ -33,6 +35,7 @@ class Topic:
     replaces: tuple[str, ...] = ()  # old ids whose addresses lead here
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Story:
     id: str
@@ -41,6 +44,7 @@ class Story:
     replaces: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
@@ -54,6 +58,7 @@ class Source:
     replaces: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Role:
     title: str
@@ -62,6 +67,7 @@ class Role:
     end: Point | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str
@@ -75,12 +81,14 @@ class Actor:
     replaces: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Participation:
     actor: str
     role: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     text: str
@@ -88,6 +96,7 @@ class Claim:
     status: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Citation:
     source: str
@@ -95,6 +104,7 @@ class Citation:
     url: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Location:
     name: str
@@ -103,12 +113,14 @@ class Location:
     lon: float | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Correction:
     date: Point
     text: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str

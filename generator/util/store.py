@@ -8,6 +8,8 @@ new ones, never half of them.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import os
 import pickle
 from collections.abc import Callable
@@ -18,6 +20,23 @@ T = TypeVar("T")
 
 # What unpickling a file from another version, or a damaged one, may raise.
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError)
+
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """A frozen, slotted dataclass pickled as its class and the arguments that make it again.
+
+    The dataclass's own way for such a class asks ``dataclasses.fields()`` for every object pickled and
+    sets each field back one by one: most of the time it took to send ten years of events from one process
+    to another.  Each object is made again by its own ``__init__``.
+    """
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    values = operator.attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 def write_atomic(path: Path, data: bytes) -> None:
