@@ -31,7 +31,7 @@ from generator.site import dirty, redirects
 from generator.site.produce import calm_collector, write_docs
 from generator.site.render import Renderer
 from generator.util import fork
-from generator.util.folder import WriteReport
+from generator.util.folder import WriteReport, manifest
 from generator.util.vendor import font_files
 from generator.views import urls
 from generator.views.labels import medium_day
@@ -178,7 +178,9 @@ def run_mkdocs(project: Project, generated: Generated) -> None:
             config.plugins.on_shutdown()
         outputs = {f.dest_uri for f in plugin.files or ()}
         if is_dirty:
-            dirty.remove_stale(settings.site_dir, before_outputs - outputs)
+            # A page gone may have left its address to a redirect (a merged actor's), linked in after MkDocs.
+            redirected = set(manifest(redirects.staging(settings.root)))
+            dirty.remove_stale(settings.site_dir, before_outputs - outputs - redirected)
         dirty.remember(settings, site_print, outputs)
     except (Abort, ConfigurationError) as exc:
         details = "\n".join(collector.messages)

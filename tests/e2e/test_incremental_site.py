@@ -25,10 +25,14 @@ from generator.site import parallel, produce
 from tests.e2e.test_incremental import (
     add_event,
     add_lede,
+    make_draft,
+    merge_actor,
     plain_day_event,
     redate,
     rename_actor,
+    rename_with_redirect,
     retitle,
+    retract,
     unrelated_day_event,
 )
 
@@ -53,6 +57,8 @@ def redate_to_another_day(project: Path) -> None:
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle": retitle, "redate": redate_to_another_day, "add_event": add_event, "remove_event": remove_event,
     "rename_event": rename_event, "rename_actor": rename_actor, "add_lede": add_lede,
+    "rename_with_redirect": rename_with_redirect, "retract": retract, "merge_actor": merge_actor,
+    "make_draft": make_draft,
 }
 
 

@@ -31,6 +31,10 @@ class Record:
 class Pub:
     record: Record
 
+    @property
+    def with_retracted(self) -> tuple[Item, ...]:  # what the files list: here, every item
+        return self.record.events
+
 
 PARTS = Parts(head=lambda pub: b"[", piece=lambda pub, item: item.text.encode(), between=b",",
               tail=lambda pub: b"]\n")
