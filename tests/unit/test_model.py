@@ -114,3 +114,17 @@ def test_load_record_raises_the_projects_own_error_with_every_problem():
         Project.load(CASES / "many-problems" / "mkdocs.yml").load_record()
     assert len(caught.value.problems) == 11
     assert str(caught.value) == "10 errors, 1 warning in 6 files"
+
+
+def test_the_record_crosses_to_another_process_unchanged(record):
+    # Model objects are pickled as their class and arguments (generator/util/store.py): each is made again by
+    # its own __init__, so what __post_init__ works out (who takes part, which sources) comes back too.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(record.events + record.drafts, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == record.events + record.drafts
+    for before, after in zip(record.events + record.drafts, again, strict=True):
+        assert (after.actor_ids, after.source_ids) == (before.actor_ids, before.source_ids)
+        assert after.when == before.when and type(after.when.start) is type(before.when.start)
+    actors = pickle.loads(pickle.dumps(tuple(record.actors.values())))
+    assert actors == tuple(record.actors.values())
