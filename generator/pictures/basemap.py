@@ -36,6 +36,9 @@ MERIDIAN_STEP = 15.0  # central meridians are multiples of this, so nearby maps 
 WIDTH = 480.0  # a map is drawn this many units wide (its viewBox)
 FINE_FROM_ZOOM = 4  # from this zoom (a view about 60° wide) the 1:50m outlines are used, before it 1:110m
 TOLERANCE = 1.0  # simplification, in SVG units
+# A day's locator map says where, in a box at most 28rem wide beside the text: outlines simplified to two
+# units keep every country's shape and halve the path data each day page carries.
+LOCATOR_TOLERANCE = 2.0
 # Map units per degree of latitude at the equator, the most a degree is anywhere: a tolerance
 # in degrees made from it is never coarser than TOLERANCE in SVG units.
 MOST_UNITS_PER_DEGREE = A1 * M * math.pi / 180
@@ -51,7 +54,8 @@ def scale_at(zoom: int) -> float:
 
 @dataclass(frozen=True)
 class View:
-    """A crop: central meridian, zoom, and the box shown, in SVG units of that zoom (y down)."""
+    """A crop: central meridian, zoom, and the box shown, in SVG units of that zoom (y down); and how far
+    its outlines are simplified, in SVG units."""
 
     lon0: float
     zoom: int
@@ -59,6 +63,7 @@ class View:
     top: float
     width: float
     height: float
+    tolerance: float = TOLERANCE
 
     def project(self, lon: float, lat: float) -> Point:
         """SVG coordinates of a longitude (absolute) and latitude."""
@@ -225,7 +230,7 @@ class Basemap:
             return Layers(water, "", "")
         outlines = self.outlines("fine" if view.zoom >= FINE_FROM_ZOOM else "coarse")
         degrees = _lonlat_box(box, view.zoom)
-        tolerance = TOLERANCE / (scale_at(view.zoom) * MOST_UNITS_PER_DEGREE)
+        tolerance = view.tolerance / (scale_at(view.zoom) * MOST_UNITS_PER_DEGREE)
         project = _projector(view.zoom)
         land = []
         for ring in outlines.near("land", view.lon0, degrees, tolerance):

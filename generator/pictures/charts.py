@@ -342,16 +342,13 @@ def sparkline(
         return baseline - value / peak * (baseline - plot_top)
 
     totals = [bar.total for bar in values]
-    points = [(x_of(i), y_of(total)) for i, total in enumerate(totals)]
-    # A flat run needs only its two ends: an actor seen in three months of ten years is a short path.
     end = len(totals) - 1
+    # A flat run needs only its two ends: an actor seen in three months of ten years is a short path.
     corners = [
-        points[i]
-        for i in range(len(totals))
-        if i in (0, end) or totals[i] != totals[i - 1] or totals[i] != totals[i + 1]
+        i for i in range(len(totals)) if i in (0, end) or totals[i] != totals[i - 1] or totals[i] != totals[i + 1]
     ]
-    line = "M" + "L".join(f"{number(x)} {number(y)}" for x, y in corners)
-    area = line + f"L{number(points[-1][0])} {number(baseline)}L{number(points[0][0])} {number(baseline)}z"
+    line = "M" + "L".join(f"{number(x_of(i))} {number(y_of(totals[i]))}" for i in corners)
+    area = line + f"L{number(x_of(end))} {number(baseline)}L{number(x_of(0))} {number(baseline)}z"
     drawing = [
         element("path", {"class": "bp-area", "d": area, "fill": "#d5e2f3"}),
         element("path", {"class": "bp-baseline", "d": f"M0 {number(baseline)}H{number(WIDTH)}", "stroke": INK}),
@@ -369,7 +366,7 @@ def sparkline(
     ]
     marks = [first] if first.index == last.index else [first, last]
     for mark in marks:
-        x, y = points[mark.index]
+        x, y = x_of(mark.index), y_of(totals[mark.index])
         drawing.append(
             element("circle", {"class": "bp-mark", "cx": x, "cy": y, "r": 3.5, "fill": "#b3261e", "stroke": "#ffffff"})
         )

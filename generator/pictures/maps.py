@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from .basemap import MERIDIAN_STEP, WIDTH, Basemap, View, to_svg
+from .basemap import LOCATOR_TOLERANCE, MERIDIAN_STEP, WIDTH, Basemap, View, to_svg
 from .picture import Cell, Picture, Table
 from .projection import HALF_HEIGHT, HALF_WIDTH, centre_of, equal_earth, wrap
 from .svg import clip_words, document, element, label_text
@@ -143,11 +143,17 @@ def event_map(
     picture_id: str,
     name: str,
     labelled: int = LABELLED,
+    locator: bool = False,
 ) -> Picture | None:
-    """A map of the places, each a link; None when there is no place to show."""
+    """A map of the places, each a link; None when there is no place to show.
+
+    ``locator``: a small map beside a page's text (a day's), whose outlines are simplified further.
+    """
     if not places:
         return None
     view = view_of(places)
+    if locator:
+        view = replace(view, tolerance=LOCATOR_TOLERANCE)
     layers = basemap.layers(view)
     positions = [view.project(p.lon, p.lat) for p in places]
     drawing = [layers.markup, _labels(places, positions, view, labelled)]
@@ -166,37 +172,24 @@ def event_map(
 
 
 def _markers(places: Sequence[Place], positions: Sequence[tuple[float, float]]) -> Markup:
-    """Big markers first, so smaller ones nearby stay on top and clickable."""
+    """Big markers first, so smaller ones nearby stay on top and clickable.
+
+    What every marker shares (its paint, the count's type) is said once, on the group: a day with a
+    hundred places repeats only the circles' positions.
+    """
     order = sorted(range(len(places)), key=lambda i: (-places[i].count, i))
     links = []
     for index in order:
         place, (x, y) = places[index], positions[index]
         r = radius(place.count)
-        shapes = [
-            element("title", None, place.marker_name),
-            element(
-                "circle", {"cx": x, "cy": y, "r": r, "fill": MARKER_FILL, "stroke": "#ffffff", "stroke-width": 1.5}
-            ),
-        ]
+        shapes = [element("title", None, place.marker_name), element("circle", {"cx": x, "cy": y, "r": r})]
         if place.count > 1:
             size = min(FONT, r * 2 / max(len(str(place.count)), 1) / 0.62)
-            shapes.append(
-                element(
-                    "text",
-                    {
-                        "x": x,
-                        "y": y + size * 0.36,
-                        "text-anchor": "middle",
-                        "font-size": size,
-                        "fill": "#ffffff",
-                        "font-weight": "700",
-                        "class": "bp-count",
-                    },
-                    str(place.count),
-                )
-            )
+            at = {"x": x, "y": y + size * 0.36, "font-size": size, "fill": "#ffffff", "stroke": "none"}
+            shapes.append(element("text", {**at, "class": "bp-count"}, str(place.count)))
         links.append(element("a", {"href": place.href, "aria-label": place.marker_name}, shapes))
-    return element("g", {"class": "bp-markers"}, links)
+    paint = {"fill": MARKER_FILL, "stroke": "#ffffff", "stroke-width": 1.5}
+    return element("g", {"class": "bp-markers", **paint, "text-anchor": "middle", "font-weight": "700"}, links)
 
 
 def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Markup:

@@ -30,6 +30,10 @@ from generator.views import urls
 FREEZE_AT = 5000  # events: below this a record is too small to matter (and tests build many in one process)
 MIN_JOBS_TO_FORK = 300  # a small site renders faster than a fork starts
 WORKER_SHARE = (1, 2)  # of every three jobs (by index), the worker renders these
+# Day pages carry locator maps, whose basemap frames (and the outlines behind them) cost more to draw than
+# the maps themselves: the worker renders every day page, so only one process loads the outlines and each
+# frame is drawn once, not once in each process.
+TOGETHER = "briefings/"
 
 
 class Sources(Mapping[str, str]):
@@ -130,6 +134,19 @@ def write_docs(settings: Settings, record: Record, renderer: Renderer, static: d
     return produced
 
 
+def shares(jobs: list[tuple[str, Job]]) -> tuple[list[tuple[str, Job]], list[tuple[str, Job]]]:
+    """This process's jobs and the worker's: the worker takes every day page (:data:`TOGETHER`) and as many
+    of the others, spread through them, as make up its share of all jobs (two of every three)."""
+    days = [job for job in jobs if job[0].startswith(TOGETHER)]
+    rest = [job for job in jobs if not job[0].startswith(TOGETHER)]
+    take = max(len(jobs) * len(WORKER_SHARE) // 3 - len(days), 0)
+    mine, theirs = [], list(days)
+    for index, job in enumerate(rest):
+        # Bresenham's spacing: `take` of the others, evenly through them.
+        (theirs if (index + 1) * take // len(rest) > index * take // len(rest) else mine).append(job)
+    return mine, theirs
+
+
 def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, Job]], exports: Exports,
             *, parallel: bool = False, keep: list[str] = (), remake_exports: bool = True,
             missing=None, pages_before: frozenset[str] = frozenset()) -> Produced:
@@ -152,8 +169,7 @@ def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, 
     worker = None
     mine = jobs
     if parallel and len(jobs) >= MIN_JOBS_TO_FORK and fork.can_fork():
-        theirs = [job for index, job in enumerate(jobs) if index % 3 in WORKER_SHARE]
-        mine = [job for index, job in enumerate(jobs) if index % 3 not in WORKER_SHARE]
+        mine, theirs = shares(jobs)
         worker = fork.start(lambda: _worker(theirs, folder))
     try:
         made = _render(mine, writer)

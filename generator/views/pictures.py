@@ -132,11 +132,21 @@ def _bucket_bar(ctx: Context, links: Links, bucket, unit: str) -> Bar:
     return Bar(label, bucket.counts, href, tick)
 
 
+@dataclass(frozen=True)
+class _Months:
+    """The months of the record's years, their place on the axis, and an empty bar for each: the same for every
+    actor's sparkline, so an actor's own bars are only the months it appears in."""
+
+    index: dict[tuple[int, int], int]
+    names: tuple[str, ...]
+    empty: tuple[Bar, ...]
+
+
 @lru_cache(maxsize=16)
-def _months(span: tuple[int, int], lang: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """The months of the record's years and their names: the same for every actor's sparkline."""
-    months = tuple((y, m) for y in range(span[0], span[1] + 1) for m in range(1, 13))
-    return months, tuple(labels.month_label(y, m, lang) for y, m in months)
+def _months(span: tuple[int, int], lang: str) -> _Months:
+    months = [(y, m) for y in range(span[0], span[1] + 1) for m in range(1, 13)]
+    names = tuple(labels.month_label(y, m, lang) for y, m in months)
+    return _Months({month: i for i, month in enumerate(months)}, names, tuple(Bar(name, (0,)) for name in names))
 
 
 def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
@@ -146,15 +156,16 @@ def actor_sparkline(ctx: Context, actor_id: str) -> Picture | None:
     span = record.years
     if not events or span is None:
         return None
-    per_month = Counter((e.when.start.year, e.when.start.month or 1) for e in events)
-    months, names = _months(span, ctx.lang)
-    index = {month: i for i, month in enumerate(months)}
-    values = [Bar(name, (per_month.get(month, 0),)) for month, name in zip(months, names, strict=True)]
+    months = _months(span, ctx.lang)
+    per_month = Counter(months.index[(e.when.start.year, e.when.start.month or 1)] for e in events)
+    values = list(months.empty)
+    for at, count in per_month.items():
+        values[at] = Bar(months.names[at], (count,))
     first, last = events[0], events[-1]
     when_first = labels.when_label(first.when, ctx.tz, ctx.lang)
     when_last = labels.when_label(last.when, ctx.tz, ctx.lang)
-    at_first = index[(first.when.start.year, first.when.start.month or 1)]
-    at_last = index[(last.when.start.year, last.when.start.month or 1)]
+    at_first = months.index[(first.when.start.year, first.when.start.month or 1)]
+    at_last = months.index[(last.when.start.year, last.when.start.month or 1)]
     if len(events) == 1:
         marks = (Mark(at_first, f"Only appearance: {when_first}"),) * 2
     else:
@@ -175,7 +186,7 @@ def day_map(ctx: Context, day: date, basemap: Basemap) -> Picture | None:
     if not points:
         return None
     name = f"Where {'the event' if len(points) == 1 else 'the events'} of {labels.long_day(day, ctx.lang)} happened"
-    return event_map(group_places(points), basemap=basemap, picture_id="day-map", name=name)
+    return event_map(group_places(points), basemap=basemap, picture_id="day-map", name=name, locator=True)
 
 
 @dataclass(frozen=True)
