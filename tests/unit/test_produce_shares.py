@@ -15,7 +15,7 @@ def test_the_worker_renders_every_day_page_and_its_share_of_the_rest():
     assert all(not p.startswith("briefings/") for p, _ in mine)
     assert len(theirs) == len(jobs) * len(WORKER_SHARE) // 3
     # The others it takes are spread through them, not the first ones only.
-    taken = [int(p[len("actors/a"):-3]) for p, _ in theirs if p.startswith("actors/")]
+    taken = [int(p[len("actors/a") : -3]) for p, _ in theirs if p.startswith("actors/")]
     assert taken[0] < 10 and taken[-1] > 80
 
 
