@@ -55,9 +55,12 @@ def synthetic_record(events: int, actors: int, days: int, seed: int = 7):
             values["location"] = {"name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52}
         made.append((f"event-{i}", f"content/events/{i}.yaml", values))
     return assemble(
-        "Europe/Kyiv", TOPICS, {a: {"name": a.title()} for a in actor_ids},
+        "Europe/Kyiv",
+        TOPICS,
+        {a: {"name": a.title()} for a in actor_ids},
         {"wire": {"title": "Wire", "publisher": "Example Wire", "published": parse_when("2015-01-01")}},
-        {}, made,
+        {},
+        made,
     )
 
 
@@ -65,22 +68,27 @@ def main() -> None:
     events, actors, days = (int(a) for a in sys.argv[1:4]) if len(sys.argv) > 3 else (40000, 2000, 3650)
     start = time.perf_counter()
     record = synthetic_record(events, actors, days)
-    print(f"record: {len(record.events)} events, {len(record.actors)} actors, {len(record.days)} days "
-          f"({time.perf_counter() - start:.1f} s to make)")
+    print(
+        f"record: {len(record.events)} events, {len(record.actors)} actors, {len(record.days)} days "
+        f"({time.perf_counter() - start:.1f} s to make)"
+    )
 
     def timed(label, make):
         wall, cpu = time.perf_counter(), time.process_time()
         with _collector_paused():  # as publication_files runs them
             out = make()
         size = len(out) if isinstance(out, bytes) else sum(len(v) for v in out.values())
-        print(f"{label:28s} {time.perf_counter() - wall:6.2f} s wall {time.process_time() - cpu:6.2f} s CPU "
-              f"{size / 1e6:8.2f} MB")
+        print(
+            f"{label:28s} {time.perf_counter() - wall:6.2f} s wall {time.process_time() - cpu:6.2f} s CPU "
+            f"{size / 1e6:8.2f} MB"
+        )
         return out
 
     pub = Publication(record, "https://example.org/briefing/", "Bench")
     maker = FeedMaker(pub)
-    timed("briefings atom+rss+json", lambda: b"".join(
-        f(maker.briefings(BRIEFINGS_ATOM)) for f in (atom, rss, json_feed)))
+    timed(
+        "briefings atom+rss+json", lambda: b"".join(f(maker.briefings(BRIEFINGS_ATOM)) for f in (atom, rss, json_feed))
+    )
     timed(f"{len(TOPICS)} topic feeds", lambda: {t["id"]: atom(maker.topic(t["id"])) for t in TOPICS})
     timed(f"{actors} actor feeds", lambda: {a: atom(maker.actor(a)) for a in record.actors})
     timed("events.ics", lambda: ical.calendar(pub))

@@ -31,10 +31,13 @@ from generator.views import urls  # noqa: E402
 def renamed(record, share: float = 0.01):
     """The record with every hundredth event, actor and source renamed, its old id in ``replaces``."""
     step = int(1 / share)
-    events = tuple(dataclasses.replace(e, replaces=(f"{e.id}-old",)) if i % step == 0 else e
-                   for i, e in enumerate(record.events))
-    actors = {i: dataclasses.replace(a, replaces=(f"{i}-old",)) if n % step == 0 else a
-              for n, (i, a) in enumerate(record.actors.items())}
+    events = tuple(
+        dataclasses.replace(e, replaces=(f"{e.id}-old",)) if i % step == 0 else e for i, e in enumerate(record.events)
+    )
+    actors = {
+        i: dataclasses.replace(a, replaces=(f"{i}-old",)) if n % step == 0 else a
+        for n, (i, a) in enumerate(record.actors.items())
+    }
     return dataclasses.replace(record, events=events, actors=actors)
 
 
@@ -47,8 +50,9 @@ def timed(what: str, run) -> object:
 
 def main(events: int = 40_000, actors: int = 2_000, days: int = 3_650) -> None:
     record = renamed(synthetic_record(events, actors, days))
-    print(f"{len(record.events)} events, {len(record.actors)} actors, "
-          f"{len(urls.site_redirects(record))} kept addresses")
+    print(
+        f"{len(record.events)} events, {len(record.actors)} actors, {len(urls.site_redirects(record))} kept addresses"
+    )
     folder = Path(tempfile.mkdtemp(prefix="bench-lifecycle-"))
     try:
         (folder / ".build" / "cache").mkdir(parents=True)

@@ -35,7 +35,8 @@ markdown_extensions:
       permalink: "¶"
 """
 
-BLOG_YML = """\
+BLOG_YML = (
+    """\
 site_name: Blog comparison
 site_url: https://example.org/blog-comparison/
 theme:
@@ -44,19 +45,25 @@ theme:
 plugins:
   - search
   - blog
-""" + EXTENSIONS
+"""
+    + EXTENSIONS
+)
 
-FLOOR_YML = """\
+FLOOR_YML = (
+    """\
 site_name: MkDocs floor
 site_url: https://example.org/floor/
 theme:
   name: material
   font: false
-""" + EXTENSIONS
+"""
+    + EXTENSIONS
+)
 
 SHORT_WORDS = 900
-_EVENT = re.compile(r'<h3 class="event-title"[^>]*>(.*?)<a class="headerlink".*?<div class="event-summary">(.*?)</div>',
-                    re.S)
+_EVENT = re.compile(
+    r'<h3 class="event-title"[^>]*>(.*?)<a class="headerlink".*?<div class="event-summary">(.*?)</div>', re.S
+)
 _TAG = re.compile(r"<[^>]+>")
 
 

@@ -46,8 +46,9 @@ def retitle(picked: Picked, suffix: str = " (updated)") -> str:
 def redate(picked: Picked, days: int = 1) -> date:
     text = picked.path.read_text(encoding="utf-8")
     new_day = picked.day + timedelta(days=days)
-    picked.path.write_text(text.replace(f"date: {picked.day.isoformat()}\n", f"date: {new_day.isoformat()}\n", 1),
-                           encoding="utf-8")
+    picked.path.write_text(
+        text.replace(f"date: {picked.day.isoformat()}\n", f"date: {new_day.isoformat()}\n", 1), encoding="utf-8"
+    )
     return new_day
 
 

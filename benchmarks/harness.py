@@ -41,13 +41,26 @@ PICTURES = Path(__file__).resolve().parent / "pictures.py"
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next(int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        int(line.split()[1]) // 1024
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "memory_mb": memory, "python": platform.python_version(),
-        "system": f"{platform.system()} {platform.release()}", "load_average_at_start": os.getloadavg(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_mb": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "load_average_at_start": os.getloadavg(),
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     }
 
@@ -86,8 +99,13 @@ def measure_cold(project: Path, out: dict) -> None:
     out["check"] = {"seconds": check.wall, "cpu": check.cpu, "peak_rss": check.peak_rss}
     measured, report = build_step(project)
     out["build"] = {
-        "seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss, "peak_pss": measured.peak_pss,
-        "timings": report["timings"], "pages": report["pages"], "events": report["events"],
+        "seconds": measured.wall,
+        "cpu": measured.cpu,
+        "peak_rss": measured.peak_rss,
+        "peak_pss": measured.peak_pss,
+        "timings": report["timings"],
+        "pages": report["pages"],
+        "events": report["events"],
         "docs_written": len(report["docs_written"]),
     }
     out["site"] = site_stats(project / "site")
@@ -100,8 +118,13 @@ def measure_pictures(project: Path, out: dict) -> None:
     config.write_text(text.replace("  briefing:\n", "  briefing:\n    pictures: false\n", 1), encoding="utf-8")
     try:
         measured, report = build_step(project)
-        out["build_no_pictures"] = {"seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss,
-                                    "timings": report["timings"], "site": site_stats(project / "site")}
+        out["build_no_pictures"] = {
+            "seconds": measured.wall,
+            "cpu": measured.cpu,
+            "peak_rss": measured.peak_rss,
+            "timings": report["timings"],
+            "site": site_stats(project / "site"),
+        }
     finally:
         config.write_text(text, encoding="utf-8")
         for folder in (project / ".build", project / "site"):
@@ -117,18 +140,27 @@ def measure_incremental(project: Path, out: dict) -> None:
     measured, report = build_step(project)
     after = edits.snapshot(site)
     changes = edits.compare(before, after)
-    out["unchanged"] = {"seconds": measured.wall, "timings": report["timings"],
-                        "docs_written": report["docs_written"], "site_rewritten": len(changes.rewritten),
-                        "site_changed": changes.changed}
+    out["unchanged"] = {
+        "seconds": measured.wall,
+        "timings": report["timings"],
+        "docs_written": report["docs_written"],
+        "site_rewritten": len(changes.rewritten),
+        "site_changed": changes.changed,
+    }
     picked = edits.pick_event(project)
     edits.retitle(picked)
     before = after
     measured, report = build_step(project)
     after = edits.snapshot(site)
     changes = edits.compare(before, after)
-    out["edit_title"] = {"event": picked.path.relative_to(project).as_posix(), "seconds": measured.wall,
-                         "timings": report["timings"], "docs_written": report["docs_written"],
-                         "site_rewritten": len(changes.rewritten), "site_changed": changes.changed}
+    out["edit_title"] = {
+        "event": picked.path.relative_to(project).as_posix(),
+        "seconds": measured.wall,
+        "timings": report["timings"],
+        "docs_written": report["docs_written"],
+        "site_rewritten": len(changes.rewritten),
+        "site_changed": changes.changed,
+    }
     picked = edits.pick_event(project, offset=1)
     old_day = picked.day
     new_day = edits.redate(picked)
@@ -137,20 +169,35 @@ def measure_incremental(project: Path, out: dict) -> None:
     measured, report = build_step(project)
     after = edits.snapshot(site)
     changes = edits.compare(before, after)
-    out["redate"] = {"event": picked.path.relative_to(project).as_posix(), "from": old_day.isoformat(),
-                     "to": new_day.isoformat(), "seconds": measured.wall, "timings": report["timings"],
-                     "docs_written": report["docs_written"],
-                     "docs_changed": edits.compare(docs_before, edits.snapshot(docs)).changed,
-                     "site_rewritten": len(changes.rewritten), "site_changed": changes.changed}
+    out["redate"] = {
+        "event": picked.path.relative_to(project).as_posix(),
+        "from": old_day.isoformat(),
+        "to": new_day.isoformat(),
+        "seconds": measured.wall,
+        "timings": report["timings"],
+        "docs_written": report["docs_written"],
+        "docs_changed": edits.compare(docs_before, edits.snapshot(docs)).changed,
+        "site_rewritten": len(changes.rewritten),
+        "site_changed": changes.changed,
+    }
 
 
 def measure_pdf(project: Path, out: dict) -> None:
     measured, report = build_step(project, pdf=True)
-    cold = {"seconds": measured.wall, "cpu": measured.cpu, "peak_rss": measured.peak_rss,
-            "timings": report["timings"], "rendered": len(report["pdf_rendered"])}
+    cold = {
+        "seconds": measured.wall,
+        "cpu": measured.cpu,
+        "peak_rss": measured.peak_rss,
+        "timings": report["timings"],
+        "rendered": len(report["pdf_rendered"]),
+    }
     measured, report = build_step(project, pdf=True)
-    warm = {"seconds": measured.wall, "timings": report["timings"], "rendered": len(report["pdf_rendered"]),
-            "cached": report["pdf_cached"]}
+    warm = {
+        "seconds": measured.wall,
+        "timings": report["timings"],
+        "rendered": len(report["pdf_rendered"]),
+        "cached": report["pdf_cached"],
+    }
     picked = edits.pick_event(project, offset=2)
     edits.retitle(picked, " (PDF check)")
     measured, report = build_step(project, pdf=True)
@@ -183,12 +230,16 @@ def bench(days: int, args: argparse.Namespace) -> dict:
         shutil.rmtree(work)
     work.mkdir(parents=True)
     project = work / "project"
-    synth = proctree.run([str(BRIEFING), "synth", "--days", str(days), "--seed", str(args.seed), str(project)],
-                         cwd=work).check()
+    synth = proctree.run(
+        [str(BRIEFING), "synth", "--days", str(days), "--seed", str(args.seed), str(project)], cwd=work
+    ).check()
     out: dict = {"days": days, "seed": args.seed, "synth_seconds": synth.wall}
     if not args.no_pictures:
-        print(f"[{days} days] synthesised in {synth.wall:.1f} s; cold build without pictures ...", file=sys.stderr,
-              flush=True)
+        print(
+            f"[{days} days] synthesised in {synth.wall:.1f} s; cold build without pictures ...",
+            file=sys.stderr,
+            flush=True,
+        )
         measure_pictures(project, out)
     print(f"[{days} days] cold build ...", file=sys.stderr, flush=True)
     measure_cold(project, out)
@@ -221,17 +272,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--days", default="365,1000,3650,10000", help="corpus sizes in days, comma-separated")
     parser.add_argument("--blog-days", default="365,1000", help="sizes also built with the Material blog plugin")
-    parser.add_argument("--pdf-days", type=int, default=365,
-                        help="measure day PDFs (cold, warm) up to this size (default 365; 0: none)")
+    parser.add_argument(
+        "--pdf-days", type=int, default=365, help="measure day PDFs (cold, warm) up to this size (default 365; 0: none)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"),
-                        help="scratch folder, outside the repository (default /tmp/briefing-bench)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/briefing-bench"),
+        help="scratch folder, outside the repository (default /tmp/briefing-bench)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="where to write the JSON (default WORK/results.json)")
     parser.add_argument("--keep", action="store_true", help="keep each size's project and site")
     parser.add_argument("--no-serve", action="store_true", help="skip the `briefing serve` latency")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-search bytes (needs chromium)")
-    parser.add_argument("--no-pictures", action="store_true",
-                        help="skip the cold build without pictures and the pictures drawn alone")
+    parser.add_argument(
+        "--no-pictures", action="store_true", help="skip the cold build without pictures and the pictures drawn alone"
+    )
     args = parser.parse_args(argv)
     args.blog_days = {int(d) for d in args.blog_days.split(",") if d}
     sizes = [int(d) for d in args.days.split(",") if d]

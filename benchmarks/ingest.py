@@ -41,9 +41,20 @@ def command_seconds(project: Path, document: str, extra: tuple[str, ...], write:
     for _ in range(3):
         started = time.perf_counter()
         done = subprocess.run(
-            [str(BRIEFING), "ingest", "-f", str(project / "mkdocs.yml"), str(FIXTURES / document), *extra,
-             *(() if write else ("--dry-run",)), "--format", "json"],
-            capture_output=True, text=True, check=True,
+            [
+                str(BRIEFING),
+                "ingest",
+                "-f",
+                str(project / "mkdocs.yml"),
+                str(FIXTURES / document),
+                *extra,
+                *(() if write else ("--dry-run",)),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         best = min(best, time.perf_counter() - started)
         report = json.loads(done.stdout)
@@ -56,15 +67,17 @@ def command_seconds(project: Path, document: str, extra: tuple[str, ...], write:
 
 def synth_project(folder: Path, days: int) -> Path:
     out = folder / f"synth-{days}"
-    subprocess.run([str(BRIEFING), "synth", "--days", str(days), "--seed", "1", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BRIEFING), "synth", "--days", str(days), "--seed", "1", str(out)], check=True, capture_output=True
+    )
     return out
 
 
 def built(project: Path) -> Path:
     """The project after `briefing build --no-pdf`: a desk's working copy, with the content cache on disk."""
-    subprocess.run([str(BRIEFING), "build", "-f", str(project / "mkdocs.yml"), "--no-pdf"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BRIEFING), "build", "-f", str(project / "mkdocs.yml"), "--no-pdf"], check=True, capture_output=True
+    )
     return project
 
 
@@ -84,8 +97,10 @@ def rows(name: str, project: Path) -> list[str]:
     for document, extra in DOCUMENTS:
         dry = command_seconds(project, document, extra, write=False)
         wet = command_seconds(project, document, extra, write=True)
-        out.append(f"| {name} | {check:.2f} s | {document} | {dry[0]:.2f} s ({dry[1]:.2f} s) | "
-                   f"{wet[0]:.2f} s ({wet[1]:.2f} s) |")
+        out.append(
+            f"| {name} | {check:.2f} s | {document} | {dry[0]:.2f} s ({dry[1]:.2f} s) | "
+            f"{wet[0]:.2f} s ({wet[1]:.2f} s) |"
+        )
     return out
 
 

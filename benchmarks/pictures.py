@@ -35,8 +35,7 @@ def measure(project_dir: Path) -> dict:
         drawn = [job() for job in jobs]
         seconds = time.process_time() - start
         made = [p for p in drawn if p is not None]
-        kinds[kind] = {"seconds": round(seconds, 3), "pictures": len(made),
-                       "bytes": sum(len(p.svg) for p in made)}
+        kinds[kind] = {"seconds": round(seconds, 3), "pictures": len(made), "bytes": sum(len(p.svg) for p in made)}
 
     events = record.events
     years = sorted({e.when.start.year for e in events})
@@ -46,16 +45,22 @@ def measure(project_dir: Path) -> dict:
         return lambda: pictures.activity_strip(ctx, Links(page), chosen, picture_id="strip", what=what)
 
     in_year = {y: [e for e in events if e.when.start.year == y] for y in years}
-    timed("timeline", [strip(urls.TIMELINE, events)]
-          + [strip(urls.timeline_year_page(y), in_year[y], f"Events in {y}") for y in years])
+    timed(
+        "timeline",
+        [strip(urls.TIMELINE, events)]
+        + [strip(urls.timeline_year_page(y), in_year[y], f"Events in {y}") for y in years],
+    )
     timed("topics", [strip(urls.topic_page(t.id), record.events_of_topic(t.id)) for t in record.topics])
     timed("stories", [strip(urls.story_page(s), record.events_of_story(s)) for s in record.stories])
     timed("actors", [lambda a=a: pictures.actor_sparkline(ctx, a) for a in record.actors])
     timed("day_maps", [lambda d=d: pictures.day_map(ctx, d, basemap) for d in record.days])
     start = time.process_time()
     view = pictures.map_view(ctx, urls.MAP, basemap)
-    kinds["map_page"] = {"seconds": round(time.process_time() - start, 3), "pictures": 1,
-                         "bytes": len(view.picture.svg) if view.picture else 0}
+    kinds["map_page"] = {
+        "seconds": round(time.process_time() - start, 3),
+        "pictures": 1,
+        "bytes": len(view.picture.svg) if view.picture else 0,
+    }
     return {
         "kinds": kinds,
         "total_seconds": round(sum(k["seconds"] for k in kinds.values()), 3),

@@ -1,6 +1,6 @@
 """The benchmark's figures as Markdown tables (the JSON holds everything; these are what docs quote).
 
-    .venv/bin/python benchmarks/report.py RESULTS.json     # print the tables of an earlier run again
+.venv/bin/python benchmarks/report.py RESULTS.json     # print the tables of an earlier run again
 """
 
 from __future__ import annotations
@@ -27,14 +27,18 @@ def _kb(value: int | None) -> str:
 
 def machine_line(machine: dict) -> str:
     load = ", ".join(f"{x:.1f}" for x in machine.get("load_average_at_start", ()))
-    return (f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_mb']:,} MB RAM, Python "
-            f"{machine['python']}, {machine['system']}; {machine['date']}; load average at start {load}")
+    return (
+        f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_mb']:,} MB RAM, Python "
+        f"{machine['python']}, {machine['system']}; {machine['date']}; load average at start {load}"
+    )
 
 
 def build_table(sizes: list[dict]) -> str:
-    rows = ["| days | events | pages | check s | generate s | MkDocs s | Pagefind s (beside MkDocs) | total build s "
-            "| peak RSS (tree) | peak PSS (tree) | output | files | biggest page | first search |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | events | pages | check s | generate s | MkDocs s | Pagefind s (beside MkDocs) | total build s "
+        "| peak RSS (tree) | peak PSS (tree) | output | files | biggest page | first search |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         build, site, timings = size["build"], size["site"], size["build"]["timings"]
         search = size.get("search") or {}
@@ -49,8 +53,11 @@ def build_table(sizes: list[dict]) -> str:
 
 
 def incremental_table(sizes: list[dict]) -> str:
-    rows = ["| days | case | build s | generate s | MkDocs s | docs files written | site files rewritten "
-            "| site files changed |", "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | case | build s | generate s | MkDocs s | docs files written | site files rewritten "
+        "| site files changed |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         for case in ("unchanged", "edit_title", "redate"):
             c = size.get(case)
@@ -65,28 +72,37 @@ def incremental_table(sizes: list[dict]) -> str:
 
 
 def floor_table(sizes: list[dict]) -> str:
-    rows = ["| days | day pages | bare MkDocs + Material s | its peak RSS | our build s (no PDF) | our peak RSS "
-            "| ours ÷ floor |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | day pages | bare MkDocs + Material s | its peak RSS | our build s (no PDF) | our peak RSS "
+        "| ours ÷ floor |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         f = size.get("floor")
         if not f:
             continue
         ours = size["build"]["seconds"]
-        rows.append(f"| {size['days']:,} | {f['pages']:,} | {_s(f['seconds'])} | {_mb(f['peak_rss'])} | {_s(ours)} "
-                    f"| {_mb(size['build']['peak_rss'])} | {ours / f['seconds']:.2f}× |")
+        rows.append(
+            f"| {size['days']:,} | {f['pages']:,} | {_s(f['seconds'])} | {_mb(f['peak_rss'])} | {_s(ours)} "
+            f"| {_mb(size['build']['peak_rss'])} | {ours / f['seconds']:.2f}× |"
+        )
     return "\n".join(rows)
 
 
 def blog_table(sizes: list[dict]) -> str:
-    rows = ["| days | posts | blog plugin s | blog peak RSS | our build s (no PDF) | our peak RSS | blog ÷ ours |",
-            "|---:|---|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | posts | blog plugin s | blog peak RSS | our build s (no PDF) | our peak RSS | blog ÷ ours |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         ours = size["build"]["seconds"]  # `briefing build` checks the content as it loads it
         for name, label in (("blog", "our day pages' Markdown"), ("blog_short", "about 900 words")):
             b = size.get(name)
             if b:
-                rows.append(f"| {size['days']:,} | {label} | {_s(b['seconds'])} | {_mb(b['peak_rss'])} | {_s(ours)} "
-                            f"| {_mb(size['build']['peak_rss'])} | {b['seconds'] / ours:.1f}× |")
+                rows.append(
+                    f"| {size['days']:,} | {label} | {_s(b['seconds'])} | {_mb(b['peak_rss'])} | {_s(ours)} "
+                    f"| {_mb(size['build']['peak_rss'])} | {b['seconds'] / ours:.1f}× |"
+                )
     return "\n".join(rows)
 
 
@@ -121,8 +137,11 @@ def growth_table(sizes: list[dict]) -> str:
 
 
 def other_table(sizes: list[dict]) -> str:
-    rows = ["| days | serve: first build s | serve: save → page s | PDF cold s (rendered) | PDF warm s "
-            "| PDFs re-rendered after a title edit |", "|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | serve: first build s | serve: save → page s | PDF cold s (rendered) | PDF warm s "
+        "| PDFs re-rendered after a title edit |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         serve = size.get("serve") or {}
         pdf = size.get("pdf") or {}
@@ -130,15 +149,19 @@ def other_table(sizes: list[dict]) -> str:
         cold_text = f"{_s(cold['timings'].get('pdf'))} ({cold['rendered']})" if cold else "not run"
         warm_text = _s(warm["timings"].get("pdf")) if warm else "not run"
         edited_text = ", ".join(edited.get("rendered", [])) or "none" if edited else "not run"
-        rows.append(f"| {size['days']:,} | {_s(serve.get('first_build'))} | {_s(serve.get('seconds'))} "
-                    f"| {cold_text} | {warm_text} | {edited_text} |")
+        rows.append(
+            f"| {size['days']:,} | {_s(serve.get('first_build'))} | {_s(serve.get('seconds'))} "
+            f"| {cold_text} | {warm_text} | {edited_text} |"
+        )
     return "\n".join(rows)
 
 
 def pictures_table(sizes: list[dict]) -> str:
-    rows = ["| days | cold build s, with pictures | without | added | added % | drawing alone, CPU s (one core) "
-            "| of which day maps | actor sparklines | frames drawn | SVG bytes | site bytes added |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| days | cold build s, with pictures | without | added | added % | drawing alone, CPU s (one core) "
+        "| of which day maps | actor sparklines | frames drawn | SVG bytes | site bytes added |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for size in sizes:
         off, alone = size.get("build_no_pictures"), size.get("pictures")
         if not off or not alone:
@@ -151,7 +174,8 @@ def pictures_table(sizes: list[dict]) -> str:
         rows.append(
             f"| {size['days']:,} | {_s(on)} | {_s(off['seconds'])} | {added:+.1f} | {share:+.1f} % "
             f"| {_s(alone['total_seconds'])} | {_s(kinds['day_maps']['seconds'])} | {_s(kinds['actors']['seconds'])} "
-            f"| {alone['frames_drawn']:,} | {_mb(svg)} | {_mb(size['site']['bytes'] - off['site']['bytes'])} |")
+            f"| {alone['frames_drawn']:,} | {_mb(svg)} | {_mb(size['site']['bytes'] - off['site']['bytes'])} |"
+        )
     return "\n".join(rows)
 
 
@@ -173,8 +197,10 @@ def markdown(results: dict) -> str:
         title = "### Against the Material blog plugin (same days, one post per day)"
         parts += [title, blog_table(sizes)]
     if len(sizes) > 1:
-        parts += ["### Growth (each figure ∝ events^k between two sizes: k = 1 grows with the record)",
-                  growth_table(sizes)]
+        parts += [
+            "### Growth (each figure ∝ events^k between two sizes: k = 1 grows with the record)",
+            growth_table(sizes),
+        ]
     parts += ["### Preview and PDFs", other_table(sizes)]
     return "\n\n".join(parts) + "\n"
 

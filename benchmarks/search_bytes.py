@@ -24,8 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @dataclass
@@ -53,8 +59,12 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def _is_search(url: str) -> bool:
     path = url.split("?", 1)[0]
-    return ("/pagefind/" in path or "search_index.json" in path or "/workers/search" in path
-            or path.endswith("briefing-search.js"))
+    return (
+        "/pagefind/" in path
+        or "search_index.json" in path
+        or "/workers/search" in path
+        or path.endswith("briefing-search.js")
+    )
 
 
 def measure(site: Path, mode: str, query: str = "Kyiv") -> SearchBytes:

@@ -81,8 +81,10 @@ def measure(project: Path, briefing: Path, offset: int = 3, timeout: float = 900
     port = _free_port()
     base = f"http://127.0.0.1:{port}{_prefix(project)}"
     process = subprocess.Popen(
-        [str(briefing), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [str(briefing), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         start = time.perf_counter()

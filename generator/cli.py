@@ -163,8 +163,9 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--source", help="source id the new event cites (default: the newest source)")
     parser.add_argument("--topic", help="topic id of the new event (default: the first topic)")
-    parser.add_argument("--actor", action="append", metavar="ID",
-                        help="actor id who takes part in the new event (again for each actor)")
+    parser.add_argument(
+        "--actor", action="append", metavar="ID", help="actor id who takes part in the new event (again for each actor)"
+    )
     parser.add_argument("--publisher", help="who published the new source (required for a source)")
     parser.add_argument("--url", help="web address of the new source")
 
@@ -193,13 +194,16 @@ def run_find(args: argparse.Namespace) -> int:
 
 def find_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
-    parser.add_argument("words", metavar="WORD", nargs="+",
-                        help="words every event listed mentions (in its text, or the names of its actors, "
-                             "topics, story and sources; letter case and accents do not matter)")
+    parser.add_argument(
+        "words",
+        metavar="WORD",
+        nargs="+",
+        help="words every event listed mentions (in its text, or the names of its actors, "
+        "topics, story and sources; letter case and accents do not matter)",
+    )
 
 
-register("find", "list the events that mention every word given: date, id, title and file", run_find,
-         find_arguments)
+register("find", "list the events that mention every word given: date, id, title and file", run_find, find_arguments)
 
 
 # --- diff -------------------------------------------------------------------
@@ -227,7 +231,9 @@ def diff_arguments(parser: argparse.ArgumentParser) -> None:
         help="git revision with the changes (default: the working tree, as it is on disk)",
     )
     parser.add_argument(
-        "--format", choices=("markdown", "github"), default="markdown",
+        "--format",
+        choices=("markdown", "github"),
+        default="markdown",
         help="markdown (the review summary) or github (its ⚠ warnings as workflow annotations)",
     )
 
@@ -279,7 +285,8 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_drafts_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--drafts", action="store_true",
+        "--drafts",
+        action="store_true",
         help="a preview with the drafts too, each marked DRAFT (never in feeds or data files); not for publishing",
     )
 
@@ -299,8 +306,15 @@ def run_pdf(args: argparse.Namespace) -> int:
     record, _ = project.load_record()
     output = Path(args.output) if args.output else None
     path, report = write_brief(
-        project.settings, record, output, templates=project.templates, basemap=project.basemap,
-        day=args.date, first=args.first, last=args.last, actor=args.actor,
+        project.settings,
+        record,
+        output,
+        templates=project.templates,
+        basemap=project.basemap,
+        day=args.date,
+        first=args.first,
+        last=args.last,
+        actor=args.actor,
     )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -319,9 +333,7 @@ def pdf_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="where to write the PDF (default: site/pdf/...)")
 
 
-register(
-    "pdf", "make a printable PDF brief of a day, a period or an actor into site/pdf/", run_pdf, pdf_arguments
-)
+register("pdf", "make a printable PDF brief of a day, a period or an actor into site/pdf/", run_pdf, pdf_arguments)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -380,15 +392,19 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_config_option(parser)
     parser.add_argument(
-        "format", metavar="FORMAT", choices=tuple(FORMATS),
+        "format",
+        metavar="FORMAT",
+        choices=tuple(FORMATS),
         help="one of " + ", ".join(f"{name} ({fmt.path})" for name, fmt in FORMATS.items()),
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
 register(
-    "export", "print a feed or data file of the published record (the ones the build puts in site/feeds and site/data)",
-    run_export, export_arguments,
+    "export",
+    "print a feed or data file of the published record (the ones the build puts in site/feeds and site/data)",
+    run_export,
+    export_arguments,
 )
 
 # --- ingest -------------------------------------------------------------------
@@ -403,8 +419,14 @@ def run_ingest(args: argparse.Namespace) -> int:
     project = project_from(args)
     try:
         report = ingest(
-            project, Path(args.file), published=args.published, source=args.source, url=args.url,
-            publisher=args.publisher, dry_run=args.dry_run, new_actors=args.new_actors,
+            project,
+            Path(args.file),
+            published=args.published,
+            source=args.source,
+            url=args.url,
+            publisher=args.publisher,
+            dry_run=args.dry_run,
+            new_actors=args.new_actors,
         )
     except ContentError as exc:  # drafts are checked against the record, so it must be clean first
         errors = errors_only(exc.problems)
@@ -422,14 +444,19 @@ def ingest_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
     parser.add_argument("file", metavar="FILE", help="a saved web page (.html) or plain text, one paragraph a line")
     parser.add_argument(
-        "--published", metavar="DATE",
+        "--published",
+        metavar="DATE",
         help="when the document was published: 2024-11-05 or 2024-11-05T09:30[+02:00] (required for plain text)",
     )
     parser.add_argument("--source", metavar="ID", help="cite this existing source instead of writing one")
     parser.add_argument("--url", metavar="URL", help="the document's address (default: the page's canonical link)")
     parser.add_argument("--publisher", metavar="NAME", help="who published it (default: from the page)")
-    parser.add_argument("--new-actors", action="store_true", dest="new_actors",
-                        help="also write the proposed new actors as files to complete")
+    parser.add_argument(
+        "--new-actors",
+        action="store_true",
+        dest="new_actors",
+        help="also write the proposed new actors as files to complete",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", dest="dry_run", help="report what would be written; write nothing"
     )
@@ -437,8 +464,10 @@ def ingest_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 register(
-    "ingest", "turn a saved page or text into draft events to check (status: draft; nothing is published)",
-    run_ingest, ingest_arguments,
+    "ingest",
+    "turn a saved page or text into draft events to check (status: draft; nothing is published)",
+    run_ingest,
+    ingest_arguments,
 )
 
 # --- synth --------------------------------------------------------------------
@@ -467,8 +496,10 @@ def synth_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 register(
-    "synth", "write a synthetic project of N days of events, for benchmarks and scale tests",
-    run_synth, synth_arguments,
+    "synth",
+    "write a synthetic project of N days of events, for benchmarks and scale tests",
+    run_synth,
+    synth_arguments,
 )
 
 # --- entry point ------------------------------------------------------------

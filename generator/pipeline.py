@@ -123,17 +123,34 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
         )
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(
-            settings, record, renderer, {**font_files(settings.root), **handwritten},
+            settings,
+            record,
+            renderer,
+            {**font_files(settings.root), **handwritten},
             # feeds/, data/, assets/timelinejs/: never a draft, whatever the build previews; made again where
             # the content they are made from changed
-            lambda writer: write_site_files(record.published(), settings, project.templates, writer,
-                                            project.export_pieces, project.content_cache.versions()),
-            content=project.content_cache, pages=project.page_plan, parallel=parallel,
+            lambda writer: write_site_files(
+                record.published(),
+                settings,
+                project.templates,
+                writer,
+                project.export_pieces,
+                project.content_cache.versions(),
+            ),
+            content=project.content_cache,
+            pages=project.page_plan,
+            parallel=parallel,
         )
     nav = make_nav(settings, record, handwritten)
     return Generated(
-        record, produced.pages, produced.report, [*warnings, *produced.warnings], nav,
-        {p for p in handwritten if p.endswith(".md")}, time.perf_counter() - start, len(record.events),
+        record,
+        produced.pages,
+        produced.report,
+        [*warnings, *produced.warnings],
+        nav,
+        {p for p in handwritten if p.endswith(".md")},
+        time.perf_counter() - start,
+        len(record.events),
     )
 
 

@@ -206,8 +206,11 @@ class BriefingPlugin(BasePlugin):
         parallel.finish(self.worker)
         self.worker = None
         if self.generated and self.generated.record is None:  # `briefing build`: staged before MkDocs
-            self.project.redirects.install(redirects.staging(self.settings.root), Path(config.site_dir),
-                                           self.generated.redirects if self.dirty else None)
+            self.project.redirects.install(
+                redirects.staging(self.settings.root),
+                Path(config.site_dir),
+                self.generated.redirects if self.dirty else None,
+            )
         elif self.generated:
             self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself

@@ -96,8 +96,14 @@ class Project:
     def check(self) -> CheckResult:
         """Every problem of the content at once, and the record when there are no errors."""
         with self.markdown.active():
-            return check_project(self.settings.root, self.settings.timezone_name, cache=self.content_cache,
-                                 kept=self.kept_events, also=self.read_folders(), drafts=self.settings.drafts)
+            return check_project(
+                self.settings.root,
+                self.settings.timezone_name,
+                cache=self.content_cache,
+                kept=self.kept_events,
+                also=self.read_folders(),
+                drafts=self.settings.drafts,
+            )
 
     def read_folders(self) -> list[Path]:
         """Folders besides content/ that the build reads files from: each is checked for links like content/."""

@@ -62,9 +62,14 @@ class PreviewServer(LiveReloadServer):
             with self._epoch_cond:  # no waiting for a build: the problems are the answer
                 epoch = self._visible_epoch
             body = self._inject_js_into_html(error_page(problems), epoch)
-            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                                         ("Content-Length", str(len(body))),
-                                                         ("Cache-Control", "no-store")])
+            start_response(
+                "500 Internal Server Error",
+                [
+                    ("Content-Type", "text/html; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
             return [body]
         return super()._serve_request(environ, start_response)
 
@@ -91,6 +96,7 @@ def _problem_of(exc: BaseException) -> list[Problem]:
 def _printer(out: TextIO) -> Callable[[str], None]:
     def say(text: str) -> None:
         print(text, file=out, flush=True)
+
     return say
 
 
@@ -110,8 +116,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         logging.getLogger(name).addFilter(quiet)
 
     def get_config():
-        config = load_config(config_file=str(settings.config_file), site_dir=site_dir, dev_addr=dev_addr,
-                             strict=False)
+        config = load_config(config_file=str(settings.config_file), site_dir=site_dir, dev_addr=dev_addr, strict=False)
         if "briefing" not in config.plugins:
             raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
         config.plugins["briefing"].preview(project)
@@ -147,9 +152,15 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             if len(builds) > 1:
                 say(f"Rebuilt in {time.perf_counter() - start:.1f} s")
             return
-        say("\n".join([*(p.format() for p in status.problems),
-                       f"{summary_line(list(status.problems))}; every page of the preview lists them until they "
-                       "are fixed."]))
+        say(
+            "\n".join(
+                [
+                    *(p.format() for p in status.problems),
+                    f"{summary_line(list(status.problems))}; every page of the preview lists them until they "
+                    "are fixed.",
+                ]
+            )
+        )
 
     server.builder = builder
     config.plugins.on_startup(command="serve", dirty=True)
@@ -171,10 +182,13 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             server.bind()
         except OSError as exc:  # the port is taken, or the address is not this machine's
             server.shutdown()
-            raise BriefingError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
-                                "choose another address with -a HOST:PORT") from None
-        say(f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
-            "Ctrl+C stops it)")
+            raise BriefingError(
+                f"cannot serve on {host}:{port}: {exc.strerror or exc}; choose another address with -a HOST:PORT"
+            ) from None
+        say(
+            f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
+            "Ctrl+C stops it)"
+        )
         try:
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:

@@ -133,8 +133,12 @@ PDF_OPTIONS = Record(
     (
         Field("enabled", Flag(), default=True, doc="Make a PDF of every day briefing during `briefing build`."),
         Field("paper", Choice(("A4", "Letter")), default="A4", doc="Paper size of PDF briefs."),
-        Field("standing", ListOf(STANDING_BRIEF), default=(),
-              doc="Briefs every build makes besides the days': {actor}, {from, to} or {last_days}."),
+        Field(
+            "standing",
+            ListOf(STANDING_BRIEF),
+            default=(),
+            doc="Briefs every build makes besides the days': {actor}, {from, to} or {last_days}.",
+        ),
     )
 )
 
@@ -145,11 +149,19 @@ OPTIONS = Record(
         Field("timezone", TimeZone(), default="UTC", doc="IANA time zone: a timed event belongs to its day here."),
         Field("key_points", Count(1, 20), default=5, doc="Key points shown when a day has no lead event."),
         Field("recent_days", Count(1, 60), default=7, doc="Recent days listed in the navigation."),
-        Field("search", Choice(("theme", "pagefind")), default="pagefind",
-              doc="Search engine of the site: pagefind (an index fetched in pieces) or theme (one lunr file)."),
+        Field(
+            "search",
+            Choice(("theme", "pagefind")),
+            default="pagefind",
+            doc="Search engine of the site: pagefind (an index fetched in pieces) or theme (one lunr file).",
+        ),
         Field("author", Text(max_length=200), default="", doc="Author named in PDF metadata and feeds."),
-        Field("pictures", Flag(), default=True,
-              doc="Charts and maps on the pages and in PDF briefs (inline SVG drawn at build time)."),
+        Field(
+            "pictures",
+            Flag(),
+            default=True,
+            doc="Charts and maps on the pages and in PDF briefs (inline SVG drawn at build time).",
+        ),
         Field("pdf", PDF_OPTIONS, default=None, doc="PDF brief options."),
     )
 )
@@ -244,8 +256,9 @@ def _text(node: Node | None, default: str) -> str:
 
 def _standing(value: dict[str, Any]) -> StandingBrief:
     first, last = value.get("from"), value.get("to")
-    return StandingBrief(value.get("actor"), first.start if first else None, last.start if last else None,
-                         value.get("last_days"))
+    return StandingBrief(
+        value.get("actor"), first.start if first else None, last.start if last else None, value.get("last_days")
+    )
 
 
 def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> Settings:
@@ -283,8 +296,9 @@ def load_settings(config: str | Path | None = None, cwd: Path | None = None) -> 
         search=options["search"],
         author=options["author"] or "",
         pictures=options["pictures"],
-        pdf=PdfSettings(pdf_options["enabled"], pdf_options["paper"],
-                        tuple(_standing(v) for v in pdf_options["standing"])),
+        pdf=PdfSettings(
+            pdf_options["enabled"], pdf_options["paper"], tuple(_standing(v) for v in pdf_options["standing"])
+        ),
         custom_dir=_folder(root, _text(_lookup(theme, "custom_dir"), "")),
     )
 

@@ -110,8 +110,21 @@ class Figures:
 
     def details(self) -> list[str]:
         out = []
-        for name in ("missed", "twice", "extra", "boilerplate", "dates_wrong", "unmatched", "people_missed",
-                     "others_missed", "wrong", "unexpected", "inexact_quotes", "check_errors", "second_run"):
+        for name in (
+            "missed",
+            "twice",
+            "extra",
+            "boilerplate",
+            "dates_wrong",
+            "unmatched",
+            "people_missed",
+            "others_missed",
+            "wrong",
+            "unexpected",
+            "inexact_quotes",
+            "check_errors",
+            "second_run",
+        ):
             for value in getattr(self, name):
                 out.append(f"{name}: {value}")
         return out
@@ -170,8 +183,9 @@ def measure(report: IngestReport, wanted: dict, project: Project, known: set[str
         if not tells:
             figures.extra.append(written.draft.title)
         text = fold(written.draft.item.text)
-        figures.boilerplate += [f"{line!r} in '{written.draft.title}'" for line in wanted.get("boilerplate", ())
-                                if fold(line) in text]
+        figures.boilerplate += [
+            f"{line!r} in '{written.draft.title}'" for line in wanted.get("boilerplate", ()) if fold(line) in text
+        ]
     for n, event in enumerate(events):
         drafts = told[n]
         if event.get("optional") and not drafts:
@@ -201,8 +215,9 @@ def _score(figures: Figures, event: dict, written: Written) -> None:
     if when == event["date"] or when in event.get("dates_also", ()):
         figures.dated += 1
     else:
-        figures.dates_wrong.append(f"{event['key']}: {when} (expected {event['date']}, dated by "
-                                   f"{written.draft.dated.expression!r})")
+        figures.dates_wrong.append(
+            f"{event['key']}: {when} (expected {event['date']}, dated by {written.draft.dated.expression!r})"
+        )
     drafted = {ident for ident, _ in written.draft.actors}
     for actor in event.get("actors", ()):
         figures.mentions += 1

@@ -42,8 +42,9 @@ Stamp = tuple[int, int, int]
 @cache
 def fingerprint() -> str:
     """The code that decides what checking one file gives: content/, markup/ (cleaning rules), errors.py."""
-    return digest.of_files([PACKAGE / "content", PACKAGE / "markup"], (".py",), (PACKAGE / "errors.py").read_bytes(),
-                           sys.version.encode())
+    return digest.of_files(
+        [PACKAGE / "content", PACKAGE / "markup"], (".py",), (PACKAGE / "errors.py").read_bytes(), sys.version.encode()
+    )
 
 
 def stamp_of(path: Path | str) -> Stamp | None:
@@ -69,8 +70,9 @@ class FileCache:
     _versions: dict[tuple[str, str | None], Stamp] | None = None
 
     @classmethod
-    def detached(cls, changes: set[tuple[str, str | None]], cold: bool,
-                 versions: dict[tuple[str, str | None], Stamp]) -> FileCache:
+    def detached(
+        cls, changes: set[tuple[str, str | None]], cold: bool, versions: dict[tuple[str, str | None], Stamp]
+    ) -> FileCache:
         """What a reading in another process found: what changed, and the version of every file; that process
         kept the checked files."""
         return cls(fingerprint(), changes=set(changes), cold=cold, kept_elsewhere=True, _versions=versions)
@@ -82,12 +84,21 @@ class FileCache:
             return self._versions
         return {(kind, ident): stamp for (_, kind, ident), (stamp, _) in self.entries.items()}
 
-    def check(self, path: Path | str, rel: str, kind: str, ident: str | None,
-              check_file: Callable[[Path, str, str, str | None], Checked]) -> Checked:
+    def check(
+        self,
+        path: Path | str,
+        rel: str,
+        kind: str,
+        ident: str | None,
+        check_file: Callable[[Path, str, str, str | None], Checked],
+    ) -> Checked:
         return self.check_all([(path, rel, kind, ident)], check_file)[0]
 
-    def check_all(self, files: list[tuple[Path | str, str, str, str | None]],
-                  check_file: Callable[[Path, str, str, str | None], Checked]) -> list[Checked]:
+    def check_all(
+        self,
+        files: list[tuple[Path | str, str, str, str | None]],
+        check_file: Callable[[Path, str, str, str | None], Checked],
+    ) -> list[Checked]:
         """The check of each of ``files`` (path, rel, kind, id), in order: kept, or made now and kept.
 
         A first build reads every file: about 50,000 YAML files at ten years, 20 s on one core.  When many
@@ -146,7 +157,6 @@ class FileCache:
         self.changes = set()
         self.cold = False
 
-
     @classmethod
     def load(cls, path: Path) -> FileCache:
         """The cache a previous build kept in ``path``, or an empty one (none, or one made by other code)."""
@@ -201,8 +211,10 @@ PARALLEL_AT = 2000  # files to check: fewer are checked faster than a second pro
 
 
 def _checks(todo: list, check_file) -> list:
-    return [((rel, kind, ident), stamp, _compact(check_file(Path(path), rel, kind, ident), str(path)), str(path))
-            for path, rel, kind, ident, stamp in todo]
+    return [
+        ((rel, kind, ident), stamp, _compact(check_file(Path(path), rel, kind, ident), str(path)), str(path))
+        for path, rel, kind, ident, stamp in todo
+    ]
 
 
 # Kinds whose files keep every position: few files, and rules across files point into them (aliases, topics).

@@ -63,9 +63,15 @@ def _values(items: list[Any]) -> dict[str, Any]:
     return {c.id: c.value for c in items}
 
 
-def check_project(root: Path, timezone: str, *, cache: FileCache | None = None,
-                  kept: ByIdentity[Event] | None = None, also: Iterable[Path] = (),
-                  drafts: bool = False) -> CheckResult:
+def check_project(
+    root: Path,
+    timezone: str,
+    *,
+    cache: FileCache | None = None,
+    kept: ByIdentity[Event] | None = None,
+    also: Iterable[Path] = (),
+    drafts: bool = False,
+) -> CheckResult:
     """Every problem of the project at ``root`` at once, and the record when there are no errors.
 
     ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the

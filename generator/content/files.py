@@ -102,8 +102,15 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
             _read_pages(content, root, path)
         else:
             content.problems.append(
-                Problem(rel, 1, 1, "", "not part of the record and not used; expected topics.yaml, events/, "
-                        "actors/, sources/, stories/, briefings/ or pages/", "warning")
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "",
+                    "not part of the record and not used; expected topics.yaml, events/, "
+                    "actors/, sources/, stories/, briefings/ or pages/",
+                    "warning",
+                )
             )
     if content.topics is None:
         content.problems.append(Problem("content/topics.yaml", 1, 1, "", "file is missing: every event needs topics"))

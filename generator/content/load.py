@@ -272,8 +272,11 @@ def _common_slip(text: str, mark, reason: str) -> tuple[int, int, str] | None:
     current = lines[mark.line] if mark.line < len(lines) else ""
     indent = current[: len(current) - len(current.lstrip(" \t"))]
     if "\t" in indent:
-        return mark.line + 1, indent.index("\t") + 1, "a tab is used for indentation; use spaces (set your editor " \
-            "to insert spaces for Tab)"
+        return (
+            mark.line + 1,
+            indent.index("\t") + 1,
+            "a tab is used for indentation; use spaces (set your editor to insert spaces for Tab)",
+        )
     if reason != "mapping values are not allowed in this context":
         return None
     before = current[: mark.column]
@@ -282,8 +285,7 @@ def _common_slip(text: str, mark, reason: str) -> tuple[int, int, str] | None:
     if ": " not in before or not colon or not re.fullmatch(r"[A-Za-z_]+", name):
         return None if ": " in before else (mark.line + 1, mark.column + 1, f"{reason}; check the indentation")
     quoted = json.dumps(value.strip(), ensure_ascii=False)
-    return (mark.line + 1, mark.column + 1,
-            f"the {name} holds ': ', so it must be in quotes: {key.strip()}: {quoted}")
+    return (mark.line + 1, mark.column + 1, f"the {name} holds ': ', so it must be in quotes: {key.strip()}: {quoted}")
 
 
 def load_yaml_file(path: Path, rel: str, *, allow_tags: bool = False) -> tuple[Node | None, list[Problem]]:

@@ -357,17 +357,21 @@ def make_story(ident: str, values: dict[str, Any]) -> Story:
 
 
 def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
-    return tuple(Topic(v["id"], v["title"], v["description"], tuple(v["replaces"]))
-                 for v in ({**_TOPIC, **t} for t in items))
+    return tuple(
+        Topic(v["id"], v["title"], v["description"], tuple(v["replaces"])) for v in ({**_TOPIC, **t} for t in items)
+    )
 
 
-def _events_of(events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo,
-               kept: ByIdentity[Event] | None) -> list[Event]:
+def _events_of(
+    events: list[tuple[str, str, dict[str, Any]]], timezone: str, tz: ZoneInfo, kept: ByIdentity[Event] | None
+) -> list[Event]:
     if kept is None:
         return [make_event(ident, file, values, tz) for ident, file, values in events]
     kept.next_round()
-    return [kept.get(values, (ident, file, timezone), lambda i=ident, f=file, v=values: make_event(i, f, v, tz))
-            for ident, file, values in events]
+    return [
+        kept.get(values, (ident, file, timezone), lambda i=ident, f=file, v=values: make_event(i, f, v, tz))
+        for ident, file, values in events
+    ]
 
 
 def assemble(

@@ -63,8 +63,7 @@ def wrong_kind(root: Node | None, kind: str, file: str) -> Problem | None:
     assert isinstance(root, Mapping)
     fields = ", ".join(key.text for key, _ in root.items if key.text not in _fields(kind))
     article = "an" if other[0] in "aeiou" else "a"
-    message = (f"this looks like {article} {other} (it has {fields}), not {_a(kind)}; "
-               f"{other} files go in {WHERE[other]}")
+    message = f"this looks like {article} {other} (it has {fields}), not {_a(kind)}; {other} files go in {WHERE[other]}"
     return Problem(file, 1, 1, "", message)
 
 

@@ -87,24 +87,33 @@ def replacement_problems(content: Content) -> Iterable[Problem]:
                 yield Problem(r.file, r.line, r.column, r.path, message)
 
 
-def _problem(kind: str, r: Replacement, first: Replacement | None, live: dict[str, str],
-             replaced_by: dict[str, str], own: dict[str, list[str]]) -> str | None:
+def _problem(
+    kind: str,
+    r: Replacement,
+    first: Replacement | None,
+    live: dict[str, str],
+    replaced_by: dict[str, str],
+    own: dict[str, list[str]],
+) -> str | None:
     if r.old == r.new:
         return f"{_a(kind)} cannot replace itself"
     if first is not None:
         where = f"{first.file}:{first.line}" if first.file != r.file or first.new != r.new else f"line {first.line}"
-        return (f"'{r.old}' is already replaced by '{first.new}' ({where}); "
-                "an old id can lead to one place only")
+        return f"'{r.old}' is already replaced by '{first.new}' ({where}); an old id can lead to one place only"
     if r.old not in live:
         return None
     if replaced_by.get(r.new) == r.old:
         return f"'{r.new}' and '{r.old}' replace each other (a loop); keep one of them and delete the other's file"
     if own.get(r.old):
         chained = ", ".join(f"'{o}'" for o in own[r.old])
-        return (f"a chain of replacements: '{r.old}' itself replaces {chained}; list those here too and delete "
-                f"{live[r.old]}")
-    return (f"'{r.old}' is still {_a(kind)} ({live[r.old]}): an id is either live or replaced; delete that "
-            f"{'entry' if kind == 'topic' else 'file'} when merging, or remove '{r.old}' from replaces")
+        return (
+            f"a chain of replacements: '{r.old}' itself replaces {chained}; list those here too and delete "
+            f"{live[r.old]}"
+        )
+    return (
+        f"'{r.old}' is still {_a(kind)} ({live[r.old]}): an id is either live or replaced; delete that "
+        f"{'entry' if kind == 'topic' else 'file'} when merging, or remove '{r.old}' from replaces"
+    )
 
 
 def _a(kind: str) -> str:

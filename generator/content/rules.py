@@ -51,16 +51,24 @@ def _summary_warnings(c: Checked, v: dict[str, Any]) -> list[Problem]:
     if not isinstance(summary, str):
         return []
     if not summary.strip():
-        return [Problem(c.file, *_at(c, "summary"), "summary", "is empty; say what happened in your own words",
-                        "warning")]
+        return [
+            Problem(c.file, *_at(c, "summary"), "summary", "is empty; say what happened in your own words", "warning")
+        ]
     words = _plain(summary)
     for index, source in enumerate(v.get("sources", ())):
         quote = _plain(source.get("quote") or "") if isinstance(source, dict) else ""
         if len(quote) < 20:
             continue
         if quote in words and len(quote) >= len(words) / 2 or words in quote:
-            return [Problem(c.file, *_at(c, "summary"), "summary",
-                            f"copies the quote of sources[{index}]; write it in your own words", "warning")]
+            return [
+                Problem(
+                    c.file,
+                    *_at(c, "summary"),
+                    "summary",
+                    f"copies the quote of sources[{index}]; write it in your own words",
+                    "warning",
+                )
+            ]
     return []
 
 

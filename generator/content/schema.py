@@ -408,8 +408,11 @@ class Requires:
     def check(self, node: Mapping, path: str, values: dict[str, Any], ck: Checker) -> None:
         written = {k.text: (k, v) for k, v in node.items}
         own = written.get(self.field)
-        wrong = own is not None and not is_null(own[1]) and not (
-            isinstance(own[1], Scalar) and own[1].text == values.get(self.field))
+        wrong = (
+            own is not None
+            and not is_null(own[1])
+            and not (isinstance(own[1], Scalar) and own[1].text == values.get(self.field))
+        )
         if wrong:
             return  # the field itself is wrong, and said so
         has_value = values.get(self.field) == self.value
@@ -544,7 +547,6 @@ SOURCE_REF = Record(
 )
 
 
-
 def notice(what: str, says: str) -> Record:
     """A dated note to readers, {date, text}: a correction, or the notice of a retraction (the same shape)."""
     return Record(
@@ -562,8 +564,12 @@ EVENT_STATUSES = ("published", "draft", "retracted")
 
 def replaces(kind: str) -> Field:
     """Old ids of a renamed or merged file: each old address is kept as a redirect to this one."""
-    return Field("replaces", ListOf(Id(), unique=True), default=(),
-                 doc=f"Old ids of this {kind} (renamed, or merged into it): their addresses redirect here.")
+    return Field(
+        "replaces",
+        ListOf(Id(), unique=True),
+        default=(),
+        doc=f"Old ids of this {kind} (renamed, or merged into it): their addresses redirect here.",
+    )
 
 
 EVENT = Record(
@@ -571,11 +577,15 @@ EVENT = Record(
         Field("title", Text(max_length=MAX_TITLE), required=True, doc="Plain-text headline, at most 140 characters."),
         Field("date", Date(), required=True, doc="When it happened (not when it was reported)."),
         Field(
-            "summary", Text(max_length=MAX_PROSE, multiline=True, markdown=True, allow_empty=True), required=True,
+            "summary",
+            Text(max_length=MAX_PROSE, multiline=True, markdown=True, allow_empty=True),
+            required=True,
             doc="Markdown, in the editors' own words.",
         ),
         Field(
-            "topics", ListOf(Id("topic"), min_items=1, unique=True), required=True,
+            "topics",
+            ListOf(Id("topic"), min_items=1, unique=True),
+            required=True,
             doc="Topic ids from content/topics.yaml.",
         ),
         Field("actors", ListOf(ACTOR_REF), default=(), doc="Actor ids, or {id, role}."),
@@ -585,8 +595,12 @@ EVENT = Record(
         Field("importance", Integer((1, 2, 3)), default=2, doc="1 = lead, 2 = normal, 3 = minor."),
         Field("story", Id("story"), doc="Id of the developing story this event belongs to."),
         Field("related", ListOf(Id("event"), unique=True), default=(), doc="Ids of related events."),
-        Field("status", Choice(EVENT_STATUSES), default="published",
-              doc="draft: not published yet; retracted: withdrawn, with a retraction notice."),
+        Field(
+            "status",
+            Choice(EVENT_STATUSES),
+            default="published",
+            doc="draft: not published yet; retracted: withdrawn, with a retraction notice.",
+        ),
         Field("corrections", ListOf(CORRECTION), default=(), doc="Published corrections: {date, text}."),
         Field("retraction", RETRACTION, doc="With status: retracted, the notice {date, text} readers see instead."),
         replaces("event"),
@@ -625,7 +639,9 @@ SOURCE = Record(
         Field("title", Text(max_length=300), required=True, doc="Title of the article, statement or dataset."),
         Field("publisher", Text(max_length=200), required=True, doc="Who published it."),
         Field(
-            "kind", Choice(SOURCE_KINDS), default="article",
+            "kind",
+            Choice(SOURCE_KINDS),
+            default="article",
             doc="article, live-blog, statement, report, social-post or dataset.",
         ),
         Field("published", Date(ranges=False, approximate=False), doc="Publication date or date-time."),
@@ -642,8 +658,11 @@ TOPIC = Record(
     (
         Field("id", Id(), required=True, doc="Topic id."),
         Field("title", Text(max_length=100), required=True, doc="Section heading."),
-        Field("description", Text(max_length=MAX_TOPIC_DESCRIPTION, multiline=True, markdown=True),
-              doc="What the topic covers."),
+        Field(
+            "description",
+            Text(max_length=MAX_TOPIC_DESCRIPTION, multiline=True, markdown=True),
+            doc="What the topic covers.",
+        ),
         replaces("topic"),
     )
 )

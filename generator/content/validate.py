@@ -18,8 +18,19 @@ from generator.content.schema import Checked
 from generator.errors import Problem
 
 RESERVED_PAGES = {
-    "briefings", "actors", "timeline", "topics", "stories", "sources", "events",
-    "data", "search", "pdf", "assets", "index", "feeds",
+    "briefings",
+    "actors",
+    "timeline",
+    "topics",
+    "stories",
+    "sources",
+    "events",
+    "data",
+    "search",
+    "pdf",
+    "assets",
+    "index",
+    "feeds",
 }
 KIND_NAMES = {"actor": "actor", "topic": "topic", "source": "source", "story": "story", "event": "event"}
 WHERE = {
@@ -52,8 +63,9 @@ class Known:
         """Names an editor might have typed, by kind: made only when a reference is wrong (rare, and slow
         for tens of thousands of files)."""
         if self._hints is None:
-            self._hints = {kind: names_of({c.id: c.value for c in items if c.id})
-                           for kind, items in self.content.files.items()}
+            self._hints = {
+                kind: names_of({c.id: c.value for c in items if c.id}) for kind, items in self.content.files.items()
+            }
             self._hints["topic"] = names_of({t["id"]: t for t in _topic_values(self.content)})
         return self._hints
 
@@ -145,8 +157,11 @@ def _alias_clashes(actors: list[Checked]) -> Iterable[Problem]:
             if other and other != c.id:
                 path = f"aliases[{index}]"
                 yield Problem(
-                    c.file, *_at(c, path), path,
-                    f"'{alias}' is the name of actor '{other}'; if they are one, merge the files", "warning",
+                    c.file,
+                    *_at(c, path),
+                    path,
+                    f"'{alias}' is the name of actor '{other}'; if they are one, merge the files",
+                    "warning",
                 )
 
 

@@ -57,12 +57,17 @@ def _keep_hint(old: str, new: str | None, file: str) -> str:
     return ""
 
 
-NAMED = {"actor": "content/actors/", "source": "content/sources/", "story": "content/stories/",
-         "topic": "content/topics.yaml"}
+NAMED = {
+    "actor": "content/actors/",
+    "source": "content/sources/",
+    "story": "content/stories/",
+    "topic": "content/topics.yaml",
+}
 
 
-def _why(page: str, kind: str, subject: Any, base: Record, head: Record,
-         moved: dict[str, dict[str, str]]) -> tuple[str, str]:
+def _why(
+    page: str, kind: str, subject: Any, base: Record, head: Record, moved: dict[str, dict[str, str]]
+) -> tuple[str, str]:
     """(why the address breaks, the file to look at)."""
     if kind == "permalink":
         return _event_gone(subject, base, head, moved)
@@ -70,11 +75,17 @@ def _why(page: str, kind: str, subject: Any, base: Record, head: Record,
         files = [e.file for e in base.events_on(subject)]
         return f"no published event is on {long_day(subject)} any more", files[0] if files else "content/events/"
     if kind == "retracted":
-        return (f"the retraction notice of {code(subject.id)} is gone: a retracted event keeps its file, with "
-                "`status: retracted`", subject.file)
+        return (
+            f"the retraction notice of {code(subject.id)} is gone: a retracted event keeps its file, with "
+            "`status: retracted`",
+            subject.file,
+        )
     if kind == "redirect":
-        return (f"an old address, kept until now as a redirect to {url_of(subject.page)}, is no longer kept: keep "
-                "its id in the `replaces:` of the file it leads to", "content/")
+        return (
+            f"an old address, kept until now as a redirect to {url_of(subject.page)}, is no longer kept: keep "
+            "its id in the `replaces:` of the file it leads to",
+            "content/",
+        )
     if kind in NAMED:
         ident = subject if kind == "actor" else subject.id
         name = base.actors[ident].name if kind == "actor" else subject.title
@@ -93,5 +104,8 @@ def _event_gone(ident: str, base: Record, head: Record, moved: dict[str, dict[st
     if new and new in head.event_by_id:
         file = head.event_by_id[new].file
         return f"{what}: the event is gone" + _keep_hint(ident, new, file), file
-    return (f"{what}: the event is removed; retract it instead (`status: retracted` with a `retraction`), "
-            "so its permanent link keeps a notice", event.file)
+    return (
+        f"{what}: the event is removed; retract it instead (`status: retracted` with a `retraction`), "
+        "so its permanent link keeps a notice",
+        event.file,
+    )

@@ -167,8 +167,7 @@ class Changes:
     """The summary's sections, in the order a reviewer reads them, and a warning for each ⚠ in them."""
 
     broken_links: Section = field(default_factory=lambda: Section("⚠ Addresses that will break"))
-    uncorrected: Section = field(
-        default_factory=lambda: Section("⚠ Changed after publication without a correction"))
+    uncorrected: Section = field(default_factory=lambda: Section("⚠ Changed after publication without a correction"))
     added: Section = field(default_factory=lambda: Section("Events added"))
     removed: Section = field(default_factory=lambda: Section("Events removed"))
     retracted: Section = field(default_factory=lambda: Section("Events retracted"))
@@ -311,8 +310,16 @@ def compare(base: Record, head: Record) -> Changes:
     for old, new in pairs:
         _compare_event(old, new, base, head, changes)
     _compare_actors(base, head, changes, new_ids["actor"], merged, declared["actor"])
-    _compare_named(base.sources, head.sources, _source_name, "source", changes.sources, changes,
-                   new_ids["source"], declared=declared["source"])
+    _compare_named(
+        base.sources,
+        head.sources,
+        _source_name,
+        "source",
+        changes.sources,
+        changes,
+        new_ids["source"],
+        declared=declared["source"],
+    )
     _compare_citations(pairs, changes)
     stories, topics = (base.stories, head.stories), _topics(base, head)
     _compare_named(*stories, _title_of, "story", changes.topics, changes, new_ids["story"], declared=declared["story"])
@@ -330,6 +337,7 @@ def _topics(base: Record, head: Record) -> tuple[dict, dict]:
 
 def _declared(base: Record, head: Record) -> dict[str, dict[str, str]]:
     """Old id → new id of what HEAD renamed or merged and says so (``replaces:``), for ids BASE has."""
+
     def of(things, before: dict) -> dict[str, str]:
         return {old: thing.id for thing in things for old in thing.replaces if old in before}
 
@@ -343,8 +351,9 @@ def _declared(base: Record, head: Record) -> dict[str, dict[str, str]]:
     }
 
 
-def _events_added_and_removed(base: Record, head: Record, changes: Changes,
-                              declared: dict[str, str]) -> list[tuple[Event, Event]]:
+def _events_added_and_removed(
+    base: Record, head: Record, changes: Changes, declared: dict[str, str]
+) -> list[tuple[Event, Event]]:
     """List events added, removed and retracted; return the (old, new) pairs that are one event under a new id:
     those HEAD declares (``replaces:``), and those that look it."""
     old_events, new_events = base.event_by_id, head.event_by_id
@@ -352,8 +361,10 @@ def _events_added_and_removed(base: Record, head: Record, changes: Changes,
     gone = sorted((old_events[i] for i in old_events.keys() - new_events.keys()), key=_chronological)
     came = sorted((new_events[i] for i in new_events.keys() - old_events.keys()), key=_chronological)
     named = [(old, new_events[declared[old.id]]) for old in gone if declared.get(old.id) in new_events]
-    looks = _pair_renamed([e for e in gone if e.id not in declared and e.id not in retracted],
-                          [e for e in came if e.id not in {new.id for _, new in named}])
+    looks = _pair_renamed(
+        [e for e in gone if e.id not in declared and e.id not in retracted],
+        [e for e in came if e.id not in {new.id for _, new in named}],
+    )
     renamed = sorted([*named, *looks], key=lambda pair: _chronological(pair[1]))
     for old, new in named:
         changes.renamed.lines.append(f"- event {code(old.id)} → {label(new)}: {url_of(event_page(old.id))} redirects")
@@ -379,8 +390,10 @@ def _events_added_and_removed(base: Record, head: Record, changes: Changes,
 def _retraction_line(event: Event) -> str:
     notice = event.retraction
     said = f"{notice.date.iso()}: {quoted(notice.text)}" if notice else "no notice"
-    return f"- {label(event)} — {inert(event.when.text)}: retracted on {said}; {url_of(event_page(event.id))} " \
-           "shows the notice"
+    return (
+        f"- {label(event)} — {inert(event.when.text)}: retracted on {said}; {url_of(event_page(event.id))} "
+        "shows the notice"
+    )
 
 
 def _with_new_ids(event: Event, new_ids: dict[str, dict[str, str]]) -> Event:
@@ -401,8 +414,10 @@ def _chronological(event: Event) -> tuple:
 
 def _compare_event(old: Event, new: Event, base: Record, head: Record, changes: Changes) -> None:
     if old.when.text != new.when.text or old.day != new.day:
-        dates = f"{inert(old.when.text)} → {inert(new.when.text)}" if old.when.text != new.when.text else (
-            f"date unchanged ({inert(new.when.text)}) but the site's time zone changed"
+        dates = (
+            f"{inert(old.when.text)} → {inert(new.when.text)}"
+            if old.when.text != new.when.text
+            else (f"date unchanged ({inert(new.when.text)}) but the site's time zone changed")
         )
         changes.redated.lines.append(f"- {label(new)}: {dates}, {_day_move(old.day, new.day)}")
     if old.title != new.title:
@@ -412,14 +427,20 @@ def _compare_event(old: Event, new: Event, base: Record, head: Record, changes: 
     changes.corrections.lines.extend(_correction_lines(new, old.corrections, new.corrections))
     facts = fact_changes(old, new, matched[0])
     if facts and not corrected(old, new):
-        changes.warn(changes.uncorrected, f"- **⚠ {label(new)}**: {', '.join(facts)}; add a correction, or say in "
-                     "the review why none is needed", new.file, "a fact of a published event changed without a "
-                     "correction: " + ", ".join(facts))
+        changes.warn(
+            changes.uncorrected,
+            f"- **⚠ {label(new)}**: {', '.join(facts)}; add a correction, or say in the review why none is needed",
+            new.file,
+            "a fact of a published event changed without a correction: " + ", ".join(facts),
+        )
     if old.summary != new.summary:
         changes.wording.lines.append(f"- {label(new)}: summary: {word_diff(old.summary, new.summary)}")
     changes.wording.lines.extend(_quote_lines(old, new))
-    edited = [name for name in ("topics", "actors", "location", "importance", "story", "related")
-              if getattr(old, name) != getattr(new, name)]
+    edited = [
+        name
+        for name in ("topics", "actors", "location", "importance", "story", "related")
+        if getattr(old, name) != getattr(new, name)
+    ]
     if [c.url for c in old.sources] != [c.url for c in new.sources] and old.source_ids == new.source_ids:
         edited.append("links of its sources")
     if edited:
@@ -472,8 +493,9 @@ def _match_claims(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> tuple[list[
     return pairs, left, right
 
 
-def _claim_lines(event: Event, matched: tuple[list[tuple[Claim, Claim]], list, list], base: Record,
-                 head: Record) -> list[str]:
+def _claim_lines(
+    event: Event, matched: tuple[list[tuple[Claim, Claim]], list, list], base: Record, head: Record
+) -> list[str]:
     pairs, removed, added = matched
     lines = []
     for before, after in pairs:
@@ -544,22 +566,30 @@ def _id_changes(old: dict, new: dict, name_of: Callable, exclude: dict | None = 
     return moved
 
 
-PAGE_OF = {"event": event_page, "actor": actor_page, "source": source_page, "story": story_page,
-           "topic": topic_page}
+PAGE_OF = {"event": event_page, "actor": actor_page, "source": source_page, "story": story_page, "topic": topic_page}
 
 
 def _compare_named(
-    old: dict, new: dict, name_of: Callable, kind: str, section: Section, changes: Changes,
-    moved: dict[str, str], merged: dict[str, str] | None = None, declared: dict[str, str] | None = None,
+    old: dict,
+    new: dict,
+    name_of: Callable,
+    kind: str,
+    section: Section,
+    changes: Changes,
+    moved: dict[str, str],
+    merged: dict[str, str] | None = None,
+    declared: dict[str, str] | None = None,
 ) -> None:
     """Added, removed, renamed and merged things that have a page of their own: those HEAD declares (their old
     address redirects) in their own section, the others where they belong (an address that breaks has its ⚠)."""
     merged, declared = merged or {}, declared or {}
     for old_id, new_id in sorted(declared.items()):
         how = "merged into" if new_id in old else "→"
-        changes.renamed.lines.append(f"- {kind} {code(old_id)} ({inert(name_of(old[old_id]))}) {how} "
-                                     f"{code(new_id)} ({inert(name_of(new[new_id]))}): "
-                                     f"{url_of(PAGE_OF[kind](old_id))} redirects")
+        changes.renamed.lines.append(
+            f"- {kind} {code(old_id)} ({inert(name_of(old[old_id]))}) {how} "
+            f"{code(new_id)} ({inert(name_of(new[new_id]))}): "
+            f"{url_of(PAGE_OF[kind](old_id))} redirects"
+        )
     for ident in sorted(new.keys() - old.keys()):
         if ident not in moved.values():
             section.lines.append(f"- new {kind} {code(ident)}: {inert(name_of(new[ident]))}")
@@ -573,8 +603,9 @@ def _compare_named(
                 f"{code(into)} ({inert(name_of(new[into]))})"
             )
         elif ident in moved:
-            section.lines.append(f"- {kind} {code(ident)} ({inert(name_of(old[ident]))}) now has the id "
-                                 f"{code(moved[ident])}")
+            section.lines.append(
+                f"- {kind} {code(ident)} ({inert(name_of(old[ident]))}) now has the id {code(moved[ident])}"
+            )
         else:
             section.lines.append(f"- {kind} removed: {code(ident)} ({inert(name_of(old[ident]))})")
     for ident in sorted(old.keys() & new.keys()):
@@ -594,15 +625,20 @@ def _merged_actors(base: Record, head: Record) -> dict[str, str]:
     }
 
 
-def _compare_actors(base: Record, head: Record, changes: Changes, moved: dict, merged: dict,
-                    declared: dict[str, str]) -> None:
+def _compare_actors(
+    base: Record, head: Record, changes: Changes, moved: dict, merged: dict, declared: dict[str, str]
+) -> None:
     id_changes = {old: new for old, new in moved.items() if old not in merged}
-    _compare_named(base.actors, head.actors, _actor_name_of, "actor", changes.actors, changes, id_changes, merged,
-                   declared)
+    _compare_named(
+        base.actors, head.actors, _actor_name_of, "actor", changes.actors, changes, id_changes, merged, declared
+    )
     for ident in sorted(base.actors.keys() & head.actors.keys()):
         old, new = base.actors[ident], head.actors[ident]
-        edited = [name for name in ("kind", "aliases", "country", "description", "roles", "wikidata")
-                  if getattr(old, name) != getattr(new, name)]
+        edited = [
+            name
+            for name in ("kind", "aliases", "country", "description", "roles", "wikidata")
+            if getattr(old, name) != getattr(new, name)
+        ]
         if edited:
             changes.edits.lines.append(f"- actor {inert(new.name)} ({code(ident)}): {', '.join(edited)} edited")
 
@@ -697,8 +733,9 @@ def annotations(base: Revision, head: Revision) -> str:
     return "".join(w.format_github() + "\n" for w in compare(base.record, head.record).warnings)
 
 
-def review_summary(config: Path, base_rev: str, head_rev: str | None = WORKING_TREE,
-                   fmt: str = "markdown") -> tuple[str, bool]:
+def review_summary(
+    config: Path, base_rev: str, head_rev: str | None = WORKING_TREE, fmt: str = "markdown"
+) -> tuple[str, bool]:
     """(the summary, whether both revisions could be read); ``config`` is the project's mkdocs.yml.
 
     ``fmt``: markdown (the summary), or github (its warnings as workflow annotations).

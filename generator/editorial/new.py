@@ -40,15 +40,17 @@ class Known:
         listed = content.topics.value if content.topics and isinstance(content.topics.value, list) else []
         self.topics = {t["id"]: t for t in listed if isinstance(t, dict) and "id" in t}
         sources = [c for c in content.files["source"] if isinstance(c.value, dict) and c.id]
-        sources.sort(key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id),
-                     reverse=True)
+        sources.sort(
+            key=lambda c: (c.value.get("published").start.iso() if c.value.get("published") else "", c.id), reverse=True
+        )
         self.sources = {c.id: c.value for c in sources}
         self.actors = {c.id: c for c in content.files["actor"] if isinstance(c.value, dict) and c.id}
 
     def check(self, option: str, kind: str, ident: str) -> str:
         """``ident`` when the content has it, else an error with the id it most likely meant."""
-        known = {"topic": self.topics, "source": self.sources,
-                 "actor": {i: c.value for i, c in self.actors.items()}}[kind]
+        known = {"topic": self.topics, "source": self.sources, "actor": {i: c.value for i, c in self.actors.items()}}[
+            kind
+        ]
         if ident not in known:
             hint = names_of(known).hint(ident) or f"; add it first ({WHERE[kind]})"
             raise BriefingError(f"{option}: unknown {kind} '{ident}'{hint}")
@@ -147,8 +149,10 @@ def write_skeleton(
     elif kind == "actor":
         owner = Known(settings).owner_of(title)
         if owner is not None:
-            raise BriefingError(f"'{title}' is already the actor '{owner.id}' ({owner.file}); one actor, one file: "
-                                "add another spelling to its aliases instead")
+            raise BriefingError(
+                f"'{title}' is already the actor '{owner.id}' ({owner.file}); one actor, one file: "
+                "add another spelling to its aliases instead"
+            )
         path = content / "actors" / f"{chosen}.yaml"
         text = actor_text(title, kind_of_actor)
     else:

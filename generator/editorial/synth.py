@@ -226,11 +226,17 @@ class Synth:
             return
         city = rng.choice(words.CITIES)[0]
         state = rng.choice(words.STATES)[0]
-        title = rng.choice((
-            f"Siege of {city}", f"Election in {state}, {day.year}", f"Winter power cuts {day.year}–{day.year + 1}",
-            f"Talks in {city}", f"Grain exports through {city}", f"Corruption inquiry in {city}",
-            f"{state}'s troops abroad",
-        ))
+        title = rng.choice(
+            (
+                f"Siege of {city}",
+                f"Election in {state}, {day.year}",
+                f"Winter power cuts {day.year}–{day.year + 1}",
+                f"Talks in {city}",
+                f"Grain exports through {city}",
+                f"Corruption inquiry in {city}",
+                f"{state}'s troops abroad",
+            )
+        )
         topic = rng.choice(words.TOPICS)[0]
         taken = {s.id for s in self.stories}
         story = Story(self.unique_id(title, taken), title, topic, day_index, day_index + rng.randint(30, 240))
@@ -250,9 +256,11 @@ class Synth:
         for publisher, domain, language in rng.sample(words.PUBLISHERS, rng.randint(1, 2)):
             ident = self.unique_id(f"{publisher}-live-{day.isoformat()}", taken, limit=90)
             url = f"https://{domain}/live/{day.isoformat()}"
-            text = (f"title: {q(f'Live: the war and the region, {day.day} {day:%B} {day.year}')}\n"
-                    f"publisher: {q(publisher)}\nkind: live-blog\npublished: {day.isoformat()}\n"
-                    f"url: {url}\nlanguage: {language}\n")
+            text = (
+                f"title: {q(f'Live: the war and the region, {day.day} {day:%B} {day.year}')}\n"
+                f"publisher: {q(publisher)}\nkind: live-blog\npublished: {day.isoformat()}\n"
+                f"url: {url}\nlanguage: {language}\n"
+            )
             found.append(Source(ident, publisher, url, text))
         if rng.random() < 0.4:
             issuer = rng.choice([a for a in self.actors if a.kind in ("state", "organization")])
@@ -261,9 +269,11 @@ class Synth:
             url = f"https://{issuer.id}.example/{kind}/{day.isoformat()}"
             moment = datetime.combine(day, time(rng.randint(7, 21), rng.choice((0, 15, 30, 45))), self.tz)
             label = kind.replace("-", " ").capitalize()
-            text = (f"title: {q(f'{label} by {issuer.name}')}\n"
-                    f"publisher: {q(issuer.name)}\nkind: {kind}\npublished: {moment.isoformat(timespec='minutes')}\n"
-                    f"url: {url}\narchive_url: https://archive.example/{day:%Y%m%d}/{url}\n")
+            text = (
+                f"title: {q(f'{label} by {issuer.name}')}\n"
+                f"publisher: {q(issuer.name)}\nkind: {kind}\npublished: {moment.isoformat(timespec='minutes')}\n"
+                f"url: {url}\narchive_url: https://archive.example/{day:%Y%m%d}/{url}\n"
+            )
             found.append(Source(ident, issuer.name, url, text))
         for source in found:
             self.files[f"content/sources/{source.id}.yaml"] = source.text
@@ -357,14 +367,21 @@ class Synth:
         if rng.random() < 0.5:
             claimant = rng.choice(actors)
             status = rng.choice(("confirmed", "reported", "claimed", "claimed", "disputed", "denied", "unverified"))
-            lines += ["claims:", f"  - text: {q(claim.format(**values))}", f"    by: {claimant.id}",
-                      f"    status: {status}"]
+            lines += [
+                "claims:",
+                f"  - text: {q(claim.format(**values))}",
+                f"    by: {claimant.id}",
+                f"    status: {status}",
+            ]
         lines.extend(self.citation_lines(sources, number, quote.format(**values)))
         lines.extend(self.story_lines(day_index, ident))
         if rng.random() < 0.005:
             fixed = day + timedelta(days=rng.randint(1, 5))
-            lines += ["corrections:", f"  - date: {fixed.isoformat()}",
-                      f"    text: {q('An earlier version gave the wrong number of injured; it is now **corrected**.')}"]
+            lines += [
+                "corrections:",
+                f"  - date: {fixed.isoformat()}",
+                f"    text: {q('An earlier version gave the wrong number of injured; it is now **corrected**.')}",
+            ]
         draft = rng.random() < 0.005
         if draft:
             lines.append("status: draft")
@@ -448,8 +465,10 @@ class Synth:
             self.files[f"content/briefings/{day.isoformat()}.md"] = self.lede(day)
 
     def lede(self, day: date) -> str:
-        return (f"The desk's summary for {day.day} {day:%B}: *{self.rng.choice(words.TOPICS)[1].lower()}* led the day, "
-                f"with {self.rng.choice(words.CITIES)[0]} in the news again.\n")
+        return (
+            f"The desk's summary for {day.day} {day:%B}: *{self.rng.choice(words.TOPICS)[1].lower()}* led the day, "
+            f"with {self.rng.choice(words.CITIES)[0]} in the news again.\n"
+        )
 
     # --- the whole project ---------------------------------------------------------
 
@@ -485,78 +504,132 @@ This project was made by `briefing synth`: every person, outlet and event in it 
 
 # (topic, title, first sentence of the summary, a quote, a claim)
 TEMPLATES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("attacks-and-front-line", "Drones strike {city} overnight; {n} injured",
-     "Drones hit {city} overnight, injuring {n} people and damaging homes in two districts, according to {a}.",
-     "“The night was long, but the city held,” the statement said.",
-     "{n} people were injured and {m} homes damaged in {city}."),
-    ("attacks-and-front-line", "{a} says {n} {thing} were shot down over {city}",
-     "Air defences engaged {thing} over {city} for several hours, {a} said in the morning.",
-     "Explosions were heard across the city shortly after midnight.",
-     "{n} {thing} were destroyed before reaching their targets."),
-    ("energy", "Strike on {facility} near {city} cuts power to {n},000 homes",
-     "A strike on {facility} near {city} left {n},000 homes without electricity, {a} said.",
-     "Crews are working to restore supply as quickly as possible.",
-     "Power will be restored within {m} hours."),
-    ("diplomacy-and-aid", "{a} meets {b} in {city}",
-     "{a} and {b} held talks in {city} on {aid} and the next steps of their cooperation.",
-     "“We agreed to keep working together,” one of them told reporters after the meeting.",
-     "The two sides agreed on a new package of {aid}."),
-    ("diplomacy-and-aid", "{a} pledges {amount} in {aid}",
-     "{a} announced {amount} in {aid}, the largest such package since {year}.",
-     "The money will be disbursed in tranches over the coming months.",
-     "The package is worth {amount}."),
-    ("sanctions", "{a} sanctions {n} firms accused of supplying {thing}",
-     "{a} added {n} companies to its sanctions list, accusing them of helping to supply {thing}.",
-     "The designations target procurement networks in several jurisdictions.",
-     "The firms shipped parts used in {thing}."),
-    ("energy", "Scheduled blackouts return to {city} after damage to {facility}",
-     "Residents of {city} face scheduled blackouts again after damage to {facility}, {a} said.",
-     "Consumers are asked to limit their use of electricity in the evening.",
-     "Blackouts will last up to {m} hours a day."),
-    ("humanitarian", "{n} civilians evacuated from villages near {city}",
-     "Volunteers and officials evacuated {n} civilians, among them children, from villages near {city}.",
-     "“Everyone who wanted to leave has been taken out,” a volunteer said.",
-     "{n} civilians were evacuated in one day."),
-    ("north-korea", "{a} reports a North Korean missile launch towards the sea",
-     "{a} said North Korea fired a ballistic missile that flew about {n}0 km before falling into the sea.",
-     "The launch was detected early in the morning from an area near Pyongyang.",
-     "The missile flew about {n}0 km."),
-    ("russia-domestic", "Court in {city} jails {b} for {m} years",
-     "A court in {city} sentenced {b} to {m} years in prison in a case rights groups call political.",
-     "The defence said it would appeal the verdict.",
-     "The case against {b} is politically motivated."),
-    ("region", "{a} claims victory in the vote in {country}",
-     "{a} claimed victory after a tight vote, with turnout at {pct}%, ahead of the official count.",
-     "Observers reported attempts to buy votes in several districts.",
-     "Turnout was {pct}%."),
-    ("economy", "{a} cuts its key rate to {pct}%",
-     "{a} lowered its key interest rate to {pct}%, citing slowing inflation and a stable currency.",
-     "Further cuts will depend on the security situation, the statement said.",
-     "Inflation slowed for the {m}th month in a row."),
-    ("cyber-and-information", "Outage at {a} blamed on a cyberattack",
-     "Services of {a} were down for several hours in what officials called a coordinated cyberattack.",
-     "No personal data was stolen, according to preliminary findings.",
-     "The attack came from servers abroad."),
-    ("diplomacy-and-aid", "Talks on {aid} open in {city} with {n} delegations",
-     "Delegations from {n} states gathered in {city} for talks on {aid}, hosted by {a}.",
-     "The talks are expected to last two days.",
-     "{n} delegations attended."),
-    ("attacks-and-front-line", "{a} warns of a powerful offensive towards {city}",
-     "{a} warned that forces were massing for an offensive towards {city} and asked partners for more {thing}.",
-     "“The coming weeks will be difficult,” the warning said.",
-     "An offensive towards {city} is being prepared."),
-    ("economy", "Prices in {city} up {pct}% — “worst month since {year}”, says {a}",
-     "Consumer prices in {city} rose {pct}% in a month, {a} said, driven by food and fuel.",
-     "Analysts had expected a smaller rise.",
-     "Food prices rose faster than any other item."),
-    ("diplomacy-and-aid", "{a} & {b} sign a memorandum on {aid}",
-     "{a} and {b} signed a memorandum in {city} on {aid}, to be followed by a full agreement.",
-     "The memorandum is not legally binding, officials noted.",
-     "A full agreement will follow within {m} months."),
-    ("humanitarian", "Aid convoy with {thing} reaches {city}",
-     "A convoy organised with {a} brought {thing} and medicine to {city}.",
-     "More convoys are planned if security allows.",
-     "The convoy carried {n} tonnes of supplies."),
+    (
+        "attacks-and-front-line",
+        "Drones strike {city} overnight; {n} injured",
+        "Drones hit {city} overnight, injuring {n} people and damaging homes in two districts, according to {a}.",
+        "“The night was long, but the city held,” the statement said.",
+        "{n} people were injured and {m} homes damaged in {city}.",
+    ),
+    (
+        "attacks-and-front-line",
+        "{a} says {n} {thing} were shot down over {city}",
+        "Air defences engaged {thing} over {city} for several hours, {a} said in the morning.",
+        "Explosions were heard across the city shortly after midnight.",
+        "{n} {thing} were destroyed before reaching their targets.",
+    ),
+    (
+        "energy",
+        "Strike on {facility} near {city} cuts power to {n},000 homes",
+        "A strike on {facility} near {city} left {n},000 homes without electricity, {a} said.",
+        "Crews are working to restore supply as quickly as possible.",
+        "Power will be restored within {m} hours.",
+    ),
+    (
+        "diplomacy-and-aid",
+        "{a} meets {b} in {city}",
+        "{a} and {b} held talks in {city} on {aid} and the next steps of their cooperation.",
+        "“We agreed to keep working together,” one of them told reporters after the meeting.",
+        "The two sides agreed on a new package of {aid}.",
+    ),
+    (
+        "diplomacy-and-aid",
+        "{a} pledges {amount} in {aid}",
+        "{a} announced {amount} in {aid}, the largest such package since {year}.",
+        "The money will be disbursed in tranches over the coming months.",
+        "The package is worth {amount}.",
+    ),
+    (
+        "sanctions",
+        "{a} sanctions {n} firms accused of supplying {thing}",
+        "{a} added {n} companies to its sanctions list, accusing them of helping to supply {thing}.",
+        "The designations target procurement networks in several jurisdictions.",
+        "The firms shipped parts used in {thing}.",
+    ),
+    (
+        "energy",
+        "Scheduled blackouts return to {city} after damage to {facility}",
+        "Residents of {city} face scheduled blackouts again after damage to {facility}, {a} said.",
+        "Consumers are asked to limit their use of electricity in the evening.",
+        "Blackouts will last up to {m} hours a day.",
+    ),
+    (
+        "humanitarian",
+        "{n} civilians evacuated from villages near {city}",
+        "Volunteers and officials evacuated {n} civilians, among them children, from villages near {city}.",
+        "“Everyone who wanted to leave has been taken out,” a volunteer said.",
+        "{n} civilians were evacuated in one day.",
+    ),
+    (
+        "north-korea",
+        "{a} reports a North Korean missile launch towards the sea",
+        "{a} said North Korea fired a ballistic missile that flew about {n}0 km before falling into the sea.",
+        "The launch was detected early in the morning from an area near Pyongyang.",
+        "The missile flew about {n}0 km.",
+    ),
+    (
+        "russia-domestic",
+        "Court in {city} jails {b} for {m} years",
+        "A court in {city} sentenced {b} to {m} years in prison in a case rights groups call political.",
+        "The defence said it would appeal the verdict.",
+        "The case against {b} is politically motivated.",
+    ),
+    (
+        "region",
+        "{a} claims victory in the vote in {country}",
+        "{a} claimed victory after a tight vote, with turnout at {pct}%, ahead of the official count.",
+        "Observers reported attempts to buy votes in several districts.",
+        "Turnout was {pct}%.",
+    ),
+    (
+        "economy",
+        "{a} cuts its key rate to {pct}%",
+        "{a} lowered its key interest rate to {pct}%, citing slowing inflation and a stable currency.",
+        "Further cuts will depend on the security situation, the statement said.",
+        "Inflation slowed for the {m}th month in a row.",
+    ),
+    (
+        "cyber-and-information",
+        "Outage at {a} blamed on a cyberattack",
+        "Services of {a} were down for several hours in what officials called a coordinated cyberattack.",
+        "No personal data was stolen, according to preliminary findings.",
+        "The attack came from servers abroad.",
+    ),
+    (
+        "diplomacy-and-aid",
+        "Talks on {aid} open in {city} with {n} delegations",
+        "Delegations from {n} states gathered in {city} for talks on {aid}, hosted by {a}.",
+        "The talks are expected to last two days.",
+        "{n} delegations attended.",
+    ),
+    (
+        "attacks-and-front-line",
+        "{a} warns of a powerful offensive towards {city}",
+        "{a} warned that forces were massing for an offensive towards {city} and asked partners for more {thing}.",
+        "“The coming weeks will be difficult,” the warning said.",
+        "An offensive towards {city} is being prepared.",
+    ),
+    (
+        "economy",
+        "Prices in {city} up {pct}% — “worst month since {year}”, says {a}",
+        "Consumer prices in {city} rose {pct}% in a month, {a} said, driven by food and fuel.",
+        "Analysts had expected a smaller rise.",
+        "Food prices rose faster than any other item.",
+    ),
+    (
+        "diplomacy-and-aid",
+        "{a} & {b} sign a memorandum on {aid}",
+        "{a} and {b} signed a memorandum in {city} on {aid}, to be followed by a full agreement.",
+        "The memorandum is not legally binding, officials noted.",
+        "A full agreement will follow within {m} months.",
+    ),
+    (
+        "humanitarian",
+        "Aid convoy with {thing} reaches {city}",
+        "A convoy organised with {a} brought {thing} and medicine to {city}.",
+        "More convoys are planned if security allows.",
+        "The convoy carried {n} tonnes of supplies.",
+    ),
 )
 
 FILLERS: tuple[str, ...] = (

@@ -46,8 +46,16 @@ Versions = Mapping[tuple[str, str | None], object]  # (kind, id) of a content fi
 
 def site_print(settings: Settings) -> bytes:
     """Everything besides the content that a feed or a data file is made from: options, code, feed templates."""
-    options = repr((settings.site_url, settings.site_name, settings.language, settings.timezone_name,
-                    settings.author, settings.key_points)).encode()
+    options = repr(
+        (
+            settings.site_url,
+            settings.site_name,
+            settings.language,
+            settings.timezone_name,
+            settings.author,
+            settings.key_points,
+        )
+    ).encode()
     folders = [PACKAGE, TEMPLATES / "feeds", settings.templates_dir / "feeds"]
     return digest.of_files(folders, (".py", ".j2"), options).encode()
 
@@ -65,8 +73,14 @@ def event_keys(pub: Publication, versions: Versions, print_: bytes) -> list[byte
         if own is None or None in cited:
             keys.append(_unique())  # a version unknown: made again, never taken for another
             continue
-        material = (event.id, own, cited, topics, home_of(record, event)[0],
-                    tuple(r for r in event.related if r in published))
+        material = (
+            event.id,
+            own,
+            cited,
+            topics,
+            home_of(record, event)[0],
+            tuple(r for r in event.related if r in published),
+        )
         keys.append(hashlib.blake2b(repr(material).encode(), digest_size=KEY_SIZE, key=print_[:64]).digest())
     return keys
 
@@ -125,7 +139,7 @@ class Assembler:
                 old_keys, size = self.kept.keys, KEY_SIZE
                 for i, event in enumerate(self.pub.with_retracted):
                     j = old.get(event.id)
-                    if j is not None and old_keys[j * size:(j + 1) * size] == self.keys[i]:
+                    if j is not None and old_keys[j * size : (j + 1) * size] == self.keys[i]:
                         found[i] = j
             self._reuse = found
         return self._reuse
@@ -133,16 +147,21 @@ class Assembler:
     def write(self, rel: str, parts: Parts) -> None:
         pub = self.pub
         head, tail = parts.head(pub), parts.tail(pub)
-        file_key = hashlib.blake2b(self.print_ + head + b"\0" + tail + b"\0" + self.now.keys,
-                                   digest_size=KEY_SIZE).hexdigest()
+        file_key = hashlib.blake2b(
+            self.print_ + head + b"\0" + tail + b"\0" + self.now.keys, digest_size=KEY_SIZE
+        ).hexdigest()
         before = self.kept.files.get(rel) if self.kept else None
         offsets, lengths = array("Q"), array("Q")
         size = [0]
 
         def stream(out: BinaryIO) -> None:
             path = self.writer.folder / rel
-            reuse = (before is not None and self.writer.old.get(rel) == "made:" + before[0] and path.is_file()
-                     and path.stat().st_size == before[3])
+            reuse = (
+                before is not None
+                and self.writer.old.get(rel) == "made:" + before[0]
+                and path.is_file()
+                and path.stat().st_size == before[3]
+            )
             with _mapped(path if reuse else None) as old:
                 size[0] = self._stream(out, parts, head, tail, old, before, offsets, lengths)
 
@@ -151,8 +170,9 @@ class Assembler:
         elif before is not None and before[0] == file_key:
             self.now.files[rel] = before  # the very file the last build wrote, untouched
 
-    def _stream(self, out: BinaryIO, parts: Parts, head: bytes, tail: bytes, old, before,
-                offsets: array, lengths: array) -> int:
+    def _stream(
+        self, out: BinaryIO, parts: Parts, head: bytes, tail: bytes, old, before, offsets: array, lengths: array
+    ) -> int:
         """Write the file; the pieces of a run of events kept in the same order are copied in one piece."""
         reuse = self.reuse() if old is not None else [-1] * len(self.keys)
         events: tuple[Event, ...] = self.pub.with_retracted

@@ -129,8 +129,11 @@ class FeedMaker:
             for s in cited
         ]
         content = self.event_template.render(
-            date=pub.date_label(event.when), place=pub.place(event),
-            summary=pub.summary_html(event), sources=sources, url=url,
+            date=pub.date_label(event.when),
+            place=pub.place(event),
+            summary=pub.summary_html(event),
+            sources=sources,
+            url=url,
         )
         return Entry(
             id=url,
@@ -151,7 +154,8 @@ class FeedMaker:
         notice = event.retraction
         content = self.retracted_template.render(
             date=labels.point_label(notice.date, pub.tz, pub.language) if notice else "",
-            notice=rebase_site_links(render_markdown(notice.text if notice else ""), pub.site_url), url=url,
+            notice=rebase_site_links(render_markdown(notice.text if notice else ""), pub.site_url),
+            url=url,
         )
         return Entry(
             id=url,
@@ -189,8 +193,9 @@ class FeedMaker:
 
     def topic(self, topic_id: str) -> Feed:
         topic = self.pub.record.topic_by_id[topic_id]
-        return self.events_feed(topic_feed_path(topic_id), urls.topic_page(topic_id), topic.title,
-                                self.topic_events(topic_id))
+        return self.events_feed(
+            topic_feed_path(topic_id), urls.topic_page(topic_id), topic.title, self.topic_events(topic_id)
+        )
 
     def topic_events(self, topic_id: str) -> tuple[Event, ...]:
         """What a topic's feed chooses from: its events, and the retracted ones that were in it."""
@@ -199,8 +204,9 @@ class FeedMaker:
 
     def actor(self, actor_id: str) -> Feed:
         actor = self.pub.record.actors[actor_id]
-        return self.events_feed(actor_feed_path(actor_id), urls.actor_page(actor_id), actor.name,
-                                self.actor_events(actor_id), ACTOR_ENTRIES)
+        return self.events_feed(
+            actor_feed_path(actor_id), urls.actor_page(actor_id), actor.name, self.actor_events(actor_id), ACTOR_ENTRIES
+        )
 
     def actor_events(self, actor_id: str) -> tuple[Event, ...]:
         """What an actor's feed chooses from: its events, and the retracted ones that named the actor."""

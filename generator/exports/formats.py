@@ -59,19 +59,28 @@ def _briefings(serialise: Callable, path: str) -> Callable[[Publication], bytes]
     return lambda pub: serialise(FeedMaker(pub).briefings(path))
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("atom", BRIEFINGS_ATOM, "application/atom+xml", _briefings(atom, BRIEFINGS_ATOM)),
-    Format("rss", BRIEFINGS_RSS, "application/rss+xml", _briefings(rss, BRIEFINGS_RSS)),
-    Format("jsonfeed", BRIEFINGS_JSON, "application/feed+json", _briefings(json_feed, BRIEFINGS_JSON)),
-    Format("ics", ical.EVENTS_ICS, "text/calendar", ical.calendar, ical.CALENDAR_PARTS),
-    Format("json", opendata.RECORD_JSON, "application/json", opendata.record_json, opendata.RECORD_PARTS),
-    Format("csv", opendata.EVENTS_CSV, "text/csv", opendata.events_csv, opendata.EVENTS_CSV_PARTS),
-    Format("actors-csv", opendata.ACTORS_CSV, "text/csv", opendata.actors_csv),
-    Format("geojson", opendata.EVENTS_GEOJSON, "application/geo+json", opendata.events_geojson,
-           opendata.GEOJSON_PARTS),
-    Format("timelinejs", timelinejs.TIMELINE_JSON, "application/json", timelinejs.timeline_json,
-           timelinejs.TIMELINE_PARTS),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("atom", BRIEFINGS_ATOM, "application/atom+xml", _briefings(atom, BRIEFINGS_ATOM)),
+        Format("rss", BRIEFINGS_RSS, "application/rss+xml", _briefings(rss, BRIEFINGS_RSS)),
+        Format("jsonfeed", BRIEFINGS_JSON, "application/feed+json", _briefings(json_feed, BRIEFINGS_JSON)),
+        Format("ics", ical.EVENTS_ICS, "text/calendar", ical.calendar, ical.CALENDAR_PARTS),
+        Format("json", opendata.RECORD_JSON, "application/json", opendata.record_json, opendata.RECORD_PARTS),
+        Format("csv", opendata.EVENTS_CSV, "text/csv", opendata.events_csv, opendata.EVENTS_CSV_PARTS),
+        Format("actors-csv", opendata.ACTORS_CSV, "text/csv", opendata.actors_csv),
+        Format(
+            "geojson", opendata.EVENTS_GEOJSON, "application/geo+json", opendata.events_geojson, opendata.GEOJSON_PARTS
+        ),
+        Format(
+            "timelinejs",
+            timelinejs.TIMELINE_JSON,
+            "application/json",
+            timelinejs.timeline_json,
+            timelinejs.TIMELINE_PARTS,
+        ),
+    )
+}
 
 
 def export(name: str, record: Record, settings: Settings, templates: Templates | None = None) -> bytes:
@@ -82,7 +91,9 @@ def export(name: str, record: Record, settings: Settings, templates: Templates |
 # Material for MkDocs asks for sitemap.xml beside every <link rel="alternate"> of a page (meant for
 # language versions, it takes the feed autodiscovery links too), so each feed folder holds an empty
 # sitemap: without it every page view would log a 404.
-EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 SITEMAPS = ("feeds/sitemap.xml", "feeds/topics/sitemap.xml", "feeds/actors/sitemap.xml")
 
 
@@ -127,8 +138,9 @@ def _publication_files(pub: Publication) -> dict[str, bytes]:
     return files
 
 
-def write_site_files(record: Record, settings: Settings, templates: Templates, writer: Writer, pieces: PieceStore,
-                     versions: Versions) -> list[Problem]:
+def write_site_files(
+    record: Record, settings: Settings, templates: Templates, writer: Writer, pieces: PieceStore, versions: Versions
+) -> list[Problem]:
     """What :func:`site_files` makes, written by ``writer``, made again only where the content changed: each
     whole-record file from the pieces of the last build's (generator/exports/assembly.py), each topic's and
     actor's feed only when its entries changed; ``versions``: of every content file, to tell."""
@@ -142,8 +154,7 @@ def write_site_files(record: Record, settings: Settings, templates: Templates, w
     return []
 
 
-def _write_publication(pub: Publication, writer: Writer, pieces: PieceStore, versions: Versions,
-                       print_: bytes) -> None:
+def _write_publication(pub: Publication, writer: Writer, pieces: PieceStore, versions: Versions, print_: bytes) -> None:
     record = pub.record
     maker = FeedMaker(pub)
     writer.put(BRIEFINGS_ATOM, atom(maker.briefings(BRIEFINGS_ATOM)))
@@ -165,19 +176,28 @@ def _write_publication(pub: Publication, writer: Writer, pieces: PieceStore, ver
     for topic in record.topics:
         path = topic_feed_path(topic.id)
         shown = [key_of[e.id] for e in maker.newest(maker.topic_events(topic.id), ENTRIES)]
-        put_feed(writer, path, feed_key(print_, path, topics, shown, newest),
-                 lambda t=topic.id: atom(maker.topic(t), entries))
+        put_feed(
+            writer,
+            path,
+            feed_key(print_, path, topics, shown, newest),
+            lambda t=topic.id: atom(maker.topic(t), entries),
+        )
     for actor_id in record.actors:
         path = actor_feed_path(actor_id)
         shown = [key_of[e.id] for e in maker.newest(maker.actor_events(actor_id), ACTOR_ENTRIES)]
-        put_feed(writer, path, feed_key(print_, path, versions.get(("actor", actor_id)), shown, newest),
-                 lambda a=actor_id: atom(maker.actor(a), entries))
+        put_feed(
+            writer,
+            path,
+            feed_key(print_, path, versions.get(("actor", actor_id)), shown, newest),
+            lambda a=actor_id: atom(maker.actor(a), entries),
+        )
     for rel in SITEMAPS:
         writer.put(rel, EMPTY_SITEMAP)
 
 
-def site_files(record: Record, settings: Settings, templates: Templates | None = None
-               ) -> tuple[dict[str, bytes], list[Problem]]:
+def site_files(
+    record: Record, settings: Settings, templates: Templates | None = None
+) -> tuple[dict[str, bytes], list[Problem]]:
     """{path under docs_dir: bytes} of the feeds, data files and vendored TimelineJS, and any warning.
 
     Without a site_url the feeds could not link to the site, so none are

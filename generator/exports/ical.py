@@ -103,8 +103,11 @@ def _span(event: Event, tz) -> list[str]:
 
 def dtstamp(pub: Publication, event: Event) -> datetime:
     stamps = [_instant(event.when.start)]
-    stamps += [_instant(pub.record.sources[c.source].published) for c in event.sources
-               if pub.record.sources[c.source].published is not None]
+    stamps += [
+        _instant(pub.record.sources[c.source].published)
+        for c in event.sources
+        if pub.record.sources[c.source].published is not None
+    ]
     stamps += [_instant(c.date) for c in event.corrections]
     if event.retraction:
         stamps.append(_instant(event.retraction.date))

@@ -42,63 +42,135 @@ def _json(value: Any) -> bytes:
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 IDS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}
-NOTICE = {"type": "object", "required": ["date", "text"], "additionalProperties": False,
-          "properties": {"date": STRING, "text": STRING}}
+NOTICE = {
+    "type": "object",
+    "required": ["date", "text"],
+    "additionalProperties": False,
+    "properties": {"date": STRING, "text": STRING},
+}
 # What a retracted event keeps (its notice, its date and title) and what a published one must have.
 RETRACTED_EVENT = {
     "if": {"properties": {"status": {"const": "retracted"}}},
-    "then": {"properties": {"summary": {"const": ""}, "topics": {"maxItems": 0}, "actors": {"maxItems": 0},
-                            "claims": {"maxItems": 0}, "location": {"type": "null"}, "sources": {"maxItems": 0},
-                            "importance": {"type": "null"}, "story": {"type": "null"}, "related": {"maxItems": 0},
-                            "retraction": {"type": "object"}}},
-    "else": {"properties": {"sources": {"minItems": 1}, "importance": {"type": "integer"},
-                            "retraction": {"type": "null"}}},
+    "then": {
+        "properties": {
+            "summary": {"const": ""},
+            "topics": {"maxItems": 0},
+            "actors": {"maxItems": 0},
+            "claims": {"maxItems": 0},
+            "location": {"type": "null"},
+            "sources": {"maxItems": 0},
+            "importance": {"type": "null"},
+            "story": {"type": "null"},
+            "related": {"maxItems": 0},
+            "retraction": {"type": "object"},
+        }
+    },
+    "else": {
+        "properties": {"sources": {"minItems": 1}, "importance": {"type": "integer"}, "retraction": {"type": "null"}}
+    },
 }
 
 # (field, JSON Schema, description) for each event; the Data page lists them in this order.
 EVENT_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
     ("id", STRING, "Stable identifier; also the last part of the permalink."),
     ("title", STRING, "Headline, plain text."),
-    ("date", STRING, "The date as the desk wrote it: 2024, 2024-11, 2024-11-05, 2024-11-05T06:30+02:00, "
-                     "a range start/end, with ~ when approximate."),
+    (
+        "date",
+        STRING,
+        "The date as the desk wrote it: 2024, 2024-11, 2024-11-05, 2024-11-05T06:30+02:00, "
+        "a range start/end, with ~ when approximate.",
+    ),
     ("start", STRING, "Start at its precision (YYYY, YYYY-MM, YYYY-MM-DD, or an ISO 8601 time with its offset)."),
     ("end", NULLABLE_STRING, "End of a range at its precision, else null."),
     ("precision", {"enum": ["year", "month", "day", "time"]}, "How precise the start is."),
     ("approximate", {"type": "boolean"}, "True when the date is approximate."),
-    ("day", NULLABLE_STRING, "The briefing day (YYYY-MM-DD, in the site's time zone) the event appears on; "
-                             "null for month and year precision."),
+    (
+        "day",
+        NULLABLE_STRING,
+        "The briefing day (YYYY-MM-DD, in the site's time zone) the event appears on; "
+        "null for month and year precision.",
+    ),
     ("summary", STRING, "What happened, as the desk wrote it (Markdown)."),
     ("topics", IDS, "Topic ids, the first is the main one."),
-    ("actors", {"type": "array", "items": {"type": "object", "required": ["id", "role"],
-                                          "additionalProperties": False,
-                                          "properties": {"id": STRING, "role": NULLABLE_STRING}}},
-     "Who took part: actor id and role (or null)."),
-    ("claims", {"type": "array", "items": {"type": "object", "required": ["text", "by", "status"],
-                                          "additionalProperties": False,
-                                          "properties": {"text": STRING, "by": STRING, "status": {
-                                              "enum": ["confirmed", "reported", "claimed", "disputed", "denied",
-                                                       "unverified"]}}}},
-     "Statements attributed to an actor, with their status."),
-    ("location", {"oneOf": [{"type": "null"}, {
-        "type": "object", "required": ["name", "country", "lat", "lon"], "additionalProperties": False,
-        "properties": {"name": STRING, "country": NULLABLE_STRING, "lat": {"type": ["number", "null"]},
-                       "lon": {"type": ["number", "null"]}}}]},
-     "Place name, ISO 3166 country code and WGS 84 coordinates (each may be null)."),
-    ("sources", {"type": "array", "items": {
-        "type": "object", "required": ["source", "quote", "url"], "additionalProperties": False,
-        "properties": {"source": STRING, "quote": NULLABLE_STRING, "url": NULLABLE_STRING}}},
-     "Citations: source id, the quoted excerpt and a deep link (each may be null); at least one, "
-     "none for a retracted event."),
+    (
+        "actors",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "role"],
+                "additionalProperties": False,
+                "properties": {"id": STRING, "role": NULLABLE_STRING},
+            },
+        },
+        "Who took part: actor id and role (or null).",
+    ),
+    (
+        "claims",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["text", "by", "status"],
+                "additionalProperties": False,
+                "properties": {
+                    "text": STRING,
+                    "by": STRING,
+                    "status": {"enum": ["confirmed", "reported", "claimed", "disputed", "denied", "unverified"]},
+                },
+            },
+        },
+        "Statements attributed to an actor, with their status.",
+    ),
+    (
+        "location",
+        {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["name", "country", "lat", "lon"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": STRING,
+                        "country": NULLABLE_STRING,
+                        "lat": {"type": ["number", "null"]},
+                        "lon": {"type": ["number", "null"]},
+                    },
+                },
+            ]
+        },
+        "Place name, ISO 3166 country code and WGS 84 coordinates (each may be null).",
+    ),
+    (
+        "sources",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["source", "quote", "url"],
+                "additionalProperties": False,
+                "properties": {"source": STRING, "quote": NULLABLE_STRING, "url": NULLABLE_STRING},
+            },
+        },
+        "Citations: source id, the quoted excerpt and a deep link (each may be null); at least one, "
+        "none for a retracted event.",
+    ),
     ("importance", {"enum": [1, 2, 3, None]}, "1 lead, 2 normal, 3 minor; null for a retracted event."),
     ("story", NULLABLE_STRING, "Story id, or null."),
     ("related", IDS, "Ids of related published events."),
-    ("corrections", {"type": "array", "items": NOTICE},
-     "Corrections made after publication (date and Markdown text)."),
-    ("status", {"enum": ["published", "retracted"]},
-     "published, or retracted: withdrawn, and only its notice remains (its facts are left out: empty summary, "
-     "no topics, actors, claims, place, sources or story)."),
-    ("retraction", {"oneOf": [{"type": "null"}, NOTICE]},
-     "For a retracted event, the notice (date and Markdown text); else null."),
+    ("corrections", {"type": "array", "items": NOTICE}, "Corrections made after publication (date and Markdown text)."),
+    (
+        "status",
+        {"enum": ["published", "retracted"]},
+        "published, or retracted: withdrawn, and only its notice remains (its facts are left out: empty summary, "
+        "no topics, actors, claims, place, sources or story).",
+    ),
+    (
+        "retraction",
+        {"oneOf": [{"type": "null"}, NOTICE]},
+        "For a retracted event, the notice (date and Markdown text); else null.",
+    ),
     ("replaces", IDS, "Old ids of this event (renamed or merged); their permalinks lead to this one."),
     ("permalink", STRING, "Permanent link of the event."),
     ("page", STRING, "Where the event is shown today (the permalink redirects here)."),
@@ -107,16 +179,27 @@ EVENT_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
 ACTOR_FIELDS: tuple[tuple[str, dict[str, Any], str], ...] = (
     ("id", STRING, "Stable identifier."),
     ("name", STRING, "Name, plain text."),
-    ("kind", {"enum": ["person", "organization", "state", "group", None]},
-     "person, organization, state, group or null."),
+    (
+        "kind",
+        {"enum": ["person", "organization", "state", "group", None]},
+        "person, organization, state, group or null.",
+    ),
     ("aliases", {"type": "array", "items": STRING}, "Other names and spellings."),
     ("country", NULLABLE_STRING, "ISO 3166 country code, or null."),
     ("description", NULLABLE_STRING, "Who they are (Markdown), or null."),
-    ("roles", {"type": "array", "items": {"type": "object", "required": ["title", "of", "from", "to"],
-                                         "additionalProperties": False,
-                                         "properties": {"title": STRING, "of": NULLABLE_STRING,
-                                                        "from": NULLABLE_STRING, "to": NULLABLE_STRING}}},
-     "Positions held: title, the actor id it is held in, and its dates."),
+    (
+        "roles",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "of", "from", "to"],
+                "additionalProperties": False,
+                "properties": {"title": STRING, "of": NULLABLE_STRING, "from": NULLABLE_STRING, "to": NULLABLE_STRING},
+            },
+        },
+        "Positions held: title, the actor id it is held in, and its dates.",
+    ),
     ("wikidata", NULLABLE_STRING, "Wikidata item (Q…), or null."),
     ("page", STRING, "The actor's page."),
     ("feed", STRING, "The actor's Atom feed."),
@@ -183,10 +266,17 @@ def record_schema(pub: Publication) -> dict[str, Any]:
         "properties": {
             "$schema": {"const": pub.url(RECORD_SCHEMA)},
             "schema_version": {"const": SCHEMA_VERSION, "description": docs["schema_version"]},
-            "site": {"description": docs["site"], **_object((
-                ("name", STRING, "Site name."), ("url", STRING, "Site address."),
-                ("language", STRING, "Language code."), ("timezone", STRING, "IANA time zone of briefing days."),
-            ))},
+            "site": {
+                "description": docs["site"],
+                **_object(
+                    (
+                        ("name", STRING, "Site name."),
+                        ("url", STRING, "Site address."),
+                        ("language", STRING, "Language code."),
+                        ("timezone", STRING, "IANA time zone of briefing days."),
+                    )
+                ),
+            },
             "updated": {"type": "string", "description": docs["updated"]},
             "topics": {"type": "array", "items": {"$ref": "#/$defs/topic"}, "description": docs["topics"]},
             "stories": {"type": "array", "items": {"$ref": "#/$defs/story"}, "description": docs["stories"]},
@@ -221,7 +311,8 @@ def _event(pub: Publication, event: Event) -> dict[str, Any]:
         "actors": [{"id": p.actor, "role": p.role} for p in event.actors],
         "claims": [{"text": c.text, "by": c.by, "status": c.status} for c in event.claims],
         "location": {"name": location.name, "country": location.country, "lat": location.lat, "lon": location.lon}
-        if location else None,
+        if location
+        else None,
         "sources": [{"source": c.source, "quote": c.quote, "url": c.url} for c in event.sources],
         "importance": event.importance,
         "story": event.story,
@@ -244,8 +335,19 @@ def _retracted(pub: Publication, event: Event) -> dict[str, Any]:
     """A retracted event as exported: what identifies it and the notice; none of its facts."""
     permalink = pub.permalink(event)
     out = _event(pub, event)
-    out.update(summary="", topics=[], actors=[], claims=[], location=None, sources=[], importance=None, story=None,
-               related=[], retraction=_notice(event.retraction) if event.retraction else None, page=permalink)
+    out.update(
+        summary="",
+        topics=[],
+        actors=[],
+        claims=[],
+        location=None,
+        sources=[],
+        importance=None,
+        story=None,
+        related=[],
+        retraction=_notice(event.retraction) if event.retraction else None,
+        page=permalink,
+    )
     return out
 
 
@@ -267,8 +369,15 @@ def _actor(pub: Publication, actor: Actor) -> dict[str, Any]:
         "aliases": list(actor.aliases),
         "country": actor.country,
         "description": _text(actor.description),
-        "roles": [{"title": r.title, "of": r.of, "from": r.start.iso() if r.start else None,
-                   "to": r.end.iso() if r.end else None} for r in actor.roles],
+        "roles": [
+            {
+                "title": r.title,
+                "of": r.of,
+                "from": r.start.iso() if r.start else None,
+                "to": r.end.iso() if r.end else None,
+            }
+            for r in actor.roles
+        ],
         "wikidata": actor.wikidata,
         "page": pub.page_url(urls.actor_page(actor.id)),
         "feed": pub.url(actor_feed_path(actor.id)),
@@ -287,16 +396,35 @@ def record_head(pub: Publication) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "site": {"name": pub.site_name, "url": pub.site_url, "language": pub.language, "timezone": record.timezone},
         "updated": rfc3339(pub.newest()),
-        "topics": [{"id": t.id, "title": t.title, "description": _text(t.description),
-                    "page": pub.page_url(urls.topic_page(t.id)), "feed": pub.url(topic_feed_path(t.id))}
-                   for t in record.topics],
-        "stories": [{"id": s.id, "title": s.title, "summary": _text(s.summary),
-                     "page": pub.page_url(urls.story_page(s.id))} for s in record.stories.values()],
+        "topics": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "description": _text(t.description),
+                "page": pub.page_url(urls.topic_page(t.id)),
+                "feed": pub.url(topic_feed_path(t.id)),
+            }
+            for t in record.topics
+        ],
+        "stories": [
+            {"id": s.id, "title": s.title, "summary": _text(s.summary), "page": pub.page_url(urls.story_page(s.id))}
+            for s in record.stories.values()
+        ],
         "actors": [_actor(pub, a) for a in record.actors.values()],
-        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "kind": s.kind,
-                     "published": s.published.iso() if s.published else None, "url": s.url,
-                     "archive_url": s.archive_url, "language": s.language,
-                     "page": pub.page_url(urls.source_page(s.id))} for s in record.sources.values()],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "kind": s.kind,
+                "published": s.published.iso() if s.published else None,
+                "url": s.url,
+                "archive_url": s.archive_url,
+                "language": s.language,
+                "page": pub.page_url(urls.source_page(s.id)),
+            }
+            for s in record.sources.values()
+        ],
     }
 
 
@@ -429,8 +557,11 @@ def _event_row(pub: Publication, event: Event) -> dict[str, Any]:
         "retraction": retraction.text.strip() if retraction else None,
     }
     if event.status == "retracted":  # its notice, not its facts
-        row.update(dict.fromkeys(("summary", "topics", "actors", "location", "country", "lat", "lon", "sources",
-                                  "story", "importance")))
+        row.update(
+            dict.fromkeys(
+                ("summary", "topics", "actors", "location", "country", "lat", "lon", "sources", "story", "importance")
+            )
+        )
     return row
 
 
@@ -438,20 +569,22 @@ def actors_csv(pub: Publication) -> bytes:
     rows = []
     for actor in pub.record.actors.values():
         events = pub.record.events_of_actor(actor.id)
-        rows.append({
-            "id": actor.id,
-            "name": actor.name,
-            "kind": actor.kind,
-            "country": actor.country,
-            "aliases": "\n".join(actor.aliases),
-            "description": _text(actor.description),
-            "wikidata": actor.wikidata,
-            "events": len(events),
-            "first": when_fields(events[0].when, pub.tz)["date"] if events else None,
-            "last": when_fields(events[-1].when, pub.tz)["date"] if events else None,
-            "page": pub.page_url(urls.actor_page(actor.id)),
-            "feed": pub.url(actor_feed_path(actor.id)),
-        })
+        rows.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "aliases": "\n".join(actor.aliases),
+                "description": _text(actor.description),
+                "wikidata": actor.wikidata,
+                "events": len(events),
+                "first": when_fields(events[0].when, pub.tz)["date"] if events else None,
+                "last": when_fields(events[-1].when, pub.tz)["date"] if events else None,
+                "page": pub.page_url(urls.actor_page(actor.id)),
+                "feed": pub.url(actor_feed_path(actor.id)),
+            }
+        )
     return _csv(ACTOR_COLUMNS, rows)
 
 

@@ -95,53 +95,96 @@ def _rows(fields) -> tuple[tuple[str, str], ...]:
 
 def _feed_docs(doc) -> tuple[FileDoc, ...]:
     return (
-        doc(BRIEFINGS_ATOM, "Daily briefings (Atom)", "application/atom+xml",
+        doc(
+            BRIEFINGS_ATOM,
+            "Daily briefings (Atom)",
+            "application/atom+xml",
             f"One entry per day, the newest {ENTRIES} days: the day as title, its key points as summary, "
-            "the lede and the key points linked to the day page as content.", "a feed reader"),
-        doc(BRIEFINGS_RSS, "Daily briefings (RSS 2.0)", "application/rss+xml",
-            "The same entries as the Atom feed, for readers that only take RSS.", "a feed reader"),
-        doc(BRIEFINGS_JSON, "Daily briefings (JSON Feed 1.1)", "application/feed+json",
-            "The same entries as JSON Feed 1.1.", "a feed reader or a script"),
+            "the lede and the key points linked to the day page as content.",
+            "a feed reader",
+        ),
+        doc(
+            BRIEFINGS_RSS,
+            "Daily briefings (RSS 2.0)",
+            "application/rss+xml",
+            "The same entries as the Atom feed, for readers that only take RSS.",
+            "a feed reader",
+        ),
+        doc(
+            BRIEFINGS_JSON,
+            "Daily briefings (JSON Feed 1.1)",
+            "application/feed+json",
+            "The same entries as JSON Feed 1.1.",
+            "a feed reader or a script",
+        ),
     )
 
 
 def _calendar_doc(doc) -> FileDoc:
-    return doc(ical.EVENTS_ICS, "Calendar of events (iCalendar)", "text/calendar",
-               "One calendar event per published event known to the day: all-day for a day or a range of days, "
-               "timed for an event known to the minute (written in UTC, so your calendar shows it in your own "
-               "zone). An approximate date is marked tentative. Events known only to the month or the year are "
-               "left out: a calendar has no \"some day in November\". Each event keeps its id across updates "
-               "(a correction updates it in your calendar) and links to its permanent link.",
-               "a calendar app: subscribe to the address above (Google Calendar: Other calendars → From URL; "
-               "Apple Calendar: File → New Calendar Subscription; Outlook: Add calendar → From Internet)")
+    return doc(
+        ical.EVENTS_ICS,
+        "Calendar of events (iCalendar)",
+        "text/calendar",
+        "One calendar event per published event known to the day: all-day for a day or a range of days, "
+        "timed for an event known to the minute (written in UTC, so your calendar shows it in your own "
+        "zone). An approximate date is marked tentative. Events known only to the month or the year are "
+        'left out: a calendar has no "some day in November". Each event keeps its id across updates '
+        "(a correction updates it in your calendar) and links to its permanent link.",
+        "a calendar app: subscribe to the address above (Google Calendar: Other calendars → From URL; "
+        "Apple Calendar: File → New Calendar Subscription; Outlook: Add calendar → From Internet)",
+    )
 
 
 def _data_docs(doc) -> tuple[FileDoc, ...]:
     return (
-        doc(opendata.RECORD_JSON, "The whole record (JSON)", "application/json",
+        doc(
+            opendata.RECORD_JSON,
+            "The whole record (JSON)",
+            "application/json",
             f"Events, actors, sources, topics and stories in one document, schema version {opendata.SCHEMA_VERSION} "
             "(a new major version means a field changed). Absent values are null.",
             "a script, a notebook or a database",
-            (FieldTable("The document", opendata.RECORD_FIELDS),
-             FieldTable("Each event", _rows(opendata.EVENT_FIELDS)),
-             FieldTable("Each actor", _rows(opendata.ACTOR_FIELDS)),
-             FieldTable("Each source", _rows(opendata.SOURCE_FIELDS)),
-             FieldTable("Each topic", _rows(opendata.TOPIC_FIELDS)),
-             FieldTable("Each story", _rows(opendata.STORY_FIELDS)))),
-        doc(opendata.RECORD_SCHEMA, "JSON Schema of record.json", "application/schema+json",
+            (
+                FieldTable("The document", opendata.RECORD_FIELDS),
+                FieldTable("Each event", _rows(opendata.EVENT_FIELDS)),
+                FieldTable("Each actor", _rows(opendata.ACTOR_FIELDS)),
+                FieldTable("Each source", _rows(opendata.SOURCE_FIELDS)),
+                FieldTable("Each topic", _rows(opendata.TOPIC_FIELDS)),
+                FieldTable("Each story", _rows(opendata.STORY_FIELDS)),
+            ),
+        ),
+        doc(
+            opendata.RECORD_SCHEMA,
+            "JSON Schema of record.json",
+            "application/schema+json",
             "The JSON Schema (2020-12) that record.json follows, with a description of every field.",
-            "a JSON Schema validator"),
-        doc(opendata.EVENTS_CSV, "Events (CSV)", "text/csv",
+            "a JSON Schema validator",
+        ),
+        doc(
+            opendata.EVENTS_CSV,
+            "Events (CSV)",
+            "text/csv",
             "One row per published event, oldest first. UTF-8, comma-separated, RFC 4180 quoting.",
             "a spreadsheet (in Excel: Data → From Text/CSV, file origin UTF-8)",
-            (FieldTable("Columns", opendata.EVENT_COLUMNS),)),
-        doc(opendata.ACTORS_CSV, "Actors (CSV)", "text/csv", "One row per actor, by id; same format as events.csv.",
-            "a spreadsheet", (FieldTable("Columns", opendata.ACTOR_COLUMNS),)),
-        doc(opendata.EVENTS_GEOJSON, "Events on a map (GeoJSON)", "application/geo+json",
+            (FieldTable("Columns", opendata.EVENT_COLUMNS),),
+        ),
+        doc(
+            opendata.ACTORS_CSV,
+            "Actors (CSV)",
+            "text/csv",
+            "One row per actor, by id; same format as events.csv.",
+            "a spreadsheet",
+            (FieldTable("Columns", opendata.ACTOR_COLUMNS),),
+        ),
+        doc(
+            opendata.EVENTS_GEOJSON,
+            "Events on a map (GeoJSON)",
+            "application/geo+json",
             "A FeatureCollection (RFC 7946) with one Point per published event that has coordinates "
             "(longitude, latitude in WGS 84); each feature's id is the event id.",
             "a map tool (QGIS, uMap, geojson.io, Datawrapper)",
-            (FieldTable("Properties of each feature", opendata.GEOJSON_PROPERTIES),)),
+            (FieldTable("Properties of each feature", opendata.GEOJSON_PROPERTIES),),
+        ),
     )
 
 
@@ -162,14 +205,20 @@ def data_view(ctx: Context, publishing: Publishing) -> DataView:
         feeds=_feed_docs(doc),
         calendar=_calendar_doc(doc),
         data=_data_docs(doc),
-        timeline=doc(timelinejs.TIMELINE_JSON, "Timeline (TimelineJS 3)", "application/json",
-                     "One slide per published event: start and end at the event's precision (a time in the site's "
-                     "zone), the date as this site writes it, the headline and the summary, the main topic as "
-                     "group, no media.", "TimelineJS by Knight Lab"),
+        timeline=doc(
+            timelinejs.TIMELINE_JSON,
+            "Timeline (TimelineJS 3)",
+            "application/json",
+            "One slide per published event: start and end at the event's precision (a time in the site's "
+            "zone), the date as this site writes it, the headline and the summary, the main topic as "
+            "group, no media.",
+            "TimelineJS by Knight Lab",
+        ),
         topic_feeds=tuple(Link(t.title, links.to(topic_feed_path(t.id))) for t in record.topics),
         actor_feeds=len(record.actors),
         actor_example=Link(record.actors[first_actor].name, links.to(actor_feed_path(first_actor)))
-        if first_actor else None,
+        if first_actor
+        else None,
         left_out=sum(1 for e in record.events if not ical.in_calendar(e)),
         entries=ENTRIES,
         actor_entries=ACTOR_ENTRIES,

@@ -173,7 +173,16 @@ def make_publication(record: Record, settings: Settings, templates: Templates | 
         raise BriefingError(NO_SITE_URL)
     parts = urlsplit(site_url)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-        raise BriefingError(f"mkdocs.yml: site_url '{site_url}' is not the address of a site; write it in full, "
-                            "e.g. site_url: https://example.org/briefing/")
-    return Publication(record, site_url.rstrip("/") + "/", settings.site_name, settings.language, settings.author,
-                       settings.key_points, templates or Templates(settings.templates_dir))
+        raise BriefingError(
+            f"mkdocs.yml: site_url '{site_url}' is not the address of a site; write it in full, "
+            "e.g. site_url: https://example.org/briefing/"
+        )
+    return Publication(
+        record,
+        site_url.rstrip("/") + "/",
+        settings.site_name,
+        settings.language,
+        settings.author,
+        settings.key_points,
+        templates or Templates(settings.templates_dir),
+    )

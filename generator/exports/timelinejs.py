@@ -66,12 +66,14 @@ def slide(pub: Publication, event: Event, topic_titles: dict[str, str]) -> dict[
     }
     if event.when.end is not None:
         out["end_date"] = _date(event.when.end, pub.tz)
-    out.update({
-        "display_date": pub.date_label(event.when),
-        "text": {"headline": str(escape(balance_bidi(clean_text(event.title)))), "text": clean_text(str(text))},
-        # markupsafe would not escape its own output again: the second pass is on a plain str.
-        "group": str(escape(str(escape(balance_bidi(clean_text(topic_titles[event.topics[0]])))))),
-    })
+    out.update(
+        {
+            "display_date": pub.date_label(event.when),
+            "text": {"headline": str(escape(balance_bidi(clean_text(event.title)))), "text": clean_text(str(text))},
+            # markupsafe would not escape its own output again: the second pass is on a plain str.
+            "group": str(escape(str(escape(balance_bidi(clean_text(topic_titles[event.topics[0]])))))),
+        }
+    )
     return out
 
 

@@ -79,9 +79,17 @@ def parse_published(text: str | None, settings: Settings) -> date | datetime | N
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
 
 
-def ingest(project: Project, path: Path, *, published: str | None = None, source: str | None = None,
-           url: str | None = None, publisher: str | None = None, dry_run: bool = False,
-           new_actors: bool = False) -> IngestReport:
+def ingest(
+    project: Project,
+    path: Path,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    dry_run: bool = False,
+    new_actors: bool = False,
+) -> IngestReport:
     """Read a document, draft its items, skip those the record has, and write the rest (unless ``dry_run``)."""
     started = time.perf_counter()
     settings = project.settings
@@ -127,8 +135,14 @@ def _anchor_place(item: Item, dated: Dated) -> int:
     return next((n for n, p in enumerate(item.paragraphs) if dated.expression in p), 0)
 
 
-def _drafts(dated: list[tuple[Item, Dated]], known: Known, doc: Document, settings: Settings, plan: SourcePlan,
-            report: IngestReport) -> list[Draft]:
+def _drafts(
+    dated: list[tuple[Item, Dated]],
+    known: Known,
+    doc: Document,
+    settings: Settings,
+    plan: SourcePlan,
+    report: IngestReport,
+) -> list[Draft]:
     recent = Neighbourhood(known.published[-NEIGHBOUR_POOL:], known.topics)
     context = Context(build_index(known.actors), recent, Places(known.places), proper_words(doc), settings.timezone)
     seen = Seen(known.events, plan.id)
@@ -144,8 +158,15 @@ def _drafts(dated: list[tuple[Item, Dated]], known: Known, doc: Document, settin
     return drafts
 
 
-def _plan_files(settings: Settings, known: Known, plan: SourcePlan, drafts: list[Draft], doc: Document,
-                report: IngestReport, new_actors: bool) -> list[Planned]:
+def _plan_files(
+    settings: Settings,
+    known: Known,
+    plan: SourcePlan,
+    drafts: list[Draft],
+    doc: Document,
+    report: IngestReport,
+    new_actors: bool,
+) -> list[Planned]:
     planned: list[Planned] = []
     if plan.new and drafts:
         path = settings.content_dir / "sources" / f"{plan.id}.yaml"

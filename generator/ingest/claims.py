@@ -52,7 +52,8 @@ _CITING = re.compile(
 )
 _NOT_A_SPEAKER = re.compile(
     r"\b(has|have|had|is|are|was|were|will|would|could|should|did|does|do|not|neither|never|which|who|if|it|"
-    r"there|this|these)\b", re.I
+    r"there|this|these)\b",
+    re.I,
 )
 # Modal verbs make a clause, not a speaker ("America might …"); only in lower case, as "May" is also a name.
 _MODAL = re.compile(r"\b(might|may|must|can|cannot|shall)\b")
@@ -164,7 +165,7 @@ def _speaker_before(sentence: str, verb: re.Match[str]) -> Attribution | None:
         said = _tidy(f"{speaker} claimed{after}")
         return Attribution(_tidy_speaker(speaker), verb.group("verb"), said, sentence, True)
     region = min(o.start() for o in options)
-    first = not before[:region].strip(" ,“”\"") or _only_setting(before[:region], _LEAD_IN.sub("", after, count=1))
+    first = not before[:region].strip(' ,“”"') or _only_setting(before[:region], _LEAD_IN.sub("", after, count=1))
     content = _LEAD_IN.sub("", after, count=1) if first else before[:region]
     if not content.strip():
         return None
@@ -257,4 +258,3 @@ def _about_itself(attribution: Attribution, speaker: Speaker) -> bool:
 def is_media_name(text: str) -> bool:
     """Whether a speaker's words name a news outlet ("the state news agency TASS", "a South Korean media report")."""
     return bool(_MEDIA.search(text))
-

@@ -60,9 +60,20 @@ _EXPRESSION = re.compile(
 )
 # How precise each kind is: when one paragraph has several expressions, the most precise anchors.
 PRECISION = {
-    "explicit": 4, "ago": 3, "before_yesterday": 3, "yesterday": 3, "today": 3, "weekday": 3,
-    "weekend": 2, "earlier_week": 2, "this_week": 2, "last_week": 2,
-    "last_month": 1, "this_month": 1, "month": 1, "last_year": 0,
+    "explicit": 4,
+    "ago": 3,
+    "before_yesterday": 3,
+    "yesterday": 3,
+    "today": 3,
+    "weekday": 3,
+    "weekend": 2,
+    "earlier_week": 2,
+    "this_week": 2,
+    "last_week": 2,
+    "last_month": 1,
+    "this_month": 1,
+    "month": 1,
+    "last_year": 0,
 }
 # Words that make what follows a reference to another time: right before it ("from 1 January", "next Monday"),
 # or earlier in the same clause ("since the start of the war in February 2022", "will meet on Friday").
@@ -119,7 +130,9 @@ def find_expressions(text: str, place: int = 0) -> list[Found]:
         kind = next(name for name, value in match.groupdict().items() if value and name != "possessive")
         before = text[max(0, match.start() - 120) : match.start()]
         reference = bool(
-            match.group("possessive") or _REFERENCE_RIGHT_BEFORE.search(before) or _REFERENCE_IN_CLAUSE.search(before)
+            match.group("possessive")
+            or _REFERENCE_RIGHT_BEFORE.search(before)
+            or _REFERENCE_IN_CLAUSE.search(before)
             or (dateline and match.start() < dateline.end())
         )
         found.append(Found(match.group(0).strip(), kind, place, match.start(), reference))
@@ -235,7 +248,9 @@ def date_item(texts: list[str], published: datetime | date, tz: tzinfo, zone: tz
     its words in the writer's calendar (``zone``, else the site's ``tz``), its moment alone in the site's."""
     base = base_day(published, zone or tz)
     found = [
-        e for place, text in enumerate(texts, start=-1) if place <= 0 or _about_the_lead(text, texts[:2])
+        e
+        for place, text in enumerate(texts, start=-1)
+        if place <= 0 or _about_the_lead(text, texts[:2])
         for e in find_expressions(text, place)
     ]
     while found:
@@ -258,8 +273,9 @@ def _about_the_lead(paragraph: str, lead: list[str]) -> bool:
     return any(w[:5] in stems for w in content_words(paragraph))
 
 
-def first_sentence_date(paragraph: str, published: datetime | date, tz: tzinfo,
-                        zone: tzinfo | None = None) -> Dated | None:
+def first_sentence_date(
+    paragraph: str, published: datetime | date, tz: tzinfo, zone: tzinfo | None = None
+) -> Dated | None:
     """The day a paragraph's opening sentence puts itself on, if it names one (for background events)."""
     opening = (sentences(paragraph) or [""])[0]
     chosen = anchor([e for e in find_expressions(opening) if e.precision >= 2 and not e.reference])

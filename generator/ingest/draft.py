@@ -74,10 +74,17 @@ def make_draft(item: Item, dated: Dated, context: Context) -> Draft:
     claims, unattributed = _claims(said, context.index, new, proper)
     summary = item.paragraphs[0]
     return Draft(
-        item=item, title=title_of(item), dated=dated, summary=summary, quotes=quotes_of(item, dated),
-        actors=_actors(mentions, text, lead_end, context.index), mentions=tuple(mentions), new_actors=tuple(new),
+        item=item,
+        title=title_of(item),
+        dated=dated,
+        summary=summary,
+        quotes=quotes_of(item, dated),
+        actors=_actors(mentions, text, lead_end, context.index),
+        mentions=tuple(mentions),
+        new_actors=tuple(new),
         claims=tuple(claims),
-        location=_location(item, context.places), proposal=context.neighbourhood.propose(item.text, dated.day),
+        location=_location(item, context.places),
+        proposal=context.neighbourhood.propose(item.text, dated.day),
         unattributed=tuple(unattributed),
     )
 
@@ -137,7 +144,8 @@ def _actors(mentions: list[Mention], text: str, lead_end: int, index: ActorIndex
         weight = 2 if mention.start < lead_end else 1
         salience[mention.actor] = salience.get(mention.actor, 0) + weight + acts(text, mention)
     return tuple(
-        (ident, role) for ident, role in roles.items()
+        (ident, role)
+        for ident, role in roles.items()
         if index.actors[ident].kind != "state" or salience[ident] >= STATE_SALIENCE
     )
 

@@ -32,7 +32,6 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 MAX_BYTES = 20 * 1024 * 1024
 
 
-
 def read_document(path: Path, published: datetime | date | None = None) -> Document:
     """Read a saved page or a plain-text document; raise :class:`ExtractError` with a reason."""
     data = _read_bytes(path)
@@ -92,12 +91,22 @@ def read_text(text: str, file: str, published: datetime | date | None) -> Docume
         raise ExtractError(f"{file}: the document is empty")
     title, rest = blocks[0].text, blocks[1:]
     standfirst = None
-    if len(rest) > 1 and not rest[0].heading and _standfirst_like(rest[0].text) and not _news_paragraph(rest[1].text) \
-            and not SUMMARY_HEADINGS.match(rest[0].text):
+    if (
+        len(rest) > 1
+        and not rest[0].heading
+        and _standfirst_like(rest[0].text)
+        and not _news_paragraph(rest[1].text)
+        and not SUMMARY_HEADINGS.match(rest[0].text)
+    ):
         standfirst, rest = rest[0].text, rest[1:]
     return Document(
-        file=file, shape="text", title=title, posts=(Post(tuple(rest), None, opening=True),), published=published,
-        standfirst=standfirst, live=bool(LIVE_TITLE.search(title)),
+        file=file,
+        shape="text",
+        title=title,
+        posts=(Post(tuple(rest), None, opening=True),),
+        published=published,
+        standfirst=standfirst,
+        live=bool(LIVE_TITLE.search(title)),
         zone=writer_zone("", published if isinstance(published, datetime) else None),
     )
 

@@ -24,11 +24,56 @@ import re
 from dataclasses import dataclass
 
 HONORIFICS = frozenset(
-    {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Prof", "Mr.", "Ms.", "Mrs.", "Dr.", "Prince",
-     "Princess", "Sheikh", "Rev", "Rabbi", "Imam", "Father", "Sister", "Cardinal", "Archbishop", "Bishop",
-     # American abbreviated titles: "Gov. Ron DeSantis", "Sen. …", "Lt. Col. …"
-     "Gov", "Gov.", "Sen", "Sen.", "Rep", "Rep.", "Lt", "Lt.", "Col", "Col.", "Adm", "Adm.", "Sgt", "Sgt.", "Capt",
-     "Capt.", "Maj", "Maj.", "Cmdr", "Cmdr.", "Amb", "Amb."}
+    {
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Gen",
+        "Prof",
+        "Mr.",
+        "Ms.",
+        "Mrs.",
+        "Dr.",
+        "Prince",
+        "Princess",
+        "Sheikh",
+        "Rev",
+        "Rabbi",
+        "Imam",
+        "Father",
+        "Sister",
+        "Cardinal",
+        "Archbishop",
+        "Bishop",
+        # American abbreviated titles: "Gov. Ron DeSantis", "Sen. …", "Lt. Col. …"
+        "Gov",
+        "Gov.",
+        "Sen",
+        "Sen.",
+        "Rep",
+        "Rep.",
+        "Lt",
+        "Lt.",
+        "Col",
+        "Col.",
+        "Adm",
+        "Adm.",
+        "Sgt",
+        "Sgt.",
+        "Capt",
+        "Capt.",
+        "Maj",
+        "Maj.",
+        "Cmdr",
+        "Cmdr.",
+        "Amb",
+        "Amb.",
+    }
 )
 TITLES = (
     r"deputy prime minister|prime minister|foreign minister|defen[cs]e minister|interior minister|finance minister"
@@ -72,9 +117,32 @@ EVENT_WORDS = frozenset(
     Accords""".split()  # noqa: SIM905
 )
 REGIONS = frozenset(
-    {"Middle East", "Near East", "Far East", "Horn of Africa", "Sahel", "Balkans", "Caucasus", "Maghreb",
-     "Levant", "Gulf", "Latin America", "Indo-Pacific", "Mediterranean", "Scandinavia", "Europe", "Africa",
-     "Asia", "Arctic", "Antarctica", "Mideast", "Sub-Saharan Africa", "Global South", "West", "East"}
+    {
+        "Middle East",
+        "Near East",
+        "Far East",
+        "Horn of Africa",
+        "Sahel",
+        "Balkans",
+        "Caucasus",
+        "Maghreb",
+        "Levant",
+        "Gulf",
+        "Latin America",
+        "Indo-Pacific",
+        "Mediterranean",
+        "Scandinavia",
+        "Europe",
+        "Africa",
+        "Asia",
+        "Arctic",
+        "Antarctica",
+        "Mideast",
+        "Sub-Saharan Africa",
+        "Global South",
+        "West",
+        "East",
+    }
 )
 # Nouns that describe a person set beside a name: "…, the council's president,", "…, a candidate who".
 PEOPLE_NOUNS = (
@@ -171,8 +239,11 @@ def gather(signs: list[Signs], speaks: bool) -> Signs:
     """One name's signs over all its namings: any sign counts, and a title outweighs a place."""
     titled = any(s.titled for s in signs)
     return Signs(
-        place=any(s.place for s in signs) and not titled, organisation=any(s.organisation for s in signs),
-        titled=titled, speaks=speaks, family_alone=any(s.family_alone for s in signs),
+        place=any(s.place for s in signs) and not titled,
+        organisation=any(s.organisation for s in signs),
+        titled=titled,
+        speaks=speaks,
+        family_alone=any(s.family_alone for s in signs),
         with_person=any(s.with_person for s in signs),
     )
 

@@ -40,9 +40,7 @@ SIMILAR_NOTE = 75  # token-set ratio at which a proposed name is shown beside an
 CONNECTORS = r"(?:of|for|the|de|van|von|der|al|bin|ibn|abu|da|di|du|la|le|y)"
 # A lower-case particle joined to a name: "al-Ansari", "el-Sisi", "bin-Salman", "de-Gaulle".
 _PARTICLE_WORD = r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|van|von|de|da|di|du|la|le)-[A-Z][\w'’-]*"
-NAME_RUN = re.compile(
-    rf"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*(?:[A-Z][\w'’-]*|{_PARTICLE_WORD}))*"
-)
+NAME_RUN = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:{CONNECTORS}[ \t]+)*(?:[A-Z][\w'’-]*|{_PARTICLE_WORD}))*")
 # Scripts whose names reach English in several spellings ("Zelenskyy", "Zelenskiy"; "Sybiha", "Sybiga").
 TRANSLITERATED = frozenset({"UA", "RU", "BY", "KZ", "BG", "RS", "MK", "KG", "TJ", "MN", "ME", "BA", "UZ"})
 # Capitalised words that are not names of actors: days, months, holidays.
@@ -141,8 +139,19 @@ def spelling_key(word: str) -> str:
     """One key for the English spellings of a transliterated name: Zelenskyy, Zelenskiy and Zelensky; Sybiha and
     Sybiga; Syrskyi and Syrsky (y and i, kh and h, g and h, doubled letters)."""
     key = fold_marks(word).lower()
-    for old, new in (("kh", "h"), ("zh", "j"), ("g", "h"), ("yy", "i"), ("iy", "i"), ("yi", "i"), ("ii", "i"),
-                     ("ij", "i"), ("y", "i"), ("w", "v"), ("ts", "c")):
+    for old, new in (
+        ("kh", "h"),
+        ("zh", "j"),
+        ("g", "h"),
+        ("yy", "i"),
+        ("iy", "i"),
+        ("yi", "i"),
+        ("ii", "i"),
+        ("ij", "i"),
+        ("y", "i"),
+        ("w", "v"),
+        ("ts", "c"),
+    ):
         key = key.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", key)
 
@@ -255,11 +264,16 @@ def _bare_name(span: str, start: int, text: str, proper: set[str]) -> str:
     if titles and len(words) - titles[-1] > 2 and not any(w in ORG_WORDS for w in words[titles[-1] + 1 :]):
         words, at_sentence_start = words[titles[-1] + 1 :], False
     while words and (
-        words[0] in HONORIFICS or (_title_word(words[0]) and not organisation) or words[0] in DEMONYMS
+        words[0] in HONORIFICS
+        or (_title_word(words[0]) and not organisation)
+        or words[0] in DEMONYMS
         or words[0].lower() in STOPWORDS
         or (at_sentence_start and len(words) == 1 and words[0] not in proper)  # "Blasts were heard"
-        or (at_sentence_start and common_plural(words[0])  # "Residents of Beit Lahia told…", not "Elvis Amoroso"
-            and (len(words) == 1 or re.fullmatch(CONNECTORS, words[1]) is not None))
+        or (
+            at_sentence_start
+            and common_plural(words[0])  # "Residents of Beit Lahia told…", not "Elvis Amoroso"
+            and (len(words) == 1 or re.fullmatch(CONNECTORS, words[1]) is not None)
+        )
         or re.fullmatch(CONNECTORS, words[0])
     ):
         words, at_sentence_start = words[1:], False
@@ -339,8 +353,14 @@ class Places:
         return sorted(found, key=lambda f: (not f[2], f[0]))
 
 
-def propose(unknown: list[Unknown], text: str, speakers: set[str], known_ids: set[str], index: ActorIndex,
-            people: Sequence[Mention] = ()) -> list[NewName]:
+def propose(
+    unknown: list[Unknown],
+    text: str,
+    speakers: set[str],
+    known_ids: set[str],
+    index: ActorIndex,
+    people: Sequence[Mention] = (),
+) -> list[NewName]:
     """New actors from names the record lacks, each of the kind the words around it give (kinds.py): people and
     organisations; places and names with no sign are left out."""
     norm = _norm(text)

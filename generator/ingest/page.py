@@ -78,10 +78,17 @@ def read_html(data: bytes, file: str, published: datetime | date | None) -> Docu
         raise ExtractError(f"{file}: no article text was found in the page")
     moment = published or _page_time(tree, meta.date)
     return Document(
-        file=file, shape="html", title=title, posts=tuple(posts), publisher=clean_line(meta.sitename or "") or None,
-        url=meta.url or None, published=moment, standfirst=standfirst,
+        file=file,
+        shape="html",
+        title=title,
+        posts=tuple(posts),
+        publisher=clean_line(meta.sitename or "") or None,
+        url=meta.url or None,
+        published=moment,
+        standfirst=standfirst,
         # A page that calls itself live but marks no post times is read as one run of headed items.
-        language=_language(tree), live=live or bool(LIVE_TITLE.search(title)),
+        language=_language(tree),
+        live=live or bool(LIVE_TITLE.search(title)),
         zone=writer_zone("", moment if isinstance(moment, datetime) else None),
     )
 
@@ -102,8 +109,13 @@ def _language(tree: lxml_html.HtmlElement) -> str | None:
 def _kept_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
     """The headings and paragraphs trafilatura keeps as the page's main text, in order."""
     xml = trafilatura.extract(
-        copy.deepcopy(tree), output_format="xml", include_comments=False, include_tables=False,
-        include_images=False, with_metadata=False, deduplicate=False,
+        copy.deepcopy(tree),
+        output_format="xml",
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
     )
     if not xml:
         return []

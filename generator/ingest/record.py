@@ -27,9 +27,29 @@ from generator.errors import BriefingError, ContentError, Problem, errors_only
 from generator.settings import Settings
 
 __all__ = [
-    "CLAIM_STATUSES", "MAX_QUOTE", "MAX_TITLE", "Actor", "BriefingError", "ContentError", "DateProblem", "Event",
-    "Known", "Location", "Problem", "Project", "Settings", "Source", "Story", "Topic", "check_files", "parse_point",
-    "parse_when", "read_known", "slugify", "url_problem", "valid_id",
+    "CLAIM_STATUSES",
+    "MAX_QUOTE",
+    "MAX_TITLE",
+    "Actor",
+    "BriefingError",
+    "ContentError",
+    "DateProblem",
+    "Event",
+    "Known",
+    "Location",
+    "Problem",
+    "Project",
+    "Settings",
+    "Source",
+    "Story",
+    "Topic",
+    "check_files",
+    "parse_point",
+    "parse_when",
+    "read_known",
+    "slugify",
+    "url_problem",
+    "valid_id",
 ]
 
 

@@ -32,7 +32,8 @@ def as_text(report: IngestReport) -> str:
     lines = [
         f"Read {doc.file}: {what} “{_short(doc.title, 80)}” ({source.publisher}), published {_published(report)}",
         f"Source: {report.source_file or f'content/sources/{source.id}.yaml'}"
-        + (" (new)" if source.new else " (already in the record)") + (f": {source.note}" if source.note else ""),
+        + (" (new)" if source.new else " (already in the record)")
+        + (f": {source.note}" if source.note else ""),
         "",
         f"Drafts ({len(report.drafts)}):" if report.drafts else "No new drafts.",
     ]
@@ -97,15 +98,20 @@ def _closing(report: IngestReport) -> str:
     counts += f", {len(report.actor_files)} actors" if report.actor_files else ""
     if report.dry_run:
         return f"Dry run: nothing written (would write {counts}) in {report.seconds:.2f} s."
-    return (f"Wrote {counts} in {report.seconds:.2f} s. Nothing is published until an editor removes "
-            "`status: draft`.")
+    return f"Wrote {counts} in {report.seconds:.2f} s. Nothing is published until an editor removes `status: draft`."
 
 
 def as_json(report: IngestReport) -> dict[str, Any]:
     doc, source = report.document, report.source
     return {
-        "document": {"file": doc.file, "title": doc.title, "kind": "live-blog" if doc.live else "article",
-                     "publisher": source.publisher, "published": _published(report), "url": doc.url},
+        "document": {
+            "file": doc.file,
+            "title": doc.title,
+            "kind": "live-blog" if doc.live else "article",
+            "publisher": source.publisher,
+            "published": _published(report),
+            "url": doc.url,
+        },
         "source": {"id": source.id, "new": source.new, "file": report.source_file, "note": source.note},
         "events": [_event_json(w) for w in report.drafts],
         "new_actors": [

@@ -20,8 +20,9 @@ from generator.ingest.write import SourcePlan, short_id
 UNKNOWN_PUBLISHER = "Unknown publisher"
 
 
-def choose_source(doc: Document, known: Known, chosen: str | None, url: str | None, publisher: str | None,
-                  boilerplate: list[str]) -> SourcePlan:
+def choose_source(
+    doc: Document, known: Known, chosen: str | None, url: str | None, publisher: str | None, boilerplate: list[str]
+) -> SourcePlan:
     address = url or doc.url
     if address and url_problem(address):
         if url:
@@ -36,8 +37,17 @@ def choose_source(doc: Document, known: Known, chosen: str | None, url: str | No
     ident = _source_id(doc, name, set(known.sources))
     tag = doc.language or ""
     language = tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag) else "en"
-    return SourcePlan(ident, True, doc.title[:300], name, "live-blog" if doc.live else "article", doc.published,
-                      address, language, note)
+    return SourcePlan(
+        ident,
+        True,
+        doc.title[:300],
+        name,
+        "live-blog" if doc.live else "article",
+        doc.published,
+        address,
+        language,
+        note,
+    )
 
 
 def _source_id(doc: Document, publisher: str, taken: set[str]) -> str:
@@ -52,8 +62,11 @@ def _named(ident: str, known: Known) -> SourcePlan:
     source = known.sources.get(ident)
     if source is None:
         hint = f"; it must be the id of a file in content/sources/ (known: {', '.join(sorted(known.sources)[:5])})"
-        raise BriefingError(f"--source: unknown source '{ident}'" + (hint if known.sources else "") if valid_id(ident)
-                            else f"--source: '{ident}' is not a valid id")
+        raise BriefingError(
+            f"--source: unknown source '{ident}'" + (hint if known.sources else "")
+            if valid_id(ident)
+            else f"--source: '{ident}' is not a valid id"
+        )
     return SourcePlan(ident, False, source.title, source.publisher, source.kind, None, source.url, source.language)
 
 

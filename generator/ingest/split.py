@@ -174,8 +174,17 @@ def split_items(doc: Document) -> tuple[list[Item], list[Skipped]]:
         items = [
             item
             for (headline, paras, post), when in zip(sections, published, strict=True)
-            for item in _items_of(headline, paras, replace(post, zone=post.zone or doc.zone), when, names, skipped,
-                                  listed, id(post) in greeted, headline in topics)
+            for item in _items_of(
+                headline,
+                paras,
+                replace(post, zone=post.zone or doc.zone),
+                when,
+                names,
+                skipped,
+                listed,
+                id(post) in greeted,
+                headline in topics,
+            )
         ]
     items, merged = merge_repeats(items)
     return [_without_repeated_paragraphs(i) for i in items], skipped + merged
@@ -246,8 +255,11 @@ def _ask(reason: str | None) -> bool:
 def headline_like(text: str) -> bool:
     """A headline: short, no final full stop, and opening with a capital, a digit or a quote mark."""
     count = len(text.split())
-    return 2 <= count <= MAX_HEADLINE_WORDS and not ends_sentence(text) and not text.endswith(":") and bool(
-        re.match(r"^[\"'“‘]?[A-Z0-9À-ÖØ-ÞА-Я]", text)
+    return (
+        2 <= count <= MAX_HEADLINE_WORDS
+        and not ends_sentence(text)
+        and not text.endswith(":")
+        and bool(re.match(r"^[\"'“‘]?[A-Z0-9À-ÖØ-ÞА-Я]", text))
     )
 
 
@@ -330,8 +342,15 @@ def proper_words(doc: Document) -> set[str]:
 
 
 def _items_of(
-    headline: str | None, paragraphs: list[str], post: Post, when: datetime | date | None, names: set[str],
-    skipped: list[Skipped], listed: set[str] = frozenset(), greeted: bool = False, section: bool = False,
+    headline: str | None,
+    paragraphs: list[str],
+    post: Post,
+    when: datetime | date | None,
+    names: set[str],
+    skipped: list[Skipped],
+    listed: set[str] = frozenset(),
+    greeted: bool = False,
+    section: bool = False,
 ) -> list[Item]:
     """A post's items: itself, or, for a summary, its separate points. A summary is a "Key events" or "Summary"
     post, or an untitled run that rounds up the news: plain text's opening, the writer's greeting and what
@@ -380,7 +399,7 @@ def _opens(paragraph: str, previous: str, names: set[str]) -> bool:
     if speaker and speaker == paragraph_speaker(previous):
         return False
     said = attributions(paragraph)
-    if said and paragraph.lstrip("“\"‘ ").startswith(said[0].speaker):  # "Ukraine's air force said …": a new voice
+    if said and paragraph.lstrip('“"‘ ').startswith(said[0].speaker):  # "Ukraine's air force said …": a new voice
         return True
     if any(not e.reference for e in find_expressions(paragraph)):
         return True

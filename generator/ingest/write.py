@@ -175,8 +175,10 @@ def _claims_yaml(draft: Draft, with_new_actors: bool) -> list[str]:
 
 
 def source_yaml(source: SourcePlan) -> str:
-    published = source.published.isoformat(timespec="minutes") if isinstance(source.published, datetime) else (
-        source.published.isoformat() if source.published else None
+    published = (
+        source.published.isoformat(timespec="minutes")
+        if isinstance(source.published, datetime)
+        else (source.published.isoformat() if source.published else None)
     )
     out = ["# Written by `briefing ingest`: check the title, publisher and date against the document."]
     out += [f"title: {quoted(source.title)}", f"publisher: {quoted(source.publisher)}"]

@@ -64,8 +64,13 @@ def _tag_removals(found: AuditedTag) -> list[Removal]:
         if name == "href":
             removed.append(_link_removed(value))
         elif name == "src":
-            removed.append(Removal(value.strip()[:40], f"the image '{value.strip()[:60]}' is removed: images must "
-                                   "be files of this site (content/pages/), so no page asks another host"))
+            removed.append(
+                Removal(
+                    value.strip()[:40],
+                    f"the image '{value.strip()[:60]}' is removed: images must "
+                    "be files of this site (content/pages/), so no page asks another host",
+                )
+            )
         else:
             what = "the event handler" if name.startswith("on") else "the attribute"
             removed.append(Removal(name, f"{what} {name}= on <{tag}> is removed"))

@@ -60,7 +60,6 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-
 # Raw HTML that changes how everything after it is parsed: an unclosed <style>, <script>, <textarea>,
 # comment or foreign (<math>, <svg>) element would swallow the rest of a summary when the whole is cleaned.
 _SWALLOWING = re.compile(
@@ -102,7 +101,7 @@ class _CleanEachRawBlock(Postprocessor):
 
 def _closed_later(stash: list, index: int, tag: str) -> bool:
     closing = re.compile(rf"^\s*<\s*/\s*{re.escape(tag)}\s*>\s*$", re.IGNORECASE)
-    return any(closing.match(str(chunk)) for chunk in stash[index + 1:])
+    return any(closing.match(str(chunk)) for chunk in stash[index + 1 :])
 
 
 _markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
@@ -111,8 +110,15 @@ _markdown.postprocessors.register(_CleanEachRawBlock(_markdown), "clean_each_raw
 
 
 # Bidirectional controls that open an embedding, override or isolate, and the character that closes each.
-_BIDI_OPEN = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
-              "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_BIDI_OPEN = {
+    "\u202a": "\u202c",
+    "\u202b": "\u202c",
+    "\u202d": "\u202c",
+    "\u202e": "\u202c",
+    "\u2066": "\u2069",
+    "\u2067": "\u2069",
+    "\u2068": "\u2069",
+}
 _PDF, _PDI = "\u202c", "\u2069"
 _ANY_BIDI_OPEN = re.compile("[" + "".join(_BIDI_OPEN) + "]")
 

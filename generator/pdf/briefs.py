@@ -113,8 +113,12 @@ class Briefs:
         view = day_view(self.ctx, day, links=self._links(events))
         site_name = self.settings.site_name
         return Brief(
-            name=f"{day.isoformat()}.pdf", template="day.html.j2", kind="Daily brief",
-            title=f"{site_name} — {view.title}", subject=view.title, web_url=self._web(urls.day_page(day)),
+            name=f"{day.isoformat()}.pdf",
+            template="day.html.j2",
+            kind="Daily brief",
+            title=f"{site_name} — {view.title}",
+            subject=view.title,
+            web_url=self._web(urls.day_page(day)),
             keywords=self._topics(events),
             values={
                 "view": view,
@@ -135,9 +139,12 @@ class Briefs:
         views = tuple(day_view(self.ctx, d, links=links) for d in days)
         label = period_label(first, last, self.settings.language)
         return Brief(
-            name=name or f"{first.isoformat()}--{last.isoformat()}.pdf", template="period.html.j2",
+            name=name or f"{first.isoformat()}--{last.isoformat()}.pdf",
+            template="period.html.j2",
             kind="Period brief",
-            title=f"{self.settings.site_name} — {label}", subject=label, web_url=self._web(urls.ARCHIVE),
+            title=f"{self.settings.site_name} — {label}",
+            subject=label,
+            web_url=self._web(urls.ARCHIVE),
             keywords=self._topics(events),
             values={
                 "days": views,
@@ -154,9 +161,13 @@ class Briefs:
         event_views = tuple(event_view(self.ctx, links, e) for e in events)
         name = view.actor.name
         return Brief(
-            name=f"actors/{actor_id}.pdf", template="actor.html.j2", kind="Actor dossier",
-            title=f"{self.settings.site_name} — Dossier: {name}", subject=name,
-            web_url=self._web(urls.actor_page(actor_id)), keywords=self._topics(events),
+            name=f"actors/{actor_id}.pdf",
+            template="actor.html.j2",
+            kind="Actor dossier",
+            title=f"{self.settings.site_name} — Dossier: {name}",
+            subject=name,
+            web_url=self._web(urls.actor_page(actor_id)),
+            keywords=self._topics(events),
             values={
                 "view": view,
                 "events": event_views,

@@ -134,7 +134,7 @@ def subset_families(faces: str, css: str) -> tuple[str, str]:
         names = extra.setdefault(family.group(2), [])
         if name not in names:
             names.append(name)
-        return face[: family.start(2)] + name + face[family.end(2):]
+        return face[: family.start(2)] + name + face[family.end(2) :]
 
     renamed = "\n".join(rename(face) for face in _FACE.findall(faces))
     for family, names in extra.items():
@@ -216,8 +216,13 @@ class Printer:
     def html(self, brief: Brief, stamp: Stamp) -> str:
         s = self.settings
         html = self.env.get_template(brief.template).render(
-            brief=brief, stamp=stamp, site_name=s.site_name, lang=s.language,
-            author=s.author or s.site_name, generator=f"briefing {__version__}", **brief.values,
+            brief=brief,
+            stamp=stamp,
+            site_name=s.site_name,
+            lang=s.language,
+            author=s.author or s.site_name,
+            generator=f"briefing {__version__}",
+            **brief.values,
         )
         # A path on the site in a summary is a full address in a PDF, read away from the site (none without one).
         return rebase_site_links(html, s.site_url.strip())
@@ -335,8 +340,9 @@ class _Weasy:
             document = HTML(string=html, base_url=ASSET_BASE, url_fetcher=self.fetcher)
             # Tagged PDF/UA-1: headings, lists, tables and figures (with their alternative text) for screen
             # readers and reflow; the language comes from <html lang>.
-            pdf = document.write_pdf(stylesheets=self.sheets, font_config=self.fonts, pdf_variant=PDF_VARIANT,
-                                     pdf_tags=True)
+            pdf = document.write_pdf(
+                stylesheets=self.sheets, font_config=self.fonts, pdf_variant=PDF_VARIANT, pdf_tags=True
+            )
         refused = [f"refused to fetch {u[:200]}" for u in self.fetcher.refused[refused_before:]]
         others = [m for m in log.messages if not m.startswith("Failed to load")]
         return pdf, list(dict.fromkeys(refused + others))  # WeasyPrint repeats itself per glyph and per page

@@ -22,9 +22,14 @@ from generator.views.templates import Templates
 # --- the whole job -----------------------------------------------------------------------
 
 
-def day_briefs(settings: Settings, record: Record, stamp: Stamp | None = None,
-               templates: Templates | None = None, basemap: Basemap | None = None,
-               also: list[Brief] | None = None) -> BriefsReport:
+def day_briefs(
+    settings: Settings,
+    record: Record,
+    stamp: Stamp | None = None,
+    templates: Templates | None = None,
+    basemap: Basemap | None = None,
+    also: list[Brief] | None = None,
+) -> BriefsReport:
     """The PDF of every day briefing (and ``also`` these), as `briefing build` publishes them: {name: bytes}."""
     start = time.perf_counter()
     briefs = Briefs(settings, record, basemap).every_day() + list(also or ())
@@ -33,8 +38,13 @@ def day_briefs(settings: Settings, record: Record, stamp: Stamp | None = None,
     return report
 
 
-def write_day_briefs(settings: Settings, record: Record | None, templates: Templates | None = None,
-                     basemap: Basemap | None = None, also: list[Brief] | None = None) -> BriefsReport:
+def write_day_briefs(
+    settings: Settings,
+    record: Record | None,
+    templates: Templates | None = None,
+    basemap: Basemap | None = None,
+    also: list[Brief] | None = None,
+) -> BriefsReport:
     """The build's PDF step: every day's brief (and ``also`` these) into docs_dir/pdf/ (MkDocs checks the links
     and copies them).
 
@@ -63,8 +73,11 @@ def remembered(settings: Settings) -> list[dict[str, str]]:
         found = json.loads(_on_demand_file(settings).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [a for a in found if isinstance(a, dict) and all(isinstance(v, str) for v in a.values())] \
-        if isinstance(found, list) else []
+    return (
+        [a for a in found if isinstance(a, dict) and all(isinstance(v, str) for v in a.values())]
+        if isinstance(found, list)
+        else []
+    )
 
 
 def _remember(settings: Settings, asked: list[dict[str, str]]) -> None:
@@ -85,8 +98,9 @@ def _standing(briefs: Briefs, record: Record, brief: StandingBrief) -> Brief:
     return briefs.period(brief.first.first_day(UTC), brief.last.last_day(UTC))
 
 
-def standing_briefs(settings: Settings, record: Record, basemap: Basemap | None = None
-                    ) -> tuple[list[Brief], list[str]]:
+def standing_briefs(
+    settings: Settings, record: Record, basemap: Basemap | None = None
+) -> tuple[list[Brief], list[str]]:
     """The briefs a build makes besides the days', and its warnings.
 
     The standing briefs of mkdocs.yml (one that cannot be made is an error), and those `briefing pdf` made into
@@ -163,9 +177,15 @@ def requested_brief(
     return briefs.period(parse_day(first, "--from"), parse_day(last, "--to"))
 
 
-def write_brief(settings: Settings, record: Record, output: Path | None = None, *,
-                templates: Templates | None = None, basemap: Basemap | None = None,
-                **asked: str | None) -> tuple[Path, BriefsReport]:
+def write_brief(
+    settings: Settings,
+    record: Record,
+    output: Path | None = None,
+    *,
+    templates: Templates | None = None,
+    basemap: Basemap | None = None,
+    **asked: str | None,
+) -> tuple[Path, BriefsReport]:
     """Make the brief asked for and write it to ``output`` (default: site_dir/pdf/<name>)."""
     brief = requested_brief(Briefs(settings, record, basemap), **asked)
     report = Printer(settings, templates=templates).make([brief])

@@ -123,8 +123,9 @@ def actor_file(record: Record, actor_id: str, lang: str) -> str:
     return _page(actor.name, "\n".join(body), lang)
 
 
-def corpus_jobs(record: Record, settings: Settings,
-                handwritten: dict[str, bytes] | None = None) -> dict[str, Callable[[], str]]:
+def corpus_jobs(
+    record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None
+) -> dict[str, Callable[[], str]]:
     """{generated page: how to make its corpus file} for every page a reader can find by searching."""
     lang = settings.language
     ctx = Context(record, lang)
@@ -159,8 +160,12 @@ def handwritten_file(rel: str, data: bytes, lang: str) -> str:
     return _page(title, html, lang)
 
 
-def write_corpus(record: Record, settings: Settings, handwritten: dict[str, bytes] | None = None,
-                 changed_pages: set[str] | None = None) -> WriteReport:
+def write_corpus(
+    record: Record,
+    settings: Settings,
+    handwritten: dict[str, bytes] | None = None,
+    changed_pages: set[str] | None = None,
+) -> WriteReport:
     """Write the corpus; with ``changed_pages`` (the pages a generation wrote), only their files are made
     again: a corpus file says less than its page, so a page that did not change has an unchanged file."""
     writer = Writer(corpus_folder(settings))

@@ -128,8 +128,9 @@ def start_indexing(settings: Settings, bundles: Bundles) -> Indexing | None:
         jobs.append((str(corpus_folder(settings) / name), str(output)))
     process = None
     if jobs:
-        process = subprocess.Popen([sys.executable, "-c", _RUNNER, json.dumps(jobs)],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", _RUNNER, json.dumps(jobs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     return Indexing(settings, bundles, process, time.perf_counter())
 
 
@@ -199,8 +200,7 @@ class PreviewIndex:
         with self.lock:
             if self.running:
                 stale = set(bundles.stale) | set(self.again[2].stale if self.again else ())
-                self.again = (settings, site_dir, Bundles(bundles.names, tuple(n for n in bundles.names
-                                                                                if n in stale)))
+                self.again = (settings, site_dir, Bundles(bundles.names, tuple(n for n in bundles.names if n in stale)))
                 return
             self.running = True
         threading.Thread(target=self._run, args=(settings, site_dir, bundles), daemon=True).start()
@@ -224,4 +224,3 @@ class PreviewIndex:
         """Write the corpus, and index again in the background the bundles whose corpus changed."""
         # Unchanged bundles are put in place as the last build or preview made them, not indexed again.
         self.update(settings, site_dir, prepare(generated.record, generated.report, settings))
-

@@ -73,7 +73,7 @@ def apply_policy(html: str, hashes: Iterable[str]) -> str:
     if match is None or PLACEHOLDER not in match.group():
         return html
     meta = match.group().replace(PLACEHOLDER, sources)
-    return html[: match.start()] + meta + html[match.end():]
+    return html[: match.start()] + meta + html[match.end() :]
 
 
 def with_scripts_allowed(html: str, bodies: Iterable[str]) -> str:
@@ -83,7 +83,7 @@ def with_scripts_allowed(html: str, bodies: Iterable[str]) -> str:
         return html
     extra = " ".join(script_hash(body) for body in bodies)
     meta = match.group().replace("script-src 'self'", f"script-src 'self' {extra}", 1)
-    return html[: match.start()] + meta + html[match.end():]
+    return html[: match.start()] + meta + html[match.end() :]
 
 
 def allow_live_reload(server: Any) -> None:

@@ -40,8 +40,9 @@ def _state_path(settings: Settings) -> Path:
 def fingerprint(settings: Settings, nav: list, handwritten: set[str]) -> str:
     """Everything every page of the site shows, besides its own content."""
     folders = [PACKAGE, TEMPLATES / "overrides", settings.templates_dir / "overrides"]
-    around = json.dumps([nav, sorted(handwritten), mkdocs.__version__, material.__version__], sort_keys=True,
-                        default=str)
+    around = json.dumps(
+        [nav, sorted(handwritten), mkdocs.__version__, material.__version__], sort_keys=True, default=str
+    )
     return digest.of_files(folders, None, settings.config_file.read_bytes(), around.encode())
 
 
@@ -51,8 +52,11 @@ def can_be_dirty(settings: Settings, print_: str) -> bool:
     except (OSError, ValueError):
         return False
     site_dir = settings.site_dir
-    return (state.get("fingerprint") == print_ and state.get("site_dir") == str(site_dir)
-            and (site_dir / "index.html").is_file())
+    return (
+        state.get("fingerprint") == print_
+        and state.get("site_dir") == str(site_dir)
+        and (site_dir / "index.html").is_file()
+    )
 
 
 def forget(settings: Settings) -> None:

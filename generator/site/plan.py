@@ -74,8 +74,16 @@ class State:
 
 
 def place_of(record: Record, event: Event) -> Place:
-    return Place(home_of(record, event)[0], event.when.start.year, event.actor_ids, event.topics, event.story,
-                 event.source_ids, event.related, event.coordinates is not None)
+    return Place(
+        home_of(record, event)[0],
+        event.when.start.year,
+        event.actor_ids,
+        event.topics,
+        event.story,
+        event.source_ids,
+        event.related,
+        event.coordinates is not None,
+    )
 
 
 def _digest(text: str) -> str:
@@ -85,8 +93,12 @@ def _digest(text: str) -> str:
 def fingerprint(settings: Settings) -> str:
     """Everything but the content that pages are made from: code, templates, options (a preview of drafts too)."""
     folders = [PACKAGE, TEMPLATES / "pages", settings.templates_dir / "pages"]
-    return digest.of_files(folders, (".py", ".j2", ".html", ".md"), settings.config_file.read_bytes(),
-                           b"drafts" if settings.drafts else b"")
+    return digest.of_files(
+        folders,
+        (".py", ".j2", ".html", ".md"),
+        settings.config_file.read_bytes(),
+        b"drafts" if settings.drafts else b"",
+    )
 
 
 class PlanStore:
@@ -141,7 +153,7 @@ def _neighbours(days: tuple[date, ...], changed: set[date]) -> set[date]:
     for day in changed:
         i = index.get(day)
         if i is not None:
-            found.update(days[max(i - 1, 0): i + 2])
+            found.update(days[max(i - 1, 0) : i + 2])
     return found
 
 
@@ -151,7 +163,11 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     ``changed``: (kind, id) of every content file checked anew or removed since ``old`` was made.
     """
     if old is None or (old.fingerprint, old.split, old.split_topics, old.split_map) != (
-            new.fingerprint, new.split, new.split_topics, new.split_map):
+        new.fingerprint,
+        new.split,
+        new.split_topics,
+        new.split_map,
+    ):
         return None
     if any(kind == "topics" for kind, _ in changed):
         return None

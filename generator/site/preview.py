@@ -54,9 +54,7 @@ p.note {{ color: #4f5b67; }}
 def error_page(problems: Iterable[Problem]) -> bytes:
     """The page every address answers with while the content has errors (editors' text escaped)."""
     shown = list(problems)
-    items = "\n".join(
-        f'<li class="{p.severity}"><code>{escape(p.format())}</code></li>' for p in shown
-    )
+    items = "\n".join(f'<li class="{p.severity}"><code>{escape(p.format())}</code></li>' for p in shown)
     return ERROR_PAGE.format(summary=escape(summary_line(shown)), items=items).encode("utf-8")
 
 

@@ -101,8 +101,17 @@ def calm_collector() -> None:
     gc.set_threshold(200_000, 50, 1000)
 
 
-def write_docs(settings: Settings, record: Record, renderer: Renderer, static: dict[str, str | bytes],
-               exports: Exports, *, content: FileCache, pages: plan.PlanStore, parallel: bool) -> Produced:
+def write_docs(
+    settings: Settings,
+    record: Record,
+    renderer: Renderer,
+    static: dict[str, str | bytes],
+    exports: Exports,
+    *,
+    content: FileCache,
+    pages: plan.PlanStore,
+    parallel: bool,
+) -> Produced:
     """Render into the docs folder the pages the content changes since the last generation touch.
 
     ``content``: the project's checked files, which know what changed since the pages were last made;
@@ -121,13 +130,23 @@ def write_docs(settings: Settings, record: Record, renderer: Renderer, static: d
     every_page = page_paths(record, site)
     keep = [page for page in every_page if page not in only] if only is not None else []
     pages.forget()  # until the docs folder is whole again
-    changed = bool(content.changes) or old_state is None or (old_state.ledes, old_state.pdf_days) != (
-        new_state.ledes, new_state.pdf_days)
+    changed = (
+        bool(content.changes)
+        or old_state is None
+        or (old_state.ledes, old_state.pdf_days) != (new_state.ledes, new_state.pdf_days)
+    )
     remake_exports = only is None or (parallel and changed)
-    produced = produce(settings.docs_dir, static, page_jobs(record, renderer, only, site), exports,
-                       parallel=parallel, keep=keep, remake_exports=remake_exports,
-                       missing=lambda gone: page_jobs(record, renderer, set(gone), site),
-                       pages_before=old_state.pages if old_state else frozenset())
+    produced = produce(
+        settings.docs_dir,
+        static,
+        page_jobs(record, renderer, only, site),
+        exports,
+        parallel=parallel,
+        keep=keep,
+        remake_exports=remake_exports,
+        missing=lambda gone: page_jobs(record, renderer, set(gone), site),
+        pages_before=old_state.pages if old_state else frozenset(),
+    )
     new_state.pages = frozenset(every_page)
     pages.save(new_state)
     content.settle()
@@ -147,9 +166,18 @@ def shares(jobs: list[tuple[str, Job]]) -> tuple[list[tuple[str, Job]], list[tup
     return mine, theirs
 
 
-def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, Job]], exports: Exports,
-            *, parallel: bool = False, keep: list[str] = (), remake_exports: bool = True,
-            missing=None, pages_before: frozenset[str] = frozenset()) -> Produced:
+def produce(
+    folder: Path,
+    static: dict[str, str | bytes],
+    jobs: list[tuple[str, Job]],
+    exports: Exports,
+    *,
+    parallel: bool = False,
+    keep: list[str] = (),
+    remake_exports: bool = True,
+    missing=None,
+    pages_before: frozenset[str] = frozenset(),
+) -> Produced:
     """Write ``static`` files, every page ``jobs`` render and the ``exports`` files into ``folder``.
 
     ``exports(writer)`` writes the feeds and data files and returns warnings.  With ``parallel`` (and a system
@@ -183,5 +211,6 @@ def produce(folder: Path, static: dict[str, str | bytes], jobs: list[tuple[str, 
         their_pages, part = _join(worker)
         made += their_pages
         writer.merge(part)
-    return Produced(Sources(folder, [*made, *(page for page in keep if page in writer.new)]), writer.finish(),
-                    list(warnings))
+    return Produced(
+        Sources(folder, [*made, *(page for page in keep if page in writer.new)]), writer.finish(), list(warnings)
+    )

@@ -35,12 +35,15 @@ from generator.util.store import write_atomic
 from generator.views import urls
 
 MARKER = '<meta name="generator" content="briefing redirect">'
-REDIRECT = """<!doctype html>
+REDIRECT = (
+    """<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
-""" + MARKER + """
+"""
+    + MARKER
+    + """
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
@@ -51,6 +54,7 @@ REDIRECT = """<!doctype html>
 </body>
 </html>
 """
+)
 
 
 class Target(NamedTuple):
@@ -84,22 +88,23 @@ class Redirects:
         # The preview keeps the Event objects of unchanged files: their pages are made once (40,000 at ten years).
         self._events: ByIdentity[dict[str, str]] = ByIdentity()
 
-    def write(self, record: Record, site_dir: Path, lang: str = "en",
-              extra: Mapping[str, Target] | None = None) -> int:
+    def write(self, record: Record, site_dir: Path, lang: str = "en", extra: Mapping[str, Target] | None = None) -> int:
         """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
         files = self.pages(record, lang, extra)
         self._write(files, site_dir)
         return len(files)
 
-    def pages(self, record: Record, lang: str = "en", extra: Mapping[str, Target] | None = None
-              ) -> dict[str, str]:
+    def pages(self, record: Record, lang: str = "en", extra: Mapping[str, Target] | None = None) -> dict[str, str]:
         """{file under the site root: its text} of every redirect of the record (and ``extra``)."""
         self._events.next_round()
         split = urls.timeline_is_split(len(record.events))  # where an event without a day lives depends on it
         files: dict[str, str] = {}
         for event in (*record.events, *record.retracted):
-            files.update(self._events.get(event, (split, lang), lambda e=event: _files(
-                targets(urls.event_redirects(record, e)), lang)))
+            files.update(
+                self._events.get(
+                    event, (split, lang), lambda e=event: _files(targets(urls.event_redirects(record, e)), lang)
+                )
+            )
         files.update(_files({**targets(urls.named_redirects(record)), **(extra or {})}, lang))
         return files
 

@@ -60,16 +60,25 @@ class Renderer:
 
     def day(self, page: str, day) -> str:
         pdf = f"../pdf/{day.isoformat()}.pdf" if day in self.pdf_days else None
-        return self._render("day.html.j2", page, view=views.day_view(self.ctx, day, pdf),
-                            map=self._picture(pictures.day_map, self.ctx, day, self.basemap))
+        return self._render(
+            "day.html.j2",
+            page,
+            view=views.day_view(self.ctx, day, pdf),
+            map=self._picture(pictures.day_map, self.ctx, day, self.basemap),
+        )
 
     def archive(self, page: str, _: object) -> str:
-        return self._render("archive.html.j2", page, groups=views.archive_view(self.ctx),
-                            days=len(self.ctx.record.days))
+        return self._render(
+            "archive.html.j2", page, groups=views.archive_view(self.ctx), days=len(self.ctx.record.days)
+        )
 
     def actor(self, page: str, actor_id: str) -> str:
-        return self._render("actor.html.j2", page, view=views.actor_view(self.ctx, actor_id),
-                            sparkline=self._picture(pictures.actor_sparkline, self.ctx, actor_id))
+        return self._render(
+            "actor.html.j2",
+            page,
+            view=views.actor_view(self.ctx, actor_id),
+            sparkline=self._picture(pictures.actor_sparkline, self.ctx, actor_id),
+        )
 
     def actors(self, page: str, _: object) -> str:
         return self._render("actors.html.j2", page, groups=views.actors_index_view(self.ctx))
@@ -79,15 +88,26 @@ class Renderer:
         events = self.ctx.record.events
         strip = self._strip(page, events, "timeline", "Events")
         if not urls.timeline_is_split(len(events)):
-            return self._render("timeline.html.j2", page, years=views.timeline_groups(self.ctx, events, page),
-                                year_pages=(), strip=strip)
+            return self._render(
+                "timeline.html.j2",
+                page,
+                years=views.timeline_groups(self.ctx, events, page),
+                year_pages=(),
+                strip=strip,
+            )
         year_pages = _year_links(page, events, urls.timeline_year_page)
         return self._render("timeline.html.j2", page, years=(), year_pages=year_pages, strip=strip)
 
     def timeline_year(self, page: str, year: int) -> str:
         events = tuple(e for e in self.ctx.record.events if e.when.start.year == year)
-        return self._render("timeline.html.j2", page, years=views.timeline_groups(self.ctx, events, page),
-                            year_pages=(), year=year, strip=self._strip(page, events, "timeline", f"Events in {year}"))
+        return self._render(
+            "timeline.html.j2",
+            page,
+            years=views.timeline_groups(self.ctx, events, page),
+            year_pages=(),
+            year=year,
+            strip=self._strip(page, events, "timeline", f"Events in {year}"),
+        )
 
     def _strip(self, page: str, events, picture_id: str, what: str):
         return self._picture(pictures.activity_strip, self.ctx, Links(page), events, picture_id=picture_id, what=what)
@@ -105,24 +125,46 @@ class Renderer:
             year_pages = _year_links(page, all_events, lambda year: urls.topic_year_page(topic.id, year))
         else:
             events = views.event_list(self.ctx, page, all_events)
-        return self._render("list.html.j2", page, title=topic.title, kind="Topic",
-                            description=views.render_markdown(topic.description), events=events, facts=(),
-                            year_pages=year_pages, strip=self._strip(page, all_events, "topic", "Events"))
+        return self._render(
+            "list.html.j2",
+            page,
+            title=topic.title,
+            kind="Topic",
+            description=views.render_markdown(topic.description),
+            events=events,
+            facts=(),
+            year_pages=year_pages,
+            strip=self._strip(page, all_events, "topic", "Events"),
+        )
 
     def topic_year(self, page: str, subject: tuple) -> str:
         topic, year = subject
         in_year = tuple(e for e in self.ctx.record.events_of_topic(topic.id) if e.when.start.year == year)
-        return self._render("list.html.j2", page, title=f"{topic.title}, {year}", kind="Topic",
-                            description=Markup(""), events=views.event_list(self.ctx, page, in_year), facts=(),
-                            up=views.Link(topic.title, Links(page).to(urls.topic_page(topic.id))),
-                            strip=self._strip(page, in_year, "topic", f"Events in {year}"))
+        return self._render(
+            "list.html.j2",
+            page,
+            title=f"{topic.title}, {year}",
+            kind="Topic",
+            description=Markup(""),
+            events=views.event_list(self.ctx, page, in_year),
+            facts=(),
+            up=views.Link(topic.title, Links(page).to(urls.topic_page(topic.id))),
+            strip=self._strip(page, in_year, "topic", f"Events in {year}"),
+        )
 
     def story(self, page: str, story) -> str:
         in_story = self.ctx.record.events_of_story(story.id)
         events = views.event_list(self.ctx, page, in_story)
-        return self._render("list.html.j2", page, title=story.title, kind="Story",
-                            description=views.render_markdown(story.summary), events=events, facts=(),
-                            strip=self._strip(page, in_story, "story", "Events"))
+        return self._render(
+            "list.html.j2",
+            page,
+            title=story.title,
+            kind="Story",
+            description=views.render_markdown(story.summary),
+            events=events,
+            facts=(),
+            strip=self._strip(page, in_story, "story", "Events"),
+        )
 
     def source(self, page: str, source) -> str:
         events = views.event_list(self.ctx, page, self.ctx.record.events_citing(source.id))
@@ -130,8 +172,17 @@ class Renderer:
         if source.published:
             facts.append(("Published", point_label(source.published, self.ctx.tz, self.ctx.lang)))
         facts.append(("Language", source.language))
-        return self._render("list.html.j2", page, title=source.title, kind="Source", description=Markup(""),
-                            events=events, facts=tuple(facts), url=source.url, archive_url=source.archive_url)
+        return self._render(
+            "list.html.j2",
+            page,
+            title=source.title,
+            kind="Source",
+            description=Markup(""),
+            events=events,
+            facts=tuple(facts),
+            url=source.url,
+            archive_url=source.archive_url,
+        )
 
     def retracted(self, page: str, event) -> str:
         """The permanent link of a retracted event: its notice, in place of the event."""
@@ -144,8 +195,13 @@ class Renderer:
     topics = stories = sources = _index
 
     def home(self, page: str, _: object) -> str:
-        return self._render("home.html.j2", page, view=views.home_view(self.ctx), publishing=self.publishing,
-                            chart=self._picture(pictures.home_chart, self.ctx, Links(page)))
+        return self._render(
+            "home.html.j2",
+            page,
+            view=views.home_view(self.ctx),
+            publishing=self.publishing,
+            chart=self._picture(pictures.home_chart, self.ctx, Links(page)),
+        )
 
     def map(self, page: str, _: object) -> str:
         view = pictures.map_view(self.ctx, page, self.basemap, draw=self.pictures)
@@ -172,8 +228,9 @@ def _year_links(page: str, events, page_of_year: Callable[[int], str]) -> tuple[
 Job = Callable[[], str]
 
 
-def page_jobs(record: Record, renderer: Renderer, only: set[str] | None = None,
-              pages: dict[str, urls.Page] | None = None) -> list[tuple[str, Job]]:
+def page_jobs(
+    record: Record, renderer: Renderer, only: set[str] | None = None, pages: dict[str, urls.Page] | None = None
+) -> list[tuple[str, Job]]:
     """Each generated page as (its path, how to render it), so pages can be rendered apart (and in parallel).
 
     ``only``: just the jobs of these pages (generator/site/plan.py).  Permanent links are not pages MkDocs
@@ -181,9 +238,11 @@ def page_jobs(record: Record, renderer: Renderer, only: set[str] | None = None,
     :func:`generator.views.urls.site_pages`, when the caller has it already (ten years: 50,000 entries).
     """
     pages = urls.site_pages(record) if pages is None else pages
-    return [(page, partial(renderer.render, page, kind, subject))
-            for page, (kind, subject) in pages.items()
-            if kind != "permalink" and (only is None or page in only)]
+    return [
+        (page, partial(renderer.render, page, kind, subject))
+        for page, (kind, subject) in pages.items()
+        if kind != "permalink" and (only is None or page in only)
+    ]
 
 
 def page_paths(record: Record, pages: dict[str, urls.Page] | None = None) -> list[str]:

@@ -26,8 +26,12 @@ class WorkerFailed(Exception):
 
 def can_fork() -> bool:
     """Whether work may go to a forked worker here (BRIEFING_PARALLEL=0 keeps everything in one process)."""
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-            and os.environ.get("BRIEFING_PARALLEL") != "0")
+    return (
+        hasattr(os, "fork")
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and os.environ.get("BRIEFING_PARALLEL") != "0"
+    )
 
 
 @dataclass

@@ -378,8 +378,14 @@ def archive_view(ctx: Context) -> tuple[Group, ...]:
         for day in days:
             events = page_order(record.events_on(day), topic_order)
             lead = key_events(ctx, events)[0]
-            items.append(ArchiveDay(Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))), len(events),
-                                    lead.title, lead.is_draft))
+            items.append(
+                ArchiveDay(
+                    Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))),
+                    len(events),
+                    lead.title,
+                    lead.is_draft,
+                )
+            )
         groups.append(Group(labels.month_label(year, month, ctx.lang), f"{year:04d}-{month:02d}", tuple(items)))
     return tuple(groups)
 
@@ -489,7 +495,8 @@ def actor_view(ctx: Context, actor_id: str, companions: int = 5, links: Links | 
         first=Link(appearances[0].date, appearances[0].link.href) if appearances else None,
         # Nothing to say "from … to" of one date: the page then says "on".
         last=Link(appearances[-1].date, appearances[-1].link.href)
-        if appearances and appearances[-1].date != appearances[0].date else None,
+        if appearances and appearances[-1].date != appearances[0].date
+        else None,
     )
 
 
@@ -572,13 +579,19 @@ def index_view(ctx: Context, page: str) -> tuple[str, list[Link]]:
     record = ctx.record
     links = Links(page)
     if page == urls.TOPICS:
-        return "Topics", [Link(t.title, links.to(urls.topic_page(t.id)), str(len(record.events_of_topic(t.id))))
-                          for t in record.topics]
+        return "Topics", [
+            Link(t.title, links.to(urls.topic_page(t.id)), str(len(record.events_of_topic(t.id))))
+            for t in record.topics
+        ]
     if page == urls.STORIES:
-        return "Stories", [Link(s.title, links.to(urls.story_page(s.id)), str(len(record.events_of_story(s.id))))
-                           for s in record.stories.values()]
-    return "Sources", [Link(f"{s.publisher}: {s.title}", links.to(urls.source_page(s.id)),
-                            str(len(record.events_citing(s.id)))) for s in record.sources.values()]
+        return "Stories", [
+            Link(s.title, links.to(urls.story_page(s.id)), str(len(record.events_of_story(s.id))))
+            for s in record.stories.values()
+        ]
+    return "Sources", [
+        Link(f"{s.publisher}: {s.title}", links.to(urls.source_page(s.id)), str(len(record.events_citing(s.id))))
+        for s in record.sources.values()
+    ]
 
 
 # --- a retracted event ------------------------------------------------------------

@@ -84,8 +84,15 @@ def environment(kind: str, folders: list[Path]) -> Environment:
         env.filters["url_text"] = breakable_url
         return env
     env = Environment(autoescape=False, auto_reload=True, finalize=_finalize, keep_trailing_newline=True, **common)
-    env.filters.update(block=html_block, url=link_target, yaml_string=_yaml_string, slug=heading_id, href=html_href,
-                       join_safe=_join_safe, count=_count)
+    env.filters.update(
+        block=html_block,
+        url=link_target,
+        yaml_string=_yaml_string,
+        slug=heading_id,
+        href=html_href,
+        join_safe=_join_safe,
+        count=_count,
+    )
     env.globals.update(
         heading=heading,
         approximate_tag=Markup('<span class="tag tag-approximate">approximate date</span>'),

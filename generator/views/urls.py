@@ -116,8 +116,9 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
     pages.update((story_page(s.id), ("story", s)) for s in record.stories.values())
     pages.update((source_page(s.id), ("source", s)) for s in record.sources.values())
     if timeline_is_split(len(record.events)):
-        pages.update((timeline_year_page(y), ("timeline_year", y)) for y in sorted({e.when.start.year
-                                                                                  for e in record.events}))
+        pages.update(
+            (timeline_year_page(y), ("timeline_year", y)) for y in sorted({e.when.start.year for e in record.events})
+        )
     located_years = [e.when.start.year for e in record.events if e.coordinates is not None]
     if map_is_split(len(located_years)):
         pages.update((map_year_page(y), ("map_year", y)) for y in sorted(set(located_years)))
@@ -167,12 +168,26 @@ def named_redirects(record) -> list[tuple[str, Redirect]]:
     named += [(source_page, s.replaces, source_page(s.id), s.title) for s in record.sources.values()]
     named += [(story_page, s.replaces, story_page(s.id), s.title) for s in record.stories.values()]
     named += [(topic_page, t.replaces, topic_page(t.id), t.title) for t in record.topics]
-    return [(page_of(old), Redirect(page, None, title)) for page_of, replaced, page, title in named if replaced
-            for old in replaced]
+    return [
+        (page_of(old), Redirect(page, None, title))
+        for page_of, replaced, page, title in named
+        if replaced
+        for old in replaced
+    ]
 
 
-_SUMMARY_KINDS = ("home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual",
-                  "map")
+_SUMMARY_KINDS = (
+    "home",
+    "archive",
+    "actors",
+    "timeline",
+    "topics",
+    "stories",
+    "sources",
+    "data",
+    "timeline_visual",
+    "map",
+)
 
 
 def home_of(record, event) -> tuple[str, str]:

@@ -60,7 +60,10 @@ def build_once(project: Path, make: Callable[[Path], None]) -> Path:
             make(project)
             result = subprocess.run(
                 [sys.executable, "-m", "generator.cli", "build"],
-                cwd=project, capture_output=True, text=True, timeout=600,
+                cwd=project,
+                capture_output=True,
+                text=True,
+                timeout=600,
                 env={**os.environ, "PYTHONPATH": str(REPO)},
             )
             if result.returncode != 0:
@@ -78,17 +81,25 @@ def copy_seed(project: Path) -> None:
 
 def copy_case(name: str) -> Callable[[Path], None]:
     def make(project: Path) -> None:
-        shutil.copytree(REPO / "tests" / "cases" / name, project,
-                        ignore=shutil.ignore_patterns(".build", "site", "expected*"))
+        shutil.copytree(
+            REPO / "tests" / "cases" / name, project, ignore=shutil.ignore_patterns(".build", "site", "expected*")
+        )
+
     return make
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Files of site_dir under ``prefix``; 404.html (status 404) for anything else, like a static host."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".woff2": "font/woff2", ".js": "text/javascript", ".json": "application/json",
-                      ".xml": "application/xml", ".pdf": "application/pdf", ".ics": "text/calendar"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".woff2": "font/woff2",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".xml": "application/xml",
+        ".pdf": "application/pdf",
+        ".ics": "text/calendar",
+    }
 
     def __init__(self, *args, prefix: str, site_dir: Path, **kwargs):
         self.prefix = prefix
@@ -99,7 +110,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = unquote(urlsplit(path).path)
         if not path.startswith(self.prefix):
             return str(self.site_dir / "missing")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_head(self):
         target = Path(self.translate_path(self.path))
@@ -159,7 +170,7 @@ class Site:
         path = unquote(urlsplit(url).path)
         if not path.startswith(self.prefix):
             return False
-        target = self.site_dir / path[len(self.prefix):]
+        target = self.site_dir / path[len(self.prefix) :]
         return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
 
 
@@ -317,8 +328,9 @@ def walk(browser, site: Site) -> dict:
             report = page.evaluate(PAGE_REPORT)
             report["url"] = page.url
             report["redirect"] = is_redirect(site, path)
-            report["problems"] = {name: found[before[name]:] for name, found in watch.lists().items()
-                                  if len(found) > before[name]}
+            report["problems"] = {
+                name: found[before[name] :] for name, found in watch.lists().items() if len(found) > before[name]
+            }
             results[path] = report
     finally:
         context.close()

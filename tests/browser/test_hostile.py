@@ -27,9 +27,19 @@ ALLOWED_HANDLERS = {"A onclick=void(0)"}
 
 def test_the_corpus_builds_into_every_kind_of_page(hostile_site, hostile_walk):
     pages = set(hostile_walk["pages"])
-    for path in ("", "briefings/2024-11-05/", "briefings/2024-11-06/", "actors/script-actor/", "timeline/",
-                 "sources/hostile-source/", "stories/javascript-story/", "topics/hostile/", "hostile-page/",
-                 "heading-only/", "events/script-in-title/"):
+    for path in (
+        "",
+        "briefings/2024-11-05/",
+        "briefings/2024-11-06/",
+        "actors/script-actor/",
+        "timeline/",
+        "sources/hostile-source/",
+        "stories/javascript-story/",
+        "topics/hostile/",
+        "hostile-page/",
+        "heading-only/",
+        "events/script-in-title/",
+    ):
         assert path in pages
 
 
@@ -56,7 +66,9 @@ def test_no_page_holds_a_handler_a_script_link_or_an_embed_from_content(hostile_
             "scripts from elsewhere": [s for s in scripts if s.startswith("src:") and not s.startswith(assets)],
             "inline scripts the policy does not list": [
                 body[:80] for body in report["inline"] if script_hash(body) not in report["policy"]
-            ] if not report["redirect"] else [],
+            ]
+            if not report["redirect"]
+            else [],
         }
         problems = {name: items for name, items in problems.items() if items}
         if problems:
@@ -94,8 +106,10 @@ LITERAL = {
     ],
     "actors/script-actor/": ["<script>alert('name')</script>", "Zarquon Xylophage, <img src=x onerror=alert('alias')>"],
     "actors/attribute-actor/": ["\"><img src=x onerror=alert('attr')> O'Brien & Co", "'; alert('js-string'); //"],
-    "actors/entity-actor/": ["&lt;script&gt;alert('entity-name')&lt;/script&gt;",
-                             "<img src=x onerror=alert('entity-description')>"],
+    "actors/entity-actor/": [
+        "&lt;script&gt;alert('entity-name')&lt;/script&gt;",
+        "<img src=x onerror=alert('entity-description')>",
+    ],
     "sources/hostile-source/": ["</title><script>alert('source-title')</script>", "<svg onload=alert('publisher')>"],
     "stories/javascript-story/": ["[click me](javascript:alert('story-title'))"],
 }
@@ -112,14 +126,20 @@ def test_hostile_text_is_shown_literally(hostile_site, open_page, path):
     assert watch.problems() == {}
 
 
-@pytest.mark.parametrize(("path", "title"), [
-    ("actors/script-actor/", "<script>alert('name')</script> - Hostile briefing"),
-    ("sources/hostile-source/", "</title><script>alert('source-title')</script> - Hostile briefing"),
-    ("topics/hostile/", "<script>alert('topic')</script> & <b>bold</b> - Hostile briefing"),
-    ("hostile-page/", "</title><script>alert('page-title')</script> - Hostile briefing"),
-    ("heading-only/", "Heading </title><script>alert('h1-entity')</script> <img src=x onerror=alert('h1')> "
-                      "& \"quotes\" {{ 7*7 }} - Hostile briefing"),
-])
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("actors/script-actor/", "<script>alert('name')</script> - Hostile briefing"),
+        ("sources/hostile-source/", "</title><script>alert('source-title')</script> - Hostile briefing"),
+        ("topics/hostile/", "<script>alert('topic')</script> & <b>bold</b> - Hostile briefing"),
+        ("hostile-page/", "</title><script>alert('page-title')</script> - Hostile briefing"),
+        (
+            "heading-only/",
+            "Heading </title><script>alert('h1-entity')</script> <img src=x onerror=alert('h1')> "
+            '& "quotes" {{ 7*7 }} - Hostile briefing',
+        ),
+    ],
+)
 def test_page_title_header_and_navigation_show_names_literally(hostile_site, open_page, path, title):
     page, watch = open_page(hostile_site)
     watch.visit(page, hostile_site.url(path))
@@ -165,7 +185,10 @@ def test_summary_keeps_basic_formatting_and_safe_links_only(hostile_site, open_p
     assert hrefs == ["mailto:desk@example.org", "../../briefings/"]
     lead = page.locator("#script-in-title ~ .event-summary").first
     assert lead.evaluate("s => [...s.querySelectorAll('strong, em, a[href^=\"https:\"]')].map(e => e.tagName)") == [
-        "STRONG", "EM", "A"]
+        "STRONG",
+        "EM",
+        "A",
+    ]
     assert "Bold with a handler" in lead.inner_text()
     assert watch.problems() == {}
 
@@ -184,10 +207,50 @@ class _Elements(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        allowed = {"p", "ul", "ol", "li", "a", "em", "strong", "b", "i", "code", "pre", "span", "div", "br",
-                   "blockquote",
-                   "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6",
-                   "abbr", "sup", "sub", "del", "s", "hr", "nav", "img", "details", "summary", "figure", "figcaption"}
+        allowed = {
+            "p",
+            "ul",
+            "ol",
+            "li",
+            "a",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "code",
+            "pre",
+            "span",
+            "div",
+            "br",
+            "blockquote",
+            "dl",
+            "dt",
+            "dd",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "abbr",
+            "sup",
+            "sub",
+            "del",
+            "s",
+            "hr",
+            "nav",
+            "img",
+            "details",
+            "summary",
+            "figure",
+            "figcaption",
+        }
         if tag not in allowed or any(name.startswith("on") for name, _ in attrs):
             self.found.append(self.get_starttag_text() or tag)
         for name, value in attrs:
@@ -202,7 +265,7 @@ def _pagefind_fragments(site_dir) -> list[dict]:
     found = []
     for path in sorted((site_dir / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
-        found.append(json.loads(data[data.index(b"{"):]))
+        found.append(json.loads(data[data.index(b"{") :]))
     return found
 
 

@@ -27,8 +27,11 @@ def test_every_page_loads_with_no_console_error_and_no_failed_request(seed_walk)
 
 
 def test_every_request_stays_on_the_sites_own_origin(seed_walk):
-    foreign = {path: report["problems"]["foreign_requests"]
-               for path, report in seed_walk["pages"].items() if report["problems"].get("foreign_requests")}
+    foreign = {
+        path: report["problems"]["foreign_requests"]
+        for path, report in seed_walk["pages"].items()
+        if report["problems"].get("foreign_requests")
+    }
     assert foreign == {}
 
 
@@ -51,7 +54,7 @@ def test_every_internal_link_and_anchor_resolves(seed_site, seed_walk):
     for link, where in sorted(sources.items()):
         target, anchor = urldefrag(link)
         if not seed_site.exists(target) or (anchor and target in ids and anchor not in ids[target]):
-            broken[link[len(origin):]] = sorted(where)
+            broken[link[len(origin) :]] = sorted(where)
     assert broken == {}
 
 

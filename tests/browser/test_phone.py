@@ -44,8 +44,9 @@ def test_navigation_drawer_opens_and_leads_to_a_section(seed_site, open_page):
     assert day_links.count() >= 2 and on_screen(day_links.first), "the recent days are in the drawer"
     back = drawer.locator("label.md-nav__title").filter(has_text="Briefings").first
     back.tap()
-    page.wait_for_function("e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.width > 0 }",
-                           arg=timeline.element_handle())
+    page.wait_for_function(
+        "e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.width > 0 }", arg=timeline.element_handle()
+    )
     page.wait_for_timeout(300)  # the panel slides; tap once it has stopped
     assert on_screen(timeline)
     timeline.tap()

@@ -19,8 +19,15 @@ def desk_site(tmp_path_factory, worker_id):
         yield site
 
 
-HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-                   ".day-nav", ".headerlink")
+HIDDEN_IN_PRINT = (
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-search",
+    ".day-nav",
+    ".headerlink",
+)
 
 
 def test_print_hides_navigation_and_shows_source_addresses(desk_site, open_page):
@@ -33,8 +40,11 @@ def test_print_hides_navigation_and_shows_source_addresses(desk_site, open_page)
     assert page.locator(".md-header").is_visible()
 
     page.emulate_media(media="print")
-    shown = page.evaluate("""(selectors) => selectors.filter(s => [...document.querySelectorAll(s)]
-        .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0))""", list(HIDDEN_IN_PRINT))
+    shown = page.evaluate(
+        """(selectors) => selectors.filter(s => [...document.querySelectorAll(s)]
+        .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0))""",
+        list(HIDDEN_IN_PRINT),
+    )
     assert shown == []
     printed = page.evaluate("""() => [...document.querySelectorAll('.event-sources a')].map(a => {
         const after = getComputedStyle(a, '::after').content;

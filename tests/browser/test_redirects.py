@@ -20,10 +20,13 @@ def changed_site(tmp_path_factory) -> Iterator[Site]:
         yield site
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("actors/jose-nunez/", "actors/jose-nunez-garcia/"),
-    ("events/approximate-visit/", "briefings/2024-11-02/#envoy-visit"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("actors/jose-nunez/", "actors/jose-nunez-garcia/"),
+        ("events/approximate-visit/", "briefings/2024-11-02/#envoy-visit"),
+    ],
+)
 def test_an_old_address_leads_to_the_new_page_with_javascript_off(browser, changed_site, old, new):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -56,8 +56,11 @@ def test_hostile_titles_and_topic_names_show_as_text_and_nothing_runs(hostile_si
     assert "<script>alert('topic')</script> & <b>bold</b>" in groups
     headlines = page.eval_on_selector_all(f"{EVENT_SLIDES} .tl-headline", "h => h.map(e => e.textContent)")
     assert "<script>alert('title')</script> Drones over Kyiv {{ 7*7 }} {: onclick=alert(1) }" in headlines
-    handlers = page.eval_on_selector_all(".tl-timeline *", """elements => elements.flatMap(
-        e => [...e.attributes].filter(a => a.name.startsWith('on') && a.value !== 'void(0)').map(a => a.name))""")
+    handlers = page.eval_on_selector_all(
+        ".tl-timeline *",
+        """elements => elements.flatMap(
+        e => [...e.attributes].filter(a => a.name.startsWith('on') && a.value !== 'void(0)').map(a => a.name))""",
+    )
     assert handlers == []  # TimelineJS itself writes onclick="void(0)" on links it makes
     assert page.locator(".tl-timeline script, .tl-timeline iframe, .tl-timeline img").count() == 0
     assert page.evaluate("window.__violations") == []

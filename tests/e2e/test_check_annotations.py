@@ -75,8 +75,13 @@ def test_github_format_is_a_workflow_command_on_the_right_file_line_and_column(t
 
 def test_editor_text_in_a_message_cannot_forge_another_command(tmp_path, capsys):
     hostile = 'status: "draft\\n::error file=README.md,line=1::forged"\n'
-    files = {**PROJECT, "content/events/2024/11/kyiv-drones.yaml": PROJECT[
-        "content/events/2024/11/kyiv-drones.yaml"].replace("actors: [klitchko]\n", "") + hostile}
+    files = {
+        **PROJECT,
+        "content/events/2024/11/kyiv-drones.yaml": PROJECT["content/events/2024/11/kyiv-drones.yaml"].replace(
+            "actors: [klitchko]\n", ""
+        )
+        + hostile,
+    }
     config = write_project(tmp_path, files)
     assert main(["check", "--format", "github", "-f", str(config)]) == 1
     lines = capsys.readouterr().out.splitlines()

@@ -139,18 +139,21 @@ def committed_diff(repo: Repo, capsys) -> list[str]:
 
 
 def test_added_event_is_listed_with_its_day_and_the_pages_it_creates(repo, capsys):
-    repo.write("content/events/2024/11/odesa-port-strike.yaml", textwrap.dedent("""\
+    repo.write(
+        "content/events/2024/11/odesa-port-strike.yaml",
+        textwrap.dedent("""\
         title: Missile strike on Odesa port
         date: 2024-11-07T06:30+02:00
         summary: A missile hit grain silos in the port of Odesa.
         topics: [war]
         sources: [kyiv-live]
-        """))
+        """),
+    )
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Events added (1)") + 2] == (
         "- Missile strike on Odesa port (`odesa-port-strike`) — 2024-11-07T06:30+02:00, /briefings/2024-11-07/"
     )
-    pages = lines[lines.index("### Pages that appear (2)") + 2:][:2]
+    pages = lines[lines.index("### Pages that appear (2)") + 2 :][:2]
     assert pages == ["- /briefings/2024-11-07/", "- /events/odesa-port-strike/"]
     assert "### Pages that disappear" not in "\n".join(lines)
 
@@ -162,7 +165,7 @@ def test_deleted_event_is_listed_and_its_pages_disappear(repo, capsys):
         "- Talks on grain exports (`grain-talks`) — 2024-11-06, /briefings/2024-11-06/"
     )
     # The diplomacy topic keeps its page; the day and the event's permanent link go.
-    assert lines[lines.index("### Pages that disappear (2)") + 2:][:2] == [
+    assert lines[lines.index("### Pages that disappear (2)") + 2 :][:2] == [
         "- /briefings/2024-11-06/",
         "- /events/grain-talks/",
     ]
@@ -198,8 +201,11 @@ def test_event_dated_to_a_month_leaves_its_briefing_page(repo, capsys):
 
 
 def test_retitled_event_shows_the_old_and_the_new_title(repo, capsys):
-    repo.edit("content/events/2024/11/grain-talks.yaml", "title: Talks on grain exports",
-              "title: Talks on grain exports stall")
+    repo.edit(
+        "content/events/2024/11/grain-talks.yaml",
+        "title: Talks on grain exports",
+        "title: Talks on grain exports stall",
+    )
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Events retitled (1)") + 2] == (
         "- `grain-talks`: “Talks on grain exports” → “Talks on grain exports stall”"
@@ -217,9 +223,11 @@ def test_claim_status_change_is_shown_from_old_to_new(repo, capsys):
 
 
 def broken(old: str, title: str, new: str, year_month: str = "2024/11") -> str:
-    return (f"- **⚠ /events/{old}/ will break**: the permanent link of “{title}” (`{old}`): the event is gone; "
-            f"it seems to live on as `{new}`: add `replaces: [{old}]` to `content/events/{year_month}/{new}.yaml` "
-            "to keep this address")
+    return (
+        f"- **⚠ /events/{old}/ will break**: the permanent link of “{title}” (`{old}`): the event is gone; "
+        f"it seems to live on as `{new}`: add `replaces: [{old}]` to `content/events/{year_month}/{new}.yaml` "
+        "to keep this address"
+    )
 
 
 def test_id_rename_is_flagged_as_a_broken_permanent_link(repo, capsys):
@@ -231,13 +239,16 @@ def test_id_rename_is_flagged_as_a_broken_permanent_link(repo, capsys):
     # A renamed event is not also reported as one removed and one added.
     assert "### Events added" not in "\n".join(lines)
     assert "### Events removed" not in "\n".join(lines)
-    assert "- /events/kyiv-drones/" in lines[lines.index("### Pages that disappear (1)"):]
+    assert "- /events/kyiv-drones/" in lines[lines.index("### Pages that disappear (1)") :]
 
 
 def test_id_rename_with_a_new_title_is_recognised_by_its_summary(repo, capsys):
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/kyiv-air-defence.yaml")
-    repo.edit("content/events/2024/11/kyiv-air-defence.yaml", "title: Drones shot down over Kyiv",
-              "title: Kyiv air defence repels drone attack")
+    repo.edit(
+        "content/events/2024/11/kyiv-air-defence.yaml",
+        "title: Drones shot down over Kyiv",
+        "title: Kyiv air defence repels drone attack",
+    )
     lines = committed_diff(repo, capsys)
     assert broken("kyiv-drones", "Drones shot down over Kyiv", "kyiv-air-defence") in lines
     assert lines[lines.index("### Events retitled (1)") + 2] == (
@@ -251,19 +262,23 @@ def test_id_rename_is_found_in_a_mass_move_too(repo, capsys, monkeypatch):
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
     repo.rename("content/events/2024/11/grain-talks.yaml", "content/events/2024/11/grain-corridor-talks.yaml")
     lines = committed_diff(repo, capsys)
-    assert lines[lines.index("### ⚠ Addresses that will break (2)") + 2:][:2] == [
+    assert lines[lines.index("### ⚠ Addresses that will break (2)") + 2 :][:2] == [
         broken("grain-talks", "Talks on grain exports", "grain-corridor-talks"),
         broken("kyiv-drones", "Drones shot down over Kyiv", "drones-over-kyiv"),
     ]
 
 
 def test_correction_added_is_listed_with_its_date_and_text(repo, capsys):
-    repo.edit("content/events/2024/11/kyiv-drones.yaml", "sources: [kyiv-live]\n", textwrap.dedent("""\
+    repo.edit(
+        "content/events/2024/11/kyiv-drones.yaml",
+        "sources: [kyiv-live]\n",
+        textwrap.dedent("""\
         sources: [kyiv-live]
         corrections:
           - date: 2024-11-06
             text: An earlier version said debris fell in three districts; it was two.
-        """))
+        """),
+    )
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Corrections (1)") + 2] == (
         "- Drones shot down over Kyiv (`kyiv-drones`): correction of 2024-11-06 added: "
@@ -272,16 +287,22 @@ def test_correction_added_is_listed_with_its_date_and_text(repo, capsys):
 
 
 def test_a_correction_taken_out_is_flagged(repo, capsys):
-    repo.edit("content/events/2024/11/grain-talks.yaml", "sources: [kyiv-live]\n",
-              "sources: [kyiv-live]\ncorrections:\n  - date: 2024-11-07\n    text: The talks were in Istanbul.\n")
+    repo.edit(
+        "content/events/2024/11/grain-talks.yaml",
+        "sources: [kyiv-live]\n",
+        "sources: [kyiv-live]\ncorrections:\n  - date: 2024-11-07\n    text: The talks were in Istanbul.\n",
+    )
     base = repo.commit("correction")
-    repo.edit("content/events/2024/11/grain-talks.yaml", "    text: The talks were in Istanbul.\n",
-              "    text: The talks were in Ankara.\n")
+    repo.edit(
+        "content/events/2024/11/grain-talks.yaml",
+        "    text: The talks were in Istanbul.\n",
+        "    text: The talks were in Ankara.\n",
+    )
     head = repo.commit("correction reworded")
     code, out = repo.diff(capsys, base, head)
     assert code == 0
     lines = out.splitlines()
-    assert lines[lines.index("### Corrections (2)") + 2:][:2] == [
+    assert lines[lines.index("### Corrections (2)") + 2 :][:2] == [
         "- Talks on grain exports (`grain-talks`): correction of 2024-11-07 added: “The talks were in Ankara.”",
         "- **⚠ Talks on grain exports (`grain-talks`): correction of 2024-11-07 removed or reworded** "
         "(published corrections stay): “The talks were in Istanbul.”",
@@ -289,8 +310,10 @@ def test_a_correction_taken_out_is_flagged(repo, capsys):
 
 
 def test_actor_merged_into_another_is_named_as_a_merge(repo, capsys):
-    repo.write("content/actors/vitali-klitschko.yaml",
-               "name: Vitali Klitschko\nkind: person\naliases: [Kyiv City Military Administration]\n")
+    repo.write(
+        "content/actors/vitali-klitschko.yaml",
+        "name: Vitali Klitschko\nkind: person\naliases: [Kyiv City Military Administration]\n",
+    )
     repo.remove("content/actors/kyiv-city-administration.yaml")
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Actors (1)") + 2] == (
@@ -325,7 +348,9 @@ def test_actor_id_change_is_flagged_as_a_broken_permanent_link(repo, capsys):
     )
     # The event names the same person under the new id: no claim or actor change is reported for it.
     assert [line for line in lines if line.startswith("### ")] == [
-        "### ⚠ Addresses that will break (1)", "### Actors (1)", "### Pages that appear (1)",
+        "### ⚠ Addresses that will break (1)",
+        "### Actors (1)",
+        "### Pages that appear (1)",
         "### Pages that disappear (1)",
     ]
     assert "- actor `vitali-klitschko` (Vitali Klitschko) now has the id `klitschko`" in lines
@@ -335,7 +360,7 @@ def test_sources_added_and_cited_are_listed(repo, capsys):
     repo.write("content/sources/reuters-kyiv.yaml", "title: Drones over Kyiv\npublisher: Reuters\n")
     repo.edit("content/events/2024/11/kyiv-drones.yaml", "sources: [kyiv-live]", "sources: [reuters-kyiv]")
     lines = committed_diff(repo, capsys)
-    assert lines[lines.index("### Sources (3)") + 2:][:3] == [
+    assert lines[lines.index("### Sources (3)") + 2 :][:3] == [
         "- new source `reuters-kyiv`: Drones over Kyiv (Reuters)",
         "- Drones shot down over Kyiv (`kyiv-drones`): now cites `reuters-kyiv`",
         "- Drones shot down over Kyiv (`kyiv-drones`): no longer cites `kyiv-live`",
@@ -343,8 +368,11 @@ def test_sources_added_and_cited_are_listed(repo, capsys):
 
 
 def test_editor_text_is_inert_in_markdown(repo, capsys):
-    repo.edit("content/events/2024/11/grain-talks.yaml", "title: Talks on grain exports",
-              "title: 'Talks | *stall* <script>alert(1)</script> [link](x) `code` $x$'")
+    repo.edit(
+        "content/events/2024/11/grain-talks.yaml",
+        "title: Talks on grain exports",
+        "title: 'Talks | *stall* <script>alert(1)</script> [link](x) `code` $x$'",
+    )
     lines = committed_diff(repo, capsys)
     assert lines[lines.index("### Events retitled (1)") + 2] == (
         r"- `grain-talks`: “Talks on grain exports” → "
@@ -465,17 +493,23 @@ def test_a_lede_added_changed_and_removed_is_listed_with_its_day(repo, capsys):
     repo.write("content/briefings/2024-11-05.md", "Drones over the capital, and a **quiet** front.\n")
     lines = committed_diff(repo, capsys)
     assert "### Ledes (1)" in lines
-    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) added: “Drones over the capital, and a \\*\\*quiet\\*\\* " \
-           "front.”" in lines
+    assert (
+        "- Lede of 2024-11-05 (/briefings/2024-11-05/) added: “Drones over the capital, and a \\*\\*quiet\\*\\* "
+        "front.”" in lines
+    )
     first = repo.git("rev-parse", "HEAD")
     repo.edit("content/briefings/2024-11-05.md", "quiet", "busy")
     head = repo.commit("busier")
-    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) changed: Drones over the capital, and a " \
-           "~~\\*\\*quiet\\*\\*~~ **\\*\\*busy\\*\\*** front." in repo.diff(capsys, first, head)[1].splitlines()
+    assert (
+        "- Lede of 2024-11-05 (/briefings/2024-11-05/) changed: Drones over the capital, and a "
+        "~~\\*\\*quiet\\*\\*~~ **\\*\\*busy\\*\\*** front." in repo.diff(capsys, first, head)[1].splitlines()
+    )
     repo.remove("content/briefings/2024-11-05.md")
     gone = repo.commit("no lede")
-    assert "- Lede of 2024-11-05 (/briefings/2024-11-05/) removed (it said “Drones over the capital, and a " \
-           "\\*\\*busy\\*\\* front.”)" in repo.diff(capsys, head, gone)[1].splitlines()
+    assert (
+        "- Lede of 2024-11-05 (/briefings/2024-11-05/) removed (it said “Drones over the capital, and a "
+        "\\*\\*busy\\*\\* front.”)" in repo.diff(capsys, head, gone)[1].splitlines()
+    )
 
 
 def test_a_hand_written_page_added_changed_and_removed_is_listed(repo, capsys):
@@ -486,13 +520,17 @@ def test_a_hand_written_page_added_changed_and_removed_is_listed(repo, capsys):
     first = repo.git("rev-parse", "HEAD")
     repo.edit("content/pages/about.md", "Who we are", "Who we were")
     head = repo.commit("past tense")
-    assert "- `content/pages/about.md` (/about/) changed: # About Who we ~~are~~ **were** \\<script\\>x\\</script\\>." \
+    assert (
+        "- `content/pages/about.md` (/about/) changed: # About Who we ~~are~~ **were** \\<script\\>x\\</script\\>."
         in repo.diff(capsys, first, head)[1].splitlines()
+    )
     repo.remove("content/pages/about.md")
     gone = repo.commit("no page")
     out = repo.diff(capsys, head, gone)[1]
-    assert "- `content/pages/about.md` (/about/) removed (it said “# About Who we were \\<script\\>x\\</script\\>.”)" \
+    assert (
+        "- `content/pages/about.md` (/about/) removed (it said “# About Who we were \\<script\\>x\\</script\\>.”)"
         in out.splitlines()
+    )
     assert "No change to the published record." not in out
 
 
@@ -524,7 +562,7 @@ def test_a_retraction_has_its_own_section_and_keeps_the_permanent_link(repo, cap
 def test_a_removed_event_is_a_broken_permanent_link_with_the_way_to_keep_it(repo, capsys):
     repo.remove("content/events/2024/11/grain-talks.yaml")
     lines = committed_diff(repo, capsys)
-    warnings = lines[lines.index("### ⚠ Addresses that will break (2)") + 2:][:2]
+    warnings = lines[lines.index("### ⚠ Addresses that will break (2)") + 2 :][:2]
     assert warnings == [
         "- **⚠ /briefings/2024-11-06/ will break**: no published event is on Wednesday 6 November 2024 any more",
         "- **⚠ /events/grain-talks/ will break**: the permanent link of “Talks on grain exports” (`grain-talks`): "
@@ -535,8 +573,11 @@ def test_a_removed_event_is_a_broken_permanent_link_with_the_way_to_keep_it(repo
 
 def test_a_renamed_event_that_says_replaces_breaks_nothing(repo, capsys):
     repo.rename("content/events/2024/11/kyiv-drones.yaml", "content/events/2024/11/drones-over-kyiv.yaml")
-    repo.edit("content/events/2024/11/drones-over-kyiv.yaml", "sources: [kyiv-live]\n",
-              "sources: [kyiv-live]\nreplaces: [kyiv-drones]\n")
+    repo.edit(
+        "content/events/2024/11/drones-over-kyiv.yaml",
+        "sources: [kyiv-live]\n",
+        "sources: [kyiv-live]\nreplaces: [kyiv-drones]\n",
+    )
     lines = committed_diff(repo, capsys)
     assert not any("⚠" in line for line in lines), lines
     assert lines[lines.index("### Renamed and merged (the old addresses redirect) (1)") + 2] == (
@@ -546,8 +587,10 @@ def test_a_renamed_event_that_says_replaces_breaks_nothing(repo, capsys):
 
 
 def test_two_actors_merged_with_replaces_break_nothing(repo, capsys):
-    repo.write("content/actors/vitali-klitschko.yaml",
-               "name: Vitali Klitschko\nkind: person\nreplaces: [kyiv-city-administration]\n")
+    repo.write(
+        "content/actors/vitali-klitschko.yaml",
+        "name: Vitali Klitschko\nkind: person\nreplaces: [kyiv-city-administration]\n",
+    )
     repo.remove("content/actors/kyiv-city-administration.yaml")
     lines = committed_diff(repo, capsys)
     assert not any("⚠" in line for line in lines), lines
@@ -567,7 +610,7 @@ def test_edited_summary_claim_and_quote_show_the_changed_words(repo, capsys):
     head = repo.commit("the quote completed")
     code, out = repo.diff(capsys, repo.base, base)
     lines = out.splitlines()
-    assert lines[lines.index("### Text edited (2)") + 2:][:2] == [
+    assert lines[lines.index("### Text edited (2)") + 2 :][:2] == [
         "- Drones shot down over Kyiv (`kyiv-drones`): summary: … overnight; debris fell in "
         "~~two~~ **several** districts, the city administration said.",
         "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: **Debris fell.**",
@@ -582,15 +625,21 @@ def test_edited_summary_claim_and_quote_show_the_changed_words(repo, capsys):
         "review why none is needed"
     )
     code, out = repo.diff(capsys, base, head)
-    assert "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: Debris ~~fell.~~ **fell on a " \
-           "school.**" in out.splitlines()
+    assert (
+        "- Drones shot down over Kyiv (`kyiv-drones`): quote from `kyiv-live`: Debris ~~fell.~~ **fell on a "
+        "school.**" in out.splitlines()
+    )
 
 
 def test_a_changed_fact_with_a_correction_is_not_flagged(repo, capsys):
     path = "content/events/2024/11/kyiv-drones.yaml"
     repo.edit(path, "in two districts", "in three districts")
-    repo.edit(path, "sources: [kyiv-live]\n", "sources: [kyiv-live]\ncorrections:\n  - date: 2024-11-07\n"
-                                              "    text: Debris fell in three districts, not two.\n")
+    repo.edit(
+        path,
+        "sources: [kyiv-live]\n",
+        "sources: [kyiv-live]\ncorrections:\n  - date: 2024-11-07\n"
+        "    text: Debris fell in three districts, not two.\n",
+    )
     lines = committed_diff(repo, capsys)
     assert "### ⚠ Changed after publication without a correction" not in "\n".join(lines)
     assert "### Corrections (1)" in lines

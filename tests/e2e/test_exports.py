@@ -33,13 +33,31 @@ from tests.conftest import copy_case
 from tests.html import Page
 
 SITE = "https://desk.example.org/"
-PUBLISHED = {"approximate-visit", "washington-late-call", "weekend-offensive", "november-talks", "drones-over-kyiv",
-             "single-day"}
+PUBLISHED = {
+    "approximate-visit",
+    "washington-late-call",
+    "weekend-offensive",
+    "november-talks",
+    "drones-over-kyiv",
+    "single-day",
+}
 IN_CALENDAR = PUBLISHED - {"november-talks"}  # known only to the month
-FILES = ["feeds/briefings.atom", "feeds/briefings.rss", "feeds/briefings.json", "feeds/topics/front-line.atom",
-         "feeds/topics/diplomacy.atom", "feeds/actors/jose-nunez.atom", "feeds/actors/unused-actor.atom",
-         "data/events.ics", "data/record.json", "data/record.schema.json", "data/events.csv", "data/actors.csv",
-         "data/events.geojson", "data/timeline.json"]
+FILES = [
+    "feeds/briefings.atom",
+    "feeds/briefings.rss",
+    "feeds/briefings.json",
+    "feeds/topics/front-line.atom",
+    "feeds/topics/diplomacy.atom",
+    "feeds/actors/jose-nunez.atom",
+    "feeds/actors/unused-actor.atom",
+    "data/events.ics",
+    "data/record.json",
+    "data/record.schema.json",
+    "data/events.csv",
+    "data/actors.csv",
+    "data/events.geojson",
+    "data/timeline.json",
+]
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +91,16 @@ def test_build_publishes_every_file_and_export_prints_the_same_bytes(built, caps
 def test_same_content_gives_byte_identical_files(built, tmp_path):
     # Elsewhere, in another process with another hash seed (a set iterated in another order would show).
     other = shutil.copytree(built, tmp_path / "elsewhere", ignore=shutil.ignore_patterns("site", ".build"))
-    script = "import sys; from generator.pipeline import generate; from generator.project import Project; " \
-             "generate(Project.load(sys.argv[1]))"
-    subprocess.run([sys.executable, "-c", script, str(other / "mkdocs.yml")], check=True,
-                   env={**os.environ, "PYTHONHASHSEED": "12345"}, cwd=tmp_path)
+    script = (
+        "import sys; from generator.pipeline import generate; from generator.project import Project; "
+        "generate(Project.load(sys.argv[1]))"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(other / "mkdocs.yml")],
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+        cwd=tmp_path,
+    )
     today = date.today().isoformat()
     for path in FILES:
         data = (other / ".build" / "docs" / path).read_bytes()
@@ -106,8 +130,10 @@ def test_calendar_has_one_event_per_event_known_to_the_day_with_stable_uids(buil
 
 
 def test_calendar_dates_are_all_day_for_days_and_timed_in_utc_for_times(built):
-    events = {str(e["UID"]).split("@")[0]: e
-              for e in icalendar.Calendar.from_ical(site_file(built, "data/events.ics")).walk("VEVENT")}
+    events = {
+        str(e["UID"]).split("@")[0]: e
+        for e in icalendar.Calendar.from_ical(site_file(built, "data/events.ics")).walk("VEVENT")
+    }
     drones = events["drones-over-kyiv"]
     assert drones["DTSTART"].dt == date(2024, 11, 5) and not isinstance(drones["DTSTART"].dt, datetime)
     assert drones["DTEND"].dt == date(2024, 11, 6)
@@ -137,7 +163,11 @@ def test_events_csv_has_one_row_per_published_event_with_every_column(built):
     by_id = {r["id"]: r for r in table}
     drones = by_id["drones-over-kyiv"]
     assert (drones["date"], drones["precision"], drones["approximate"], drones["time"]) == (
-        "2024-11-05", "day", "false", "")
+        "2024-11-05",
+        "day",
+        "false",
+        "",
+    )
     assert (drones["lat"], drones["lon"], drones["country"], drones["location"]) == ("50.45", "30.52", "UA", "Kyiv")
     assert drones["actors"] == "oleksandra-kovalenko;kyiv-city-council"
     assert drones["sources"] == "wire;statement"
@@ -156,17 +186,24 @@ def test_actors_csv_counts_each_actors_events(built):
     by_id = {r["id"]: r for r in table}
     assert set(by_id) == {"jose-nunez", "kyiv-city-council", "oleksandra-kovalenko", "unused-actor"}
     assert (by_id["jose-nunez"]["events"], by_id["jose-nunez"]["first"], by_id["jose-nunez"]["last"]) == (
-        "2", "2024-11-02", "2024-11-05")
+        "2",
+        "2024-11-02",
+        "2024-11-05",
+    )
     assert by_id["unused-actor"]["events"] == "0"
 
 
 def test_a_cell_that_would_run_as_a_formula_starts_with_an_apostrophe(case, capsysbinary):
     project = case("site")
     event = project / "content/events/2024/10/single-day.yaml"
-    event.write_text(event.read_text(encoding="utf-8").replace(
-        "title: A day with a single event", "title: '=HYPERLINK(\"https://evil.example\",\"x\")'"), encoding="utf-8")
+    event.write_text(
+        event.read_text(encoding="utf-8").replace(
+            "title: A day with a single event", 'title: \'=HYPERLINK("https://evil.example","x")\''
+        ),
+        encoding="utf-8",
+    )
     row = next(r for r in rows(exported(capsysbinary, project, "csv")) if r["id"] == "single-day")
-    assert row["title"] == "'=HYPERLINK(\"https://evil.example\",\"x\")"
+    assert row["title"] == '\'=HYPERLINK("https://evil.example","x")'
 
 
 # --- JSON and GeoJSON --------------------------------------------------------------------------
@@ -195,21 +232,38 @@ def test_record_schema_describes_every_event_field(built):
 
 # RFC 7946 in brief: a FeatureCollection of Features with a geometry and properties; a Point is [lon, lat].
 GEOJSON = {
-    "type": "object", "required": ["type", "features"],
+    "type": "object",
+    "required": ["type", "features"],
     "properties": {
         "type": {"const": "FeatureCollection"},
-        "features": {"type": "array", "items": {
-            "type": "object", "required": ["type", "geometry", "properties"],
-            "properties": {
-                "type": {"const": "Feature"},
-                "id": {"type": ["string", "number"]},
-                "properties": {"type": ["object", "null"]},
-                "geometry": {"type": "object", "required": ["type", "coordinates"], "properties": {
-                    "type": {"const": "Point"},
-                    "coordinates": {"type": "array", "minItems": 2, "maxItems": 3, "prefixItems": [
-                        {"type": "number", "minimum": -180, "maximum": 180},
-                        {"type": "number", "minimum": -90, "maximum": 90}]}}},
-            }}},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "geometry", "properties"],
+                "properties": {
+                    "type": {"const": "Feature"},
+                    "id": {"type": ["string", "number"]},
+                    "properties": {"type": ["object", "null"]},
+                    "geometry": {
+                        "type": "object",
+                        "required": ["type", "coordinates"],
+                        "properties": {
+                            "type": {"const": "Point"},
+                            "coordinates": {
+                                "type": "array",
+                                "minItems": 2,
+                                "maxItems": 3,
+                                "prefixItems": [
+                                    {"type": "number", "minimum": -180, "maximum": 180},
+                                    {"type": "number", "minimum": -90, "maximum": 90},
+                                ],
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
     "not": {"required": ["crs"]},
 }
@@ -219,7 +273,8 @@ def test_geojson_has_a_point_per_event_with_coordinates_in_lon_lat_order(built):
     document = json.loads(site_file(built, "data/events.geojson"))
     jsonschema.Draft202012Validator(GEOJSON).validate(document)
     assert [(f["id"], f["geometry"]["coordinates"]) for f in document["features"]] == [
-        ("drones-over-kyiv", [30.52, 50.45])]
+        ("drones-over-kyiv", [30.52, 50.45])
+    ]
     assert document["features"][0]["properties"]["permalink"] == SITE + "events/drones-over-kyiv/"
 
 
@@ -228,8 +283,13 @@ def test_timeline_json_has_a_slide_per_event_at_its_precision(built):
     slides = {s["unique_id"]: s for s in document["events"]}
     assert set(slides) == PUBLISHED
     assert slides["november-talks"]["start_date"] == {"year": 2024, "month": 11}
-    assert slides["washington-late-call"]["start_date"] == {"year": 2024, "month": 11, "day": 5, "hour": 6,
-                                                            "minute": 30}
+    assert slides["washington-late-call"]["start_date"] == {
+        "year": 2024,
+        "month": 11,
+        "day": 5,
+        "hour": 6,
+        "minute": 30,
+    }
     assert slides["weekend-offensive"]["end_date"] == {"year": 2024, "month": 11, "day": 3}
     assert slides["approximate-visit"]["display_date"].startswith("c. ")
     drones = slides["drones-over-kyiv"]
@@ -277,12 +337,17 @@ def test_every_page_announces_the_briefing_feeds(built, url):
     links = alternates(page)
     assert [t for t, _ in links] == ["application/atom+xml", "application/rss+xml", "application/feed+json"]
     assert [resolve(url, href) for _, href in links] == [
-        "feeds/briefings.atom", "feeds/briefings.rss", "feeds/briefings.json"]
+        "feeds/briefings.atom",
+        "feeds/briefings.rss",
+        "feeds/briefings.json",
+    ]
 
 
 def test_topic_and_actor_pages_also_announce_their_own_feed(built):
-    for url, feed in (("/actors/jose-nunez/", "feeds/actors/jose-nunez.atom"),
-                      ("/topics/front-line/", "feeds/topics/front-line.atom")):
+    for url, feed in (
+        ("/actors/jose-nunez/", "feeds/actors/jose-nunez.atom"),
+        ("/topics/front-line/", "feeds/topics/front-line.atom"),
+    ):
         links = alternates(Page(built / "site" / url.strip("/") / "index.html"))
         assert resolve(url, links[-1][1]) == feed
         assert (built / "site" / feed).is_file()
@@ -304,21 +369,26 @@ def test_export_writes_a_file_and_prints_its_path(case, capsys, tmp_path):
 def test_export_without_site_url_fails_naming_the_option(case, capsys):
     project = case("site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://desk.example.org/\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_url: https://desk.example.org/\n", ""), encoding="utf-8"
+    )
     code = main(["export", "atom", "-f", str(config)])
-    assert (code, capsys.readouterr()) == (1, (
-        "",
-        "briefing: mkdocs.yml: site_url is empty; feeds and data exports link to the published site, "
-        "so set site_url to its public address (e.g. site_url: https://example.org/briefing/)\n",
-    ))
+    assert (code, capsys.readouterr()) == (
+        1,
+        (
+            "",
+            "briefing: mkdocs.yml: site_url is empty; feeds and data exports link to the published site, "
+            "so set site_url to its public address (e.g. site_url: https://example.org/briefing/)\n",
+        ),
+    )
 
 
 def test_export_with_a_relative_site_url_fails(case, capsys):
     project = case("site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("https://desk.example.org/", "desk.example.org"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("https://desk.example.org/", "desk.example.org"), encoding="utf-8"
+    )
     assert main(["export", "json", "-f", str(config)]) == 1
     assert capsys.readouterr().err == (
         "briefing: mkdocs.yml: site_url 'desk.example.org' is not the address of a site; write it in full, "
@@ -340,7 +410,9 @@ def test_export_to_a_missing_folder_says_it_cannot_write(case, capsys, tmp_path)
     project = case("site")
     code = main(["export", "ics", "-f", str(project / "mkdocs.yml"), "-o", str(tmp_path / "no" / "x.ics")])
     assert (code, capsys.readouterr().err) == (
-        1, f"briefing: {tmp_path / 'no' / 'x.ics'}: cannot write the export (No such file or directory)\n")
+        1,
+        f"briefing: {tmp_path / 'no' / 'x.ics'}: cannot write the export (No such file or directory)\n",
+    )
 
 
 def test_export_of_a_project_with_errors_prints_them_and_nothing_else(case, capsysbinary):
@@ -355,8 +427,9 @@ def test_export_of_a_project_with_errors_prints_them_and_nothing_else(case, caps
 def test_site_without_site_url_builds_with_a_warning_and_no_feed(case, capsys):
     project = case("site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://desk.example.org/\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("site_url: https://desk.example.org/\n", ""), encoding="utf-8"
+    )
     assert main(["build", "-f", str(config), "--no-pdf"]) == 0
     err = capsys.readouterr().err
     assert "mkdocs.yml:1:1: warning: site_url: not set, so no feeds or data files were written" in err

@@ -103,8 +103,22 @@ def test_rss_feed_has_the_same_days_with_permalink_guids(capsysbinary, site):
 
 def test_json_feed_follows_the_version_1_1_rules(capsysbinary, site):
     document = json.loads(export(capsysbinary, site, "jsonfeed"))
-    top_level = {"version", "title", "home_page_url", "feed_url", "description", "user_comment", "next_url",
-                 "icon", "favicon", "authors", "language", "expired", "hubs", "items"}
+    top_level = {
+        "version",
+        "title",
+        "home_page_url",
+        "feed_url",
+        "description",
+        "user_comment",
+        "next_url",
+        "icon",
+        "favicon",
+        "authors",
+        "language",
+        "expired",
+        "hubs",
+        "items",
+    }
     assert set(document) <= top_level
     assert document["version"] == "https://jsonfeed.org/version/1.1"
     assert isinstance(document["title"], str) and document["title"]
@@ -113,8 +127,23 @@ def test_json_feed_follows_the_version_1_1_rules(capsysbinary, site):
     assert all(isinstance(a, dict) and a.get("name") for a in document["authors"])
     items = document["items"]
     assert [i["title"] for i in items] == DAY_TITLES
-    item_keys = {"id", "url", "external_url", "title", "content_html", "content_text", "summary", "image",
-                 "banner_image", "date_published", "date_modified", "authors", "tags", "language", "attachments"}
+    item_keys = {
+        "id",
+        "url",
+        "external_url",
+        "title",
+        "content_html",
+        "content_text",
+        "summary",
+        "image",
+        "banner_image",
+        "date_published",
+        "date_modified",
+        "authors",
+        "tags",
+        "language",
+        "attachments",
+    }
     for item in items:
         assert set(item) <= item_keys
         assert isinstance(item["id"], str) and item["id"]
@@ -159,14 +188,28 @@ def test_actor_feed_has_the_actors_events_and_an_actor_without_events_a_valid_em
 def synthetic(days: int, actor: str = "busy-actor"):
     first = date(2024, 1, 1)
     events = [
-        (f"event-{i}", f"e{i}.yaml", {
-            "title": f"Event {i}", "date": parse_when((first + timedelta(days=i)).isoformat()), "summary": "Prose.",
-            "topics": ["war"], "sources": [{"source": "wire"}], "actors": [{"id": actor}],
-        })
+        (
+            f"event-{i}",
+            f"e{i}.yaml",
+            {
+                "title": f"Event {i}",
+                "date": parse_when((first + timedelta(days=i)).isoformat()),
+                "summary": "Prose.",
+                "topics": ["war"],
+                "sources": [{"source": "wire"}],
+                "actors": [{"id": actor}],
+            },
+        )
         for i in range(days)
     ]
-    return assemble("UTC", [{"id": "war", "title": "War"}], {actor: {"name": "Busy"}},
-                    {"wire": {"title": "Wire", "publisher": "Wire"}}, {}, events)
+    return assemble(
+        "UTC",
+        [{"id": "war", "title": "War"}],
+        {actor: {"name": "Busy"}},
+        {"wire": {"title": "Wire", "publisher": "Wire"}},
+        {},
+        events,
+    )
 
 
 def test_feeds_hold_only_the_newest_days_and_events():

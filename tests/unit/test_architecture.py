@@ -15,15 +15,23 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 # Lower ranks are imported by higher ones, never the other way.  Stages of the same rank do not import each
 # other, except where ALLOWED names it.
 RANKS = {
-    "util": 0, "errors": 0,
+    "util": 0,
+    "errors": 0,
     "markup": 1,
     "content": 2,
     "settings": 3,
-    "pictures": 4, "views": 5,
-    "site": 6, "exports": 6, "pdf": 6, "search": 6, "editorial": 6, "ingest": 6,
+    "pictures": 4,
+    "views": 5,
+    "site": 6,
+    "exports": 6,
+    "pdf": 6,
+    "search": 6,
+    "editorial": 6,
+    "ingest": 6,
     "project": 7,
     "pipeline": 8,
-    "serve": 9, "plugin": 9,
+    "serve": 9,
+    "plugin": 9,
     "cli": 10,
 }
 # The site's Data page documents the exports: it reads their catalogue (generator/exports/pages.py).
@@ -120,10 +128,14 @@ def test_imports_point_down_the_stages(module):
         assert GRAPH[module] == set()
         return
     wrong = [
-        other for other in sorted(GRAPH[module])
-        if stage(other) != here and stage(other) != "generator"
-        and (RANKS[stage(other)] > RANKS[here]
-             or (RANKS[stage(other)] == RANKS[here] and (here, stage(other)) not in ALLOWED))
+        other
+        for other in sorted(GRAPH[module])
+        if stage(other) != here
+        and stage(other) != "generator"
+        and (
+            RANKS[stage(other)] > RANKS[here]
+            or (RANKS[stage(other)] == RANKS[here] and (here, stage(other)) not in ALLOWED)
+        )
     ]
     assert wrong == [], f"{module} imports from a stage above or beside it"
 

@@ -36,8 +36,7 @@ class Pub:
         return self.record.events
 
 
-PARTS = Parts(head=lambda pub: b"[", piece=lambda pub, item: item.text.encode(), between=b",",
-              tail=lambda pub: b"]\n")
+PARTS = Parts(head=lambda pub: b"[", piece=lambda pub, item: item.text.encode(), between=b",", tail=lambda pub: b"]\n")
 
 
 def whole(items: tuple[Item, ...]) -> bytes:
@@ -66,8 +65,10 @@ def assemble(folder: Path, store: PieceStore, items: tuple[Item, ...], made: lis
 texts = st.sampled_from(["", "a", "bb", '{"x":1}', "é", "long piece " * 5])
 # Events in record order (sorted), as a build sees them, or moved about (a re-dated event changes place).
 versions = st.tuples(st.lists(st.tuples(st.integers(0, 12), texts), max_size=14), st.booleans()).map(
-    lambda drawn: tuple(Item(f"e{i:02d}", text) for i, text in
-                        (sorted(dict(drawn[0]).items()) if drawn[1] else dict(drawn[0]).items())))
+    lambda drawn: tuple(
+        Item(f"e{i:02d}", text) for i, text in (sorted(dict(drawn[0]).items()) if drawn[1] else dict(drawn[0]).items())
+    )
+)
 
 
 @settings(max_examples=150, deadline=None)

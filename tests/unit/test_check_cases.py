@@ -57,7 +57,7 @@ RULES = {
     "empty-summary": "an empty summary is a warning, not an error",
     "summary-copies-quote": "a summary that copies its quote is a warning",
     "hostile-text": "control, separator and bidi characters are refused in every field, lede and page (named); "
-                    "zero-width characters are warned about",
+    "zero-width characters are warned about",
     "symlinks": "links, hard links and pipes that reach outside the project are refused, each at file:1:1",
     "many-problems": "problems in several files are all reported together, sorted by file and line",
 }

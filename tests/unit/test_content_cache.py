@@ -34,8 +34,9 @@ print(json.dumps({"forked": len(forked), "problems": [p.format() for p in result
 
 def read(project, *, parallel: bool) -> dict:
     env = {**os.environ, "BRIEFING_PARALLEL": "1" if parallel else "0"}
-    done = subprocess.run([sys.executable, "-c", READ, str(project / "mkdocs.yml")], env=env, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", READ, str(project / "mkdocs.yml")], env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)
 
 

@@ -128,8 +128,11 @@ def test_iso_writes_the_point_back_as_the_grammar_writes_it():
         # As written the range runs backwards, though in UTC both ends are on 4 November.
         ("2024-11-05T01:00+02:00/2024-11-04", "the range ends (2024-11-04) before it starts (2024-11-05T01:00+02:00)"),
         (" 2024-11-05", f"' 2024-11-05' has spaces around it; {FORMS}"),
-        ("05.11.2024", f"'05.11.2024' is not a date (did you mean '2024-11-05', or '2024-05-11' if the month comes "
-                       f"first?); {FORMS}"),
+        (
+            "05.11.2024",
+            f"'05.11.2024' is not a date (did you mean '2024-11-05', or '2024-05-11' if the month comes "
+            f"first?); {FORMS}",
+        ),
         ("2024-1-5", f"'2024-1-5' is not a date (did you mean '2024-01-05'?); {FORMS}"),
         ("2024-11-05 06:30+02:00", f"'2024-11-05 06:30+02:00' is not a date; {FORMS}"),
         ("2024-11-05T06:30+2:00", f"'2024-11-05T06:30+2:00' is not a date; {FORMS}"),

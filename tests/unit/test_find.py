@@ -29,7 +29,9 @@ def test_every_word_must_be_mentioned_and_the_listing_has_date_id_title_and_file
     assert code == 0
     assert lines[-1] == "1 event mentions drones KYIV"
     assert [c.strip() for c in columns(lines[0])] == [
-        "2024-11-05", "drones-over-kyiv", 'Drones over Kyiv <overnight> & "second wave"',
+        "2024-11-05",
+        "drones-over-kyiv",
+        'Drones over Kyiv <overnight> & "second wave"',
         "content/events/2024/11/drones-over-kyiv.yaml",
     ]
 

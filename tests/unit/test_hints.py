@@ -7,15 +7,18 @@ import pytest
 from generator.content.dates import DateProblem, parse_point, parse_when
 
 
-@pytest.mark.parametrize(("written", "hint"), [
-    ("06/11/2024", "(did you mean '2024-11-06', or '2024-06-11' if the month comes first?)"),
-    ("2024-11-6", "(did you mean '2024-11-06'?)"),
-    ("6.11.2024", "(did you mean '2024-11-06', or '2024-06-11' if the month comes first?)"),
-    ("13/11/2024", "(did you mean '2024-11-13'?)"),
-    ("11/13/2024", "(did you mean '2024-11-13'?)"),
-    ("2024/11/06", "(did you mean '2024-11-06'?)"),
-    ("2024-11-6/2024-11-07", "(did you mean '2024-11-06'?)"),
-])
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("06/11/2024", "(did you mean '2024-11-06', or '2024-06-11' if the month comes first?)"),
+        ("2024-11-6", "(did you mean '2024-11-06'?)"),
+        ("6.11.2024", "(did you mean '2024-11-06', or '2024-06-11' if the month comes first?)"),
+        ("13/11/2024", "(did you mean '2024-11-13'?)"),
+        ("11/13/2024", "(did you mean '2024-11-13'?)"),
+        ("2024/11/06", "(did you mean '2024-11-06'?)"),
+        ("2024-11-6/2024-11-07", "(did you mean '2024-11-06'?)"),
+    ],
+)
 def test_a_day_written_another_common_way_gets_the_iso_day_it_means(written, hint):
     with pytest.raises(DateProblem) as caught:
         parse_when(written)
@@ -45,22 +48,27 @@ def test_briefing_pdf_hints_the_day_too():
 def names():
     from generator.content.hints import names_of
 
-    return names_of({
-        "independent-live-2024-11-05": {"title": "Ukraine-Russia war latest", "publisher": "The Independent"},
-        "state-department-briefing": {"title": "Department Press Briefing", "publisher": "US Department of State"},
-        "donald-trump": {"name": "Donald Trump", "aliases": ["Trump", "DJT"]},
-    })
+    return names_of(
+        {
+            "independent-live-2024-11-05": {"title": "Ukraine-Russia war latest", "publisher": "The Independent"},
+            "state-department-briefing": {"title": "Department Press Briefing", "publisher": "US Department of State"},
+            "donald-trump": {"name": "Donald Trump", "aliases": ["Trump", "DJT"]},
+        }
+    )
 
 
-@pytest.mark.parametrize(("typed", "meant"), [
-    ("independent-live", "independent-live-2024-11-05"),  # the start of the id
-    ("kyiv-independent-live", "independent-live-2024-11-05"),  # words of the id
-    ("the-independent", "independent-live-2024-11-05"),  # the publisher
-    ("state-department", "state-department-briefing"),
-    ("trump", "donald-trump"),  # an alias
-    ("djt", "donald-trump"),
-    ("Donald Trump", "donald-trump"),  # the name as written
-])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("independent-live", "independent-live-2024-11-05"),  # the start of the id
+        ("kyiv-independent-live", "independent-live-2024-11-05"),  # words of the id
+        ("the-independent", "independent-live-2024-11-05"),  # the publisher
+        ("state-department", "state-department-briefing"),
+        ("trump", "donald-trump"),  # an alias
+        ("djt", "donald-trump"),
+        ("Donald Trump", "donald-trump"),  # the name as written
+    ],
+)
 def test_the_id_meant_is_found_by_its_words_names_aliases_and_publisher(typed, meant):
     assert names().meant(typed) == meant
     assert names().hint(typed) == f" (did you mean '{meant}'?)"

@@ -20,19 +20,31 @@ def one(text: str):
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
-        ("The Pentagon said that there were at least 10,000 soldiers in Kursk.", "The Pentagon",
-         "There were at least 10,000 soldiers in Kursk."),
+        (
+            "The Pentagon said that there were at least 10,000 soldiers in Kursk.",
+            "The Pentagon",
+            "There were at least 10,000 soldiers in Kursk.",
+        ),
         ("Kyiv said yesterday that its forces had struck the troops.", "Kyiv", "Its forces had struck the troops."),
-        ("Drones were downed over Kyiv, mayor Vitali Klitschko said this morning.", "mayor Vitali Klitschko",
-         "Drones were downed over Kyiv."),
+        (
+            "Drones were downed over Kyiv, mayor Vitali Klitschko said this morning.",
+            "mayor Vitali Klitschko",
+            "Drones were downed over Kyiv.",
+        ),
         ("“There is nothing to discuss,” said Mr Peskov.", "Mr Peskov", "There is nothing to discuss."),
         ("“We will hold the line,” the commander said.", "the commander", "We will hold the line."),
-        ("Another agency, Interfax, said the meeting took place on Monday.", "Interfax",
-         "The meeting took place on Monday."),
+        (
+            "Another agency, Interfax, said the meeting took place on Monday.",
+            "Interfax",
+            "The meeting took place on Monday.",
+        ),
         ("Moldova's president, Maia Sandu, said the cut was political.", "Maia Sandu", "The cut was political."),
         ("According to the lawmakers, some troops have been killed.", "the lawmakers", "Some troops have been killed."),
-        ("Kremlin spokesman Dmitry Peskov told reporters that Moscow saw no basis for talks.",
-         "Kremlin spokesman Dmitry Peskov", "Moscow saw no basis for talks."),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that Moscow saw no basis for talks.",
+            "Kremlin spokesman Dmitry Peskov",
+            "Moscow saw no basis for talks.",
+        ),
     ],
 )
 def test_the_usual_shapes_of_attribution(text, speaker, content):
@@ -41,8 +53,9 @@ def test_the_usual_shapes_of_attribution(text, speaker, content):
 
 
 def test_an_appositive_gives_the_name_not_the_office():
-    found = one("“We understand more troops are in Russia,” Jeon Ha-kyou, a spokesperson for the ministry, told a "
-                "briefing.")
+    found = one(
+        "“We understand more troops are in Russia,” Jeon Ha-kyou, a spokesperson for the ministry, told a briefing."
+    )
     assert found.speaker == "Jeon Ha-kyou"
 
 
@@ -54,19 +67,33 @@ def test_a_speaker_inside_a_clause_is_the_noun_phrase_before_the_verb():
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
-        ("On Thursday, the statistics office said output had fallen for a third month.", "the statistics office",
-         "Output had fallen for a third month."),
-        ("In an interview with a Polish broadcaster, Sikorski said the border would stay open.", "Sikorski",
-         "The border would stay open."),
-        ("The army's spokesman, Colonel Ivan Petrov, said the town had been encircled.", "Colonel Ivan Petrov",
-         "The town had been encircled."),
-        ("Two people were killed, according to the regional health department, which updates its count daily.",
-         "the regional health department", "Two people were killed."),
-        ("Exports rose sharply last year, the statistics office said.", "the statistics office",
-         "Exports rose sharply last year."),
+        (
+            "On Thursday, the statistics office said output had fallen for a third month.",
+            "the statistics office",
+            "Output had fallen for a third month.",
+        ),
+        (
+            "In an interview with a Polish broadcaster, Sikorski said the border would stay open.",
+            "Sikorski",
+            "The border would stay open.",
+        ),
+        (
+            "The army's spokesman, Colonel Ivan Petrov, said the town had been encircled.",
+            "Colonel Ivan Petrov",
+            "The town had been encircled.",
+        ),
+        (
+            "Two people were killed, according to the regional health department, which updates its count daily.",
+            "the regional health department",
+            "Two people were killed.",
+        ),
+        (
+            "Exports rose sharply last year, the statistics office said.",
+            "the statistics office",
+            "Exports rose sharply last year.",
+        ),
         ("GENEVA (Courier) — Talks resumed on Monday, the UN envoy said.", "the UN envoy", "Talks resumed on Monday."),
-        ("Anna Berg told a crowded news conference that she would stand again.", "Anna Berg",
-         "She would stand again."),
+        ("Anna Berg told a crowded news conference that she would stand again.", "Anna Berg", "She would stand again."),
     ],
 )
 def test_a_setting_or_an_office_before_the_speaker_is_not_what_was_said(text, speaker, content):
@@ -80,8 +107,10 @@ def test_a_clause_with_a_modal_verb_is_no_speaker():
 
 
 def test_a_media_report_citing_unnamed_officials_is_the_reports_claim():
-    found = one("Mr Jeon had no information about a South Korean media report citing an unnamed government official "
-                "that as many as 40 troops had been killed.")
+    found = one(
+        "Mr Jeon had no information about a South Korean media report citing an unnamed government official "
+        "that as many as 40 troops had been killed."
+    )
     assert found.speaker == "South Korean media"
     assert found.content == "As many as 40 troops had been killed."
 
@@ -147,8 +176,10 @@ def test_what_could_not_be_verified_or_rests_on_unnamed_sources_is_unverified(te
 
 
 def test_a_speaker_who_could_not_corroborate_other_reports_still_reports_its_own_statement():
-    found = one("The Pentagon said that there were 10,000 soldiers in Kursk but could not corroborate reports that "
-                "they were in combat.")
+    found = one(
+        "The Pentagon said that there were 10,000 soldiers in Kursk but could not corroborate reports that "
+        "they were in combat."
+    )
     assert status(found, US) == "reported"
 
 

@@ -32,8 +32,9 @@ def test_plain_text_without_published_is_refused_and_says_how(project, capsys):
     shutil.copy(FIXTURES / "seed.txt", project / "live.txt")
     before = files(project)
     assert run(capsys, "live.txt") == (
-        1, "", "briefing: live.txt: plain text has no publication date; pass --published DATE "
-               "(e.g. --published 2024-11-05)\n",
+        1,
+        "",
+        "briefing: live.txt: plain text has no publication date; pass --published DATE (e.g. --published 2024-11-05)\n",
     )
     assert files(project) == before
 
@@ -46,15 +47,19 @@ def test_a_page_with_no_date_in_its_metadata_needs_published(project, capsys):
         encoding="utf-8",
     )
     assert run(capsys, "page.html") == (
-        1, "", "briefing: page.html: the page gives no publication date; pass --published DATE "
-               "(e.g. --published 2024-11-05)\n",
+        1,
+        "",
+        "briefing: page.html: the page gives no publication date; pass --published DATE "
+        "(e.g. --published 2024-11-05)\n",
     )
 
 
 def test_a_published_date_that_is_no_date(project, capsys):
     assert run(capsys, str(FIXTURES / "seed.txt"), "--published", "5 Nov") == (
-        1, "", "briefing: --published: '5 Nov' is not a date; write 2024-11-05, or 2024-11-05T09:30 (site time) or "
-               "2024-11-05T09:30+02:00\n",
+        1,
+        "",
+        "briefing: --published: '5 Nov' is not a date; write 2024-11-05, or 2024-11-05T09:30 (site time) or "
+        "2024-11-05T09:30+02:00\n",
     )
 
 
@@ -65,20 +70,26 @@ def test_a_missing_file(project, capsys):
 def test_text_that_is_not_utf8(project, capsys):
     (project / "old.txt").write_bytes(b"Title\nDrones over Kyiv caf\xe9.\n")
     assert run(capsys, "old.txt", "--published", "2024-11-05") == (
-        1, "", "briefing: old.txt: is not UTF-8 (byte 27); save the text as UTF-8 and run again\n",
+        1,
+        "",
+        "briefing: old.txt: is not UTF-8 (byte 27); save the text as UTF-8 and run again\n",
     )
 
 
 def test_an_unknown_source(project, capsys):
     assert run(capsys, str(FIXTURES / "seed.txt"), "--published", "2024-11-05", "--source", "nope") == (
-        1, "", "briefing: --source: unknown source 'nope'; it must be the id of a file in content/sources/ "
-               "(known: independent-live-2024-11-05)\n",
+        1,
+        "",
+        "briefing: --source: unknown source 'nope'; it must be the id of a file in content/sources/ "
+        "(known: independent-live-2024-11-05)\n",
     )
 
 
 def test_an_address_that_may_not_be_published(project, capsys):
     assert run(capsys, str(FIXTURES / "seed.txt"), "--published", "2024-11-05", "--url", "javascript:alert(1)") == (
-        1, "", "briefing: --url: 'javascript:alert(1)' is not allowed: links must start with http:// or https://\n",
+        1,
+        "",
+        "briefing: --url: 'javascript:alert(1)' is not allowed: links must start with http:// or https://\n",
     )
 
 

@@ -27,15 +27,25 @@ def test_the_headline_anchors_before_the_lead():
 
 
 def test_the_first_paragraph_with_an_expression_anchors_before_later_ones():
-    dated = date_item(["", "The minister resigned.", "His resignation was announced yesterday.",
-                       "The minister's talks began on Monday."], TUESDAY, KYIV)
+    dated = date_item(
+        [
+            "",
+            "The minister resigned.",
+            "His resignation was announced yesterday.",
+            "The minister's talks began on Monday.",
+        ],
+        TUESDAY,
+        KYIV,
+    )
     assert (dated.when, dated.expression) == ("2024-11-04", "yesterday")
 
 
 def test_a_later_paragraph_about_another_story_does_not_date_the_item():
-    texts = ["Finland to publish guidance on how to prepare for war",
-             "Finland's interior ministry said it would publish a brochure on Monday.",
-             "Sweden last week began sending out millions of copies of its own booklet."]
+    texts = [
+        "Finland to publish guidance on how to prepare for war",
+        "Finland's interior ministry said it would publish a brochure on Monday.",
+        "Sweden last week began sending out millions of copies of its own booklet.",
+    ]
     assert date_item(texts, THURSDAY, KYIV).when == "2024-11-21~"
 
 
@@ -242,8 +252,13 @@ def test_a_paragraph_whose_only_date_is_a_month_is_not_a_background_event():
 @pytest.mark.parametrize(
     ("shown", "offset_in_july"),
     [
-        ("11:47 p.m. ET", -4), ("21.05 GMT", 0), ("July 28, 2024, 9:10 PM EDT", -4), ("6:02 PM GMT+2", 2),
-        ("14:02 BST", 1), ("08:15 CEST", 2), ("UTC-03:00", -3),
+        ("11:47 p.m. ET", -4),
+        ("21.05 GMT", 0),
+        ("July 28, 2024, 9:10 PM EDT", -4),
+        ("6:02 PM GMT+2", 2),
+        ("14:02 BST", 1),
+        ("08:15 CEST", 2),
+        ("UTC-03:00", -3),
     ],
 )
 def test_the_zone_a_page_shows_beside_a_time(shown, offset_in_july):
@@ -300,7 +315,14 @@ def test_a_date_in_the_text_after_a_dateline_still_counts():
     assert when("LONDON (Reuters) - The bank said on 3 November that it would act.", date(2025, 11, 6)) == "2025-11-03"
 
 
-@pytest.mark.parametrize("text", ["In Maracaibo, voters queued.", "Five Marines were hurt.", "The Mayor of Lviv spoke.",
-                                  "Decembrists marched in Augsburg."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Maracaibo, voters queued.",
+        "Five Marines were hurt.",
+        "The Mayor of Lviv spoke.",
+        "Decembrists marched in Augsburg.",
+    ],
+)
 def test_a_word_that_begins_like_a_month_is_no_month(text):
     assert find_expressions(text) == []

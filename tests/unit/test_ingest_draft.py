@@ -22,8 +22,13 @@ DAY = date(2024, 11, 21)
 def context():
     record = gold_record()
     places = {e.location.name: e.location for e in record.events if e.location}
-    return Context(build_index(record.actors), Neighbourhood(record.events, record.topics), Places(places),
-                   {"Kyiv", "Peskov", "Moscow"}, KYIV)
+    return Context(
+        build_index(record.actors),
+        Neighbourhood(record.events, record.topics),
+        Places(places),
+        {"Kyiv", "Peskov", "Moscow"},
+        KYIV,
+    )
 
 
 def draft_of(item: Item, context):
@@ -32,8 +37,10 @@ def draft_of(item: Item, context):
 
 def test_the_title_is_the_headline_or_the_first_sentence_cut_at_a_clause():
     assert title_of(Item("Drones over Kyiv", ("Long lead.",), DAY)) == "Drones over Kyiv"
-    lead = ("Ukraine is repelling a second wave of overnight attacks on Kyiv by Russia as air defence units downed "
-            "incoming drones, mayor Vitali Klitschko said this morning. More.")
+    lead = (
+        "Ukraine is repelling a second wave of overnight attacks on Kyiv by Russia as air defence units downed "
+        "incoming drones, mayor Vitali Klitschko said this morning. More."
+    )
     assert title_of(Item(None, (lead,), DAY)) == (
         "Ukraine is repelling a second wave of overnight attacks on Kyiv by Russia as air defence units downed "
         "incoming drones"
@@ -55,20 +62,26 @@ def test_quotes_are_exact_sentences_of_at_most_300_characters(context):
 
 
 def test_a_speaker_is_the_head_of_its_phrase_and_a_new_name_counts(context):
-    item = Item("Kremlin rules out talks", (
-        "Kremlin spokesman Dmitry Peskov told reporters that Moscow saw no basis for talks with Ukraine.",
-    ), DAY)
+    item = Item(
+        "Kremlin rules out talks",
+        ("Kremlin spokesman Dmitry Peskov told reporters that Moscow saw no basis for talks with Ukraine.",),
+        DAY,
+    )
     draft = draft_of(item, context)
     assert [(c.by, c.new) for c in draft.claims] == [("dmitry-peskov", True)]
     assert "kremlin" in dict(draft.actors) and [n.id for n in draft.new_actors] == ["dmitry-peskov"]
 
 
 def test_a_state_named_once_in_passing_is_left_out_but_one_that_acts_is_kept(context):
-    item = Item("Klitschko says drones downed", (
-        "Air defence units shot down drones over Kyiv overnight, mayor Vitali Klitschko said.",
-        "The attack came as talks stalled, near the Russia border.",
-        "Later, officials said the city was calm and Russia fired more missiles at the south.",
-    ), DAY)
+    item = Item(
+        "Klitschko says drones downed",
+        (
+            "Air defence units shot down drones over Kyiv overnight, mayor Vitali Klitschko said.",
+            "The attack came as talks stalled, near the Russia border.",
+            "Later, officials said the city was calm and Russia fired more missiles at the south.",
+        ),
+        DAY,
+    )
     draft = draft_of(item, context)
     actors = dict(draft.actors)
     assert actors["vitali-klitschko"] == "mayor"

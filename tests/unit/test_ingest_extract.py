@@ -35,8 +35,10 @@ def test_plain_text_first_line_is_the_title_and_a_short_unpunctuated_second_line
 
 def test_two_paragraphs_glued_when_the_page_was_saved_are_parted():
     doc = read_text("Title\nYour support makes all the difference.Ukraine is repelling drones.\n", "x.txt", None)
-    assert [b.text for b in doc.posts[0].blocks] == ["Your support makes all the difference.",
-                                                    "Ukraine is repelling drones."]
+    assert [b.text for b in doc.posts[0].blocks] == [
+        "Your support makes all the difference.",
+        "Ukraine is repelling drones.",
+    ]
 
 
 def test_abbreviations_are_not_taken_for_glued_paragraphs():
@@ -48,16 +50,20 @@ def test_markdown_marks_and_odd_spaces_are_taken_off():
     doc = read_text("# Title\n\n## Drones over Kyiv\n- Air\u00a0defences  were\tactive.\u200b\n", "x.md", None)
     assert doc.title == "Title"
     assert [(b.text, b.heading) for b in doc.posts[0].blocks] == [
-        ("Drones over Kyiv", True), ("Air defences were active.", None)
+        ("Drones over Kyiv", True),
+        ("Air defences were active.", None),
     ]
 
 
 def test_bulleted_lines_are_points_of_a_list_and_a_summary_heading_is_no_standfirst():
-    doc = read_text("Floods live\nSummary\n• Rivers rose overnight\n- Schools closed in two towns\nA paragraph.\n",
-                    "x.txt", None)
+    doc = read_text(
+        "Floods live\nSummary\n• Rivers rose overnight\n- Schools closed in two towns\nA paragraph.\n", "x.txt", None
+    )
     assert doc.standfirst is None
     assert [(b.text, b.item) for b in doc.posts[0].blocks] == [
-        ("Summary", False), ("Rivers rose overnight", True), ("Schools closed in two towns", True),
+        ("Summary", False),
+        ("Rivers rose overnight", True),
+        ("Schools closed in two towns", True),
         ("A paragraph.", False),
     ]
 
@@ -114,9 +120,21 @@ def test_each_post_is_read_with_its_own_time_and_anchor():
 
 @pytest.mark.parametrize(
     "furniture_text",
-    ["We use cookies", "Sign up to First Edition", "Enter your email address", "Most read", "Ten warming soups",
-     "Advertisement", "Stay strong Kyiv", "Does anyone know", "Key events", "Copy link", "Anna Kowalczyk",
-     "All rights reserved", "Subscribe from"],
+    [
+        "We use cookies",
+        "Sign up to First Edition",
+        "Enter your email address",
+        "Most read",
+        "Ten warming soups",
+        "Advertisement",
+        "Stay strong Kyiv",
+        "Does anyone know",
+        "Key events",
+        "Copy link",
+        "Anna Kowalczyk",
+        "All rights reserved",
+        "Subscribe from",
+    ],
 )
 def test_page_furniture_and_comments_are_not_read_into_posts(furniture_text):
     assert furniture_text not in all_text(read_document(LIVEBLOG))
@@ -160,28 +178,45 @@ def page(tmp_path: Path, body: str, title: str = "Floods live: rivers rise acros
 
 def post(ident: str, moment: str, headline: str, *paragraphs: str, extra: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<article id="{ident}" class="block x-9f3"><header><time datetime="{moment}">{moment[11:16]}</time>'
-            f"<h2>{headline}</h2></header>{body}{extra}</article>")
+    return (
+        f'<article id="{ident}" class="block x-9f3"><header><time datetime="{moment}">{moment[11:16]}</time>'
+        f"<h2>{headline}</h2></header>{body}{extra}</article>"
+    )
 
 
 def test_a_list_of_links_to_posts_with_their_times_makes_no_posts(tmp_path):
     links = "".join(
         f'<li class="k-1x"><a href="#{i}"><time datetime="2025-03-04T0{n}:00:00Z">0{n}.00</time>'
-        f"<span>Headline {n}</span></a></li>" for n, i in ((9, "p2"), (8, "p1"))
+        f"<span>Headline {n}</span></a></li>"
+        for n, i in ((9, "p2"), (8, "p1"))
     )
-    posts = (post("p2", "2025-03-04T09:00:00Z", "Dam opened", "Engineers opened the dam gates early this morning.")
-             + post("p1", "2025-03-04T08:00:00Z", "Roads closed", "Police closed four roads near the river overnight."))
+    posts = post(
+        "p2", "2025-03-04T09:00:00Z", "Dam opened", "Engineers opened the dam gates early this morning."
+    ) + post("p1", "2025-03-04T08:00:00Z", "Roads closed", "Police closed four roads near the river overnight.")
     doc = read_document(page(tmp_path, f'<details class="k-7q"><ul>{links}</ul></details>{posts}'))
     assert [p.anchor for p in doc.posts] == ["p2", "p1"]
 
 
 def test_an_updated_at_note_does_not_take_a_post_apart(tmp_path):
     note = '<div class="n-2"><p>Updated at <time datetime="2025-03-04T09:20:00Z">09.20 GMT</time></p></div>'
-    doc = read_document(page(tmp_path, post("p2", "2025-03-04T09:00:00Z", "Dam opened",
-                                            "Engineers opened the dam gates early this morning to relieve the river.",
-                                            extra=note)
-                             + post("p1", "2025-03-04T08:00:00Z", "Roads closed",
-                                    "Police closed four roads near the river overnight as the water rose.")))
+    doc = read_document(
+        page(
+            tmp_path,
+            post(
+                "p2",
+                "2025-03-04T09:00:00Z",
+                "Dam opened",
+                "Engineers opened the dam gates early this morning to relieve the river.",
+                extra=note,
+            )
+            + post(
+                "p1",
+                "2025-03-04T08:00:00Z",
+                "Roads closed",
+                "Police closed four roads near the river overnight as the water rose.",
+            ),
+        )
+    )
     assert [(p.anchor, p.published.hour) for p in doc.posts] == [("p2", 9), ("p1", 8)]
     assert doc.posts[0].blocks[0].text == "Dam opened"
 
@@ -189,8 +224,9 @@ def test_an_updated_at_note_does_not_take_a_post_apart(tmp_path):
 def test_a_hashed_id_is_not_read_for_furniture_words():
     from lxml import html
 
-    tree = html.fromstring('<div><article id="block-6786ad2d8f08" class="dcr-1t8m8f2">x</article>'
-                           '<div class="adslot2">x</div></div>')
+    tree = html.fromstring(
+        '<div><article id="block-6786ad2d8f08" class="dcr-1t8m8f2">x</article><div class="adslot2">x</div></div>'
+    )
     assert [furniture(e) for e in tree] == [False, True]
 
 
@@ -205,7 +241,9 @@ def test_a_post_whose_sentences_the_extractor_dropped_is_read_whole():
     )
     # The extractor kept the byline (seen in another post) and none of this post's sentences.
     assert [b.text for b in _post_blocks(container, {"jo bloggs"})] == [
-        "Dam opened", "Jo Bloggs", "Engineers opened the dam gates early this morning to relieve the river."
+        "Dam opened",
+        "Jo Bloggs",
+        "Engineers opened the dam gates early this morning to relieve the river.",
     ]
     kept = {"engineers opened the dam gates early this morning to relieve the river"}
     assert [b.text for b in _post_blocks(container, kept)][1:] == [
@@ -215,11 +253,21 @@ def test_a_post_whose_sentences_the_extractor_dropped_is_read_whole():
 
 def test_the_points_of_a_list_in_a_post_are_marked(tmp_path):
     points = "<ul><li><p>The river peaked at 6.2 metres overnight.</p></li><li>Two bridges were closed.</li></ul>"
-    doc = read_document(page(tmp_path, post("p2", "2025-03-04T09:00:00Z", "Summary", extra=points)
-                             + post("p1", "2025-03-04T08:00:00Z", "Roads closed",
-                                    "Police closed four roads near the river overnight as the water rose.")))
+    doc = read_document(
+        page(
+            tmp_path,
+            post("p2", "2025-03-04T09:00:00Z", "Summary", extra=points)
+            + post(
+                "p1",
+                "2025-03-04T08:00:00Z",
+                "Roads closed",
+                "Police closed four roads near the river overnight as the water rose.",
+            ),
+        )
+    )
     assert [(b.text, b.item) for b in doc.posts[0].blocks if not b.heading] == [
-        ("The river peaked at 6.2 metres overnight.", True), ("Two bridges were closed.", True)
+        ("The river peaked at 6.2 metres overnight.", True),
+        ("Two bridges were closed.", True),
     ]
 
 
@@ -227,7 +275,8 @@ def test_a_live_page_whose_times_have_no_moment_is_read_post_by_post(tmp_path):
     feed = "".join(
         f'<li class="feed-item"><article id="e{n}"><time><span>1{n}:05</span></time><h3>Headline {n}</h3>'
         f"<p>Volunteers filled sandbags along the embankment in district {n} through the afternoon.</p>"
-        "</article></li>" for n in range(4)
+        "</article></li>"
+        for n in range(4)
     )
     summary = "<ol><li>Rivers rose overnight</li><li>Schools closed</li></ol>"
     doc = read_document(page(tmp_path, f"<div>{summary}</div><ol class='feed'>{feed}</ol>"))
@@ -324,12 +373,18 @@ def test_a_page_saved_as_a_single_file_web_archive_is_read(tmp_path):
 
 
 def test_a_posts_zone_is_the_one_its_time_shows_else_its_offset(tmp_path):
-    shown = ('<article id="a"><time datetime="2024-07-29T03:47:00Z">July 28, 11:47 p.m. ET</time><h2>Count</h2>'
-             "<p>The electoral council declared the result shortly before midnight on Sunday.</p></article>")
-    offset = ('<article id="b"><time datetime="2024-07-28T22:50:00-04:00">10:50</time><h2>Plot</h2>'
-              "<p>The interior minister said yesterday that several people had been arrested.</p></article>")
-    bare = ('<article id="c"><time datetime="2024-07-28T20:00:00Z">2h ago</time><h2>Polls</h2>'
-            "<p>Polling stations stayed open late in several districts of the capital.</p></article>")
+    shown = (
+        '<article id="a"><time datetime="2024-07-29T03:47:00Z">July 28, 11:47 p.m. ET</time><h2>Count</h2>'
+        "<p>The electoral council declared the result shortly before midnight on Sunday.</p></article>"
+    )
+    offset = (
+        '<article id="b"><time datetime="2024-07-28T22:50:00-04:00">10:50</time><h2>Plot</h2>'
+        "<p>The interior minister said yesterday that several people had been arrested.</p></article>"
+    )
+    bare = (
+        '<article id="c"><time datetime="2024-07-28T20:00:00Z">2h ago</time><h2>Polls</h2>'
+        "<p>Polling stations stayed open late in several districts of the capital.</p></article>"
+    )
     doc = read_document(page(tmp_path, shown + offset + bare))
     zones = {p.anchor: p.zone for p in doc.posts}
     assert zones["a"].key == "America/New_York"

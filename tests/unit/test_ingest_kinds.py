@@ -27,8 +27,11 @@ def proposals(text: str, index, speakers=frozenset()) -> dict[str, str]:
     ("text", "name", "kind"),
     [
         ("The UN Refugee Agency said camps were full.", "UN Refugee Agency", "organization"),
-        ("Aid arrived from the International Rescue Committee on Monday.", "International Rescue Committee",
-         "organization"),
+        (
+            "Aid arrived from the International Rescue Committee on Monday.",
+            "International Rescue Committee",
+            "organization",
+        ),
         ("Interior Minister Karl Nehammer said the border would stay shut.", "Karl Nehammer", "person"),
         ("The talks, said Amina Diallo, a spokeswoman for the mission, were frank.", "Amina Diallo", "person"),
         ("Talks between Oleksandr Syrskyi and Pieter Vandermeer lasted an hour.", "Pieter Vandermeer", "person"),

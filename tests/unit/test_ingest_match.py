@@ -79,10 +79,16 @@ def test_people_who_act_name_their_state(index):
     [
         ("Drones were downed, mayor Vitali Klitschko said.", "vitali-klitschko", "mayor"),
         ("German foreign minister Annalena Baerbock visited.", "annalena-baerbock", "foreign minister"),
-        ("Oleksandr Syrskyi, Ukraine’s commander-in-chief, said it was hard.", "oleksandr-syrskyi",
-         "commander-in-chief"),
-        ("“We understand,” Jeon Ha-kyou, a spokesperson for the ministry, told a briefing.", "jeon-ha-kyou",
-         "spokesperson"),
+        (
+            "Oleksandr Syrskyi, Ukraine’s commander-in-chief, said it was hard.",
+            "oleksandr-syrskyi",
+            "commander-in-chief",
+        ),
+        (
+            "“We understand,” Jeon Ha-kyou, a spokesperson for the ministry, told a briefing.",
+            "jeon-ha-kyou",
+            "spokesperson",
+        ),
     ],
 )
 def test_a_person_gets_the_office_the_text_gives(index, text, actor, role):
@@ -99,8 +105,10 @@ def test_a_state_gets_no_office_from_a_person_next_to_it(index):
 
 
 def test_new_people_and_organisations_are_proposed_with_ids(index):
-    text = ("Kremlin spokesman Dmitry Peskov told reporters that talks were off, after a briefing by South Korea's "
-            "National Intelligence Service. Mr Peskov added nothing.")
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters that talks were off, after a briefing by South Korea's "
+        "National Intelligence Service. Mr Peskov added nothing."
+    )
     _, unknown = find_mentions(text, index, {"Peskov"})
     proposed = propose(unknown, text, {"Kremlin spokesman Dmitry Peskov"}, set(index.actors), index)
     assert [(p.name, p.kind, p.id) for p in proposed] == [

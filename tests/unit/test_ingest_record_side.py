@@ -18,13 +18,28 @@ TOPICS = (
 )
 
 
-def event(ident: str, title: str, summary: str = "", topics=("sanctions",), when: str = "2024-11-05",
-          story=None, quotes=(), source="live") -> Event:
+def event(
+    ident: str,
+    title: str,
+    summary: str = "",
+    topics=("sanctions",),
+    when: str = "2024-11-05",
+    story=None,
+    quotes=(),
+    source="live",
+) -> Event:
     point = parse_when(when)
     return Event(
-        id=ident, file=f"{ident}.yaml", title=title, when=point, summary=summary, topics=tuple(topics),
-        sources=tuple(Citation(source, q) for q in quotes) or (Citation(source),), day=point.day(None),
-        sort_key=(), story=story,
+        id=ident,
+        file=f"{ident}.yaml",
+        title=title,
+        when=point,
+        summary=summary,
+        topics=tuple(topics),
+        sources=tuple(Citation(source, q) for q in quotes) or (Citation(source),),
+        day=point.day(None),
+        sort_key=(),
+        story=story,
     )
 
 
@@ -44,8 +59,12 @@ def test_nothing_alike_gives_the_first_topic_with_low_confidence():
 
 def test_the_nearest_events_lend_their_topics_story_and_relation():
     events = (
-        event("sanctions-on-firms", "US sanctions 398 firms helping Russia's war effort",
-              "Washington sanctioned firms in India and China for supplying Russia.", story="sanctions-story"),
+        event(
+            "sanctions-on-firms",
+            "US sanctions 398 firms helping Russia's war effort",
+            "Washington sanctioned firms in India and China for supplying Russia.",
+            story="sanctions-story",
+        ),
         event("gas-cut", "Gas to Moldova cut", "Gazprom stopped gas supplies to Moldova.", ("energy",)),
     )
     proposal = Neighbourhood(events, TOPICS).propose(
@@ -75,25 +94,52 @@ def test_topics_proposed_for_the_curated_events_leave_one_out():
 
 # --- already in the record ------------------------------------------------------------------------------------
 
-ITEM = ("Kyiv said yesterday that its forces had struck North Korean troops for the first time. "
-        "The estimates come just hours after the Pentagon said that there were at least 10,000 soldiers in Kursk.")
+ITEM = (
+    "Kyiv said yesterday that its forces had struck North Korean troops for the first time. "
+    "The estimates come just hours after the Pentagon said that there were at least 10,000 soldiers in Kursk."
+)
 
 
 def test_a_quote_that_opens_a_sentence_of_the_item_finds_its_event():
-    seen = Seen((event("struck", "Ukraine strikes North Korean troops",
-                       quotes=("Kyiv said yesterday that its forces had struck North Korean troops",)),), "live")
+    seen = Seen(
+        (
+            event(
+                "struck",
+                "Ukraine strikes North Korean troops",
+                quotes=("Kyiv said yesterday that its forces had struck North Korean troops",),
+            ),
+        ),
+        "live",
+    )
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") == "struck"
 
 
 def test_a_quote_found_only_inside_a_sentence_is_not_enough():
-    seen = Seen((event("pentagon", "Pentagon: 10,000 in Kursk",
-                       quotes=("the Pentagon said that there were at least 10,000 soldiers in Kursk",)),), "live")
+    seen = Seen(
+        (
+            event(
+                "pentagon",
+                "Pentagon: 10,000 in Kursk",
+                quotes=("the Pentagon said that there were at least 10,000 soldiers in Kursk",),
+            ),
+        ),
+        "live",
+    )
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") is None
 
 
 def test_a_quote_from_another_source_does_not_count():
-    seen = Seen((event("struck", "x", quotes=("Kyiv said yesterday that its forces had struck North Korean troops",),
-                       source="other"),), "live")
+    seen = Seen(
+        (
+            event(
+                "struck",
+                "x",
+                quotes=("Kyiv said yesterday that its forces had struck North Korean troops",),
+                source="other",
+            ),
+        ),
+        "live",
+    )
     assert seen.event_for(ITEM, "Kyiv says it struck troops", "2024-11-04", "live") is None
 
 
@@ -106,7 +152,6 @@ def test_a_near_identical_title_on_the_same_day_finds_its_event():
 @pytest.mark.parametrize("title", ["Germany pledges winter aid", "Germany pledges €200m in winter aid for Ukraine"])
 def test_a_draft_made_in_this_run_is_remembered(title):
     seen = Seen((), "live")
-    seen.add("#0", ["Germany will give Ukraine another €200m in aid, the minister said."], title, "2024-11-04",
-             "live")
+    seen.add("#0", ["Germany will give Ukraine another €200m in aid, the minister said."], title, "2024-11-04", "live")
     text = "Germany will give Ukraine another €200m in aid, the minister said. More follows."
     assert seen.event_for(text, "Something else", "2024-11-04", "live") == "#0"

@@ -142,8 +142,11 @@ def test_a_short_line_over_news_is_not_taken_for_an_asks_heading():
         ("Ukraine, Germany discuss need for 'decisive response' to N. Korean involvement in war", True),
         ("“We will not give up,” says Zelensky", True),
         ("Germany will give Ukraine another €200m in aid, the minister said.", False),  # a full stop: a sentence
-        ("The U.S. on Wednesday imposed sanctions on 398 firms across Russia, India, China, and more than a dozen "
-         "other nations accusing them of providing products and services that enable the war", False),  # too long
+        (
+            "The U.S. on Wednesday imposed sanctions on 398 firms across Russia, India, China, and more than a dozen "
+            "other nations accusing them of providing products and services that enable the war",
+            False,
+        ),  # too long
         ("Key points:", False),
         ("a lower-case start", False),
     ],
@@ -153,8 +156,10 @@ def test_headline_shape(line, expected):
 
 
 def test_a_headline_needs_a_paragraph_under_it():
-    items, skipped = items_of("Live\nFirst headline here\nSecond headline here\nA paragraph under the second one.\n"
-                              "Third headline\nAnother paragraph here.\n")
+    items, skipped = items_of(
+        "Live\nFirst headline here\nSecond headline here\nA paragraph under the second one.\n"
+        "Third headline\nAnother paragraph here.\n"
+    )
     assert [i.headline for i in items] == ["Second headline here", "Third headline"]
     assert items[0].paragraphs == ("A paragraph under the second one.",)
 
@@ -169,7 +174,9 @@ def test_time_stamps_and_bylines_of_a_saved_text_are_not_headlines_or_paragraphs
         ("US approves sale", ("The State Department approved a sale on 18 November.",)),
     ]
     assert sorted(s.reason for s in skipped) == [
-        "boilerplate: a byline", "boilerplate: a time stamp or date line", "boilerplate: a time stamp or date line",
+        "boilerplate: a byline",
+        "boilerplate: a time stamp or date line",
+        "boilerplate: a time stamp or date line",
     ]
 
 
@@ -191,14 +198,17 @@ def test_a_credit_inside_a_story_does_not_split_it():
         "He added that two workers were hurt.\nTalks in Doha\nTalks began in Doha on Monday.\n"
     )
     assert [i.headline for i in items] == ["Drones over Odesa", "Talks in Doha"]
-    assert items[0].paragraphs == ("Drones hit Odesa port overnight, the governor said.",
-                                   "He added that two workers were hurt.")
+    assert items[0].paragraphs == (
+        "Drones hit Odesa port overnight, the governor said.",
+        "He added that two workers were hurt.",
+    )
     assert [s.text for s in skipped] == ["Reuters"]
 
 
 def test_markdown_headings_start_items():
-    items, _ = split_items(read_text("# Live\n## Drones over Kyiv\nDrones were downed.\n## Talks in Doha\n"
-                                     "Talks began.\n", "x.md", DAY))
+    items, _ = split_items(
+        read_text("# Live\n## Drones over Kyiv\nDrones were downed.\n## Talks in Doha\nTalks began.\n", "x.md", DAY)
+    )
     assert [i.headline for i in items] == ["Drones over Kyiv", "Talks in Doha"]
 
 
@@ -280,11 +290,15 @@ def test_the_seed_splits_into_its_items_without_boilerplate_or_repeats():
 
 def test_a_paragraph_dated_to_another_day_becomes_its_own_item():
     tz = ZoneInfo("Europe/Kyiv")
-    item = Item("US bomber drill with Seoul and Tokyo", (
-        "The US flew a bomber with South Korea and Japan on Sunday.",
-        "North Korea on Thursday tested a new missile.",
-        "It comes as troops fight in Ukraine.",
-    ), DAY)
+    item = Item(
+        "US bomber drill with Seoul and Tokyo",
+        (
+            "The US flew a bomber with South Korea and Japan on Sunday.",
+            "North Korea on Thursday tested a new missile.",
+            "It comes as troops fight in Ukraine.",
+        ),
+        DAY,
+    )
     dated = date_item(item.texts, DAY, tz)
     kept, moved = split_background(item, dated, 0, tz)
     assert kept.paragraphs == (item.paragraphs[0], item.paragraphs[2])
@@ -294,8 +308,9 @@ def test_a_paragraph_dated_to_another_day_becomes_its_own_item():
 
 def test_a_paragraph_on_the_same_day_stays():
     tz = ZoneInfo("Europe/Kyiv")
-    item = Item(None, ("Heating was cut on Wednesday.", "Zelensky said on Wednesday that transit had ended."),
-                date(2025, 1, 2))
+    item = Item(
+        None, ("Heating was cut on Wednesday.", "Zelensky said on Wednesday that transit had ended."), date(2025, 1, 2)
+    )
     kept, moved = split_background(item, date_item(item.texts, item.published, tz), 0, tz)
     assert moved == [] and kept == item
 
@@ -341,7 +356,8 @@ def test_time_stamps_part_posts_and_a_post_without_a_headline_is_one_item():
         "Explore more on these topics\nUkraine\nRussia\n"
     )
     assert [(i.headline, len(i.paragraphs), i.origin) for i in items] == [
-        (None, 2, "post"), ("Finland to publish guidance", 1, "post"),
+        (None, 2, "post"),
+        ("Finland to publish guidance", 1, "post"),
     ]
     reasons = [s.reason for s in skipped]
     assert reasons.count("a label (a tag, a caption or a credit), not a paragraph") == 2
@@ -354,21 +370,34 @@ def test_a_summary_post_in_text_lists_points_and_its_introduction_is_no_point():
         "Thu 21 Nov 2024 09.15 GMT\nHello and welcome to our live coverage of the war. I'm Tom Reed.\n"
     )
     assert [(i.origin, i.paragraphs[0][:20]) for i in items] == [
-        ("point", "The Kremlin declined"), ("point", "Ukraine's air force ")
+        ("point", "The Kremlin declined"),
+        ("point", "Ukraine's air force "),
     ]
-    assert {"a summary's heading (its points are items)", "an introduction to a list",
-            "boilerplate: the writer's greeting"} <= {s.reason for s in skipped}
+    assert {
+        "a summary's heading (its points are items)",
+        "an introduction to a list",
+        "boilerplate: the writer's greeting",
+    } <= {s.reason for s in skipped}
 
 
 def html_doc(*posts: tuple[tuple[Block, ...], str]) -> Document:
-    return Document("x.html", "html", "Floods live", tuple(Post(b, None, a) for b, a in posts), published=DAY,
-                    live=True)
+    return Document(
+        "x.html", "html", "Floods live", tuple(Post(b, None, a) for b, a in posts), published=DAY, live=True
+    )
 
 
 def test_a_line_over_a_pages_post_is_no_lead():
-    doc = html_doc(((Block("Flood warning upgraded", True), Block("Jo Bloggs in Shrewsbury", False),
-                     Block("The river is expected to peak tonight, forecasters said.", False)), "p1"),
-                   ((Block("Roads shut", True), Block("Police shut four roads overnight.", False)), "p2"))
+    doc = html_doc(
+        (
+            (
+                Block("Flood warning upgraded", True),
+                Block("Jo Bloggs in Shrewsbury", False),
+                Block("The river is expected to peak tonight, forecasters said.", False),
+            ),
+            "p1",
+        ),
+        ((Block("Roads shut", True), Block("Police shut four roads overnight.", False)), "p2"),
+    )
     items, skipped = split_items(doc)
     assert items[0].paragraphs == ("The river is expected to peak tonight, forecasters said.",)
     assert ("Jo Bloggs in Shrewsbury", "a line over the post (a byline, a kicker), not a paragraph") in [
@@ -378,8 +407,10 @@ def test_a_line_over_a_pages_post_is_no_lead():
 
 def test_a_post_that_greets_the_reader_rounds_up_the_news_point_by_point():
     greeting = Block("Good morning and welcome to our live coverage of the floods. Here is what we know:", False)
-    points = (Block("The river peaked at 6.2 metres in Shrewsbury overnight.", False, True),
-              Block("Two bridges were closed to traffic.", False, True))
+    points = (
+        Block("The river peaked at 6.2 metres in Shrewsbury overnight.", False, True),
+        Block("Two bridges were closed to traffic.", False, True),
+    )
     doc = html_doc(((greeting, *points), "p0"), ((Block("Roads shut", True), Block("Police shut roads.", False)), "p1"))
     items, _ = split_items(doc)
     assert [(i.origin, i.paragraphs[0]) for i in items] == [
@@ -390,10 +421,13 @@ def test_a_post_that_greets_the_reader_rounds_up_the_news_point_by_point():
 
 
 def test_each_bulleted_line_of_a_summary_is_a_point_of_its_own():
-    items, _ = items_of("Floods live\nSummary\n• The river peaked overnight\n• Far fewer homes flooded than feared\n"
-                        "Police close roads near the river\nPolice shut four roads near the river overnight.\n")
+    items, _ = items_of(
+        "Floods live\nSummary\n• The river peaked overnight\n• Far fewer homes flooded than feared\n"
+        "Police close roads near the river\nPolice shut four roads near the river overnight.\n"
+    )
     assert [i.paragraphs[0] for i in items if i.origin == "point"] == [
-        "The river peaked overnight", "Far fewer homes flooded than feared"
+        "The river peaked overnight",
+        "Far fewer homes flooded than feared",
     ]
 
 

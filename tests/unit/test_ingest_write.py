@@ -31,9 +31,16 @@ HOSTILE = 'Kyiv: "drones" # not a comment \\ [x](javascript:alert(1)) <script>al
 def a_draft(title=HOSTILE, summary="Drones hit Kyiv overnight, the mayor said.", claims=(), new=()) -> Draft:
     item = Item("Drones hit Kyiv", (summary,), date(2024, 11, 5))
     return Draft(
-        item=item, title=title, dated=Dated("2024-11-05~", None, date(2024, 11, 5)), summary=summary,
-        quotes=("Drones hit Kyiv overnight, the mayor said.",), actors=(("vitali-klitschko", "mayor: acting"),),
-        mentions=(), new_actors=tuple(new), claims=tuple(claims), location=Location("Kyiv", "UA", 50.45, 30.52),
+        item=item,
+        title=title,
+        dated=Dated("2024-11-05~", None, date(2024, 11, 5)),
+        summary=summary,
+        quotes=("Drones hit Kyiv overnight, the mayor said.",),
+        actors=(("vitali-klitschko", "mayor: acting"),),
+        mentions=(),
+        new_actors=tuple(new),
+        claims=tuple(claims),
+        location=Location("Kyiv", "UA", 50.45, 30.52),
         proposal=Proposal(("attacks-and-front-line",), "high", 0.5, "north-korean-troops-in-russia"),
         unattributed=("lawmakers in Seoul",),
     )
@@ -89,8 +96,10 @@ def test_a_wrapped_summary_never_starts_a_line_markdown_would_read_as_syntax(sum
     ("title", "expected"),
     [
         ("Kyiv's air defences down drones in overnight attack", "kyiv-air-defences-down-drones-overnight-attack"),
-        ("Ukraine is repelling a second wave of overnight attacks on Kyiv by Russia",
-         "ukraine-repelling-second-wave-overnight-attacks-kyiv"),
+        (
+            "Ukraine is repelling a second wave of overnight attacks on Kyiv by Russia",
+            "ukraine-repelling-second-wave-overnight-attacks-kyiv",
+        ),
         ("Зеленський", "item"),
     ],
 )
@@ -114,8 +123,13 @@ def test_an_existing_file_is_never_overwritten_and_nothing_is_left_half_written(
     taken = project / "content" / "actors" / "vitali-klitschko.yaml"
     before = taken.read_bytes()
     with pytest.raises(BriefingError, match="vitali-klitschko.yaml appeared while ingesting; nothing was written"):
-        write_planned(loaded, [Planned(first, "name: New One\n", "actor", "new-one"),
-                                 Planned(taken, "name: Someone Else\n", "actor", "vitali-klitschko")])
+        write_planned(
+            loaded,
+            [
+                Planned(first, "name: New One\n", "actor", "new-one"),
+                Planned(taken, "name: Someone Else\n", "actor", "vitali-klitschko"),
+            ],
+        )
     assert taken.read_bytes() == before and not first.exists()
 
 
@@ -158,8 +172,12 @@ def test_the_text_report_names_each_draft_its_date_and_what_dated_it(liveblog_re
 
 @pytest.mark.parametrize(
     ("summary", "first"),
-    [("# 5 killed in strike, officials said.", "\\# 5 killed"), ("- and then more.", "\\- and then"),
-     ("1. The first point.", "1\\. The first"), ("> quoted", "\\> quoted")],
+    [
+        ("# 5 killed in strike, officials said.", "\\# 5 killed"),
+        ("- and then more.", "\\- and then"),
+        ("1. The first point.", "1\\. The first"),
+        ("> quoted", "\\> quoted"),
+    ],
 )
 def test_a_summary_that_starts_like_markdown_syntax_has_the_mark_escaped(summary, first):
     assert wrap_markdown(summary)[0].startswith(first)

@@ -96,15 +96,21 @@ def test_an_old_id_is_replaced_and_references_to_it_say_by_what(project):
     found = problems(project)
     assert len(found) == 1 and found[0].endswith(
         "actors[0]: unknown actor 'klitschko': it was replaced by 'vitali-klitschko' (replaces:); "
-        "use 'vitali-klitschko'")
+        "use 'vitali-klitschko'"
+    )
 
 
-@pytest.mark.parametrize(("lines", "message"), [
-    ({ACTOR: "replaces: [vitali-klitschko]\n"}, "an actor cannot replace itself"),
-    ({ACTOR: "replaces: [norway]\n"},
-     "'norway' is still an actor (content/actors/norway.yaml): an id is either live or replaced; delete that file "
-     "when merging, or remove 'norway' from replaces"),
-])
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ({ACTOR: "replaces: [vitali-klitschko]\n"}, "an actor cannot replace itself"),
+        (
+            {ACTOR: "replaces: [norway]\n"},
+            "'norway' is still an actor (content/actors/norway.yaml): an id is either live or replaced; "
+            "delete that file when merging, or remove 'norway' from replaces",
+        ),
+    ],
+)
 def test_an_id_cannot_be_both_live_and_replaced(project, lines, message):
     for rel, text in lines.items():
         append(project, rel, text)
@@ -129,8 +135,11 @@ def test_a_loop_and_a_chain_of_replacements_are_refused(project):
     assert any("'vitali-klitschko' and 'norway' replace each other (a loop)" in p for p in loop), loop
     (project / "content/actors/norway.yaml").write_text("name: Norway\nreplaces: [kingdom-of-norway]\n")
     chain = problems(project)
-    assert any("a chain of replacements: 'norway' itself replaces 'kingdom-of-norway'; list those here too and "
-               "delete content/actors/norway.yaml" in p for p in chain), chain
+    assert any(
+        "a chain of replacements: 'norway' itself replaces 'kingdom-of-norway'; list those here too and "
+        "delete content/actors/norway.yaml" in p
+        for p in chain
+    ), chain
 
 
 def test_the_old_ids_of_every_kind_are_kept_as_redirects_to_the_new_page(project):
@@ -149,8 +158,9 @@ def test_the_old_ids_of_every_kind_are_kept_as_redirects_to_the_new_page(project
     assert redirects["actors/klitschko.md"] == Redirect("actors/vitali-klitschko.md", None, "Vitali Klitschko")
     assert redirects["sources/kyiv-live.md"].page == "sources/kyiv-independent-live.md"
     assert redirects["stories/air-raids.md"].page == "stories/kyiv-air-raids.md"
-    assert redirects["events/drones-over-kyiv.md"] == Redirect("briefings/2024-11-05.md", "kyiv-drones",
-                                                               "Drones shot down over Kyiv")
+    assert redirects["events/drones-over-kyiv.md"] == Redirect(
+        "briefings/2024-11-05.md", "kyiv-drones", "Drones shot down over Kyiv"
+    )
     assert redirects["events/kyiv-drones.md"] == redirects["events/drones-over-kyiv.md"]  # its permanent link
 
 
@@ -162,8 +172,10 @@ def test_an_event_dated_outside_its_folders_month_is_warned(project):
     path.write_text(path.read_text().replace("date: 2024-11-05", "date: 2024-10-30"))
     line = line_of(project, EVENT, "date:")
     found = problems(project)
-    assert f"{EVENT}:{line}:7: warning: date: 2024-10-30 is not in the folder's month; move the file to " \
-           "content/events/2024/10/" in found
+    assert (
+        f"{EVENT}:{line}:7: warning: date: 2024-10-30 is not in the folder's month; move the file to "
+        "content/events/2024/10/" in found
+    )
 
 
 def test_an_event_in_its_months_folder_or_elsewhere_is_not_warned(project):

@@ -265,7 +265,7 @@ def test_an_empty_file_or_a_comment_gives_no_tree_and_no_problem():
 
 def test_a_colon_inside_a_value_says_to_quote_it():
     assert only_problem("title: Kyiv: drones\n") == (
-        f'{F}:1:12: invalid YAML: the title holds \': \', so it must be in quotes: title: "Kyiv: drones"'
+        f"{F}:1:12: invalid YAML: the title holds ': ', so it must be in quotes: title: \"Kyiv: drones\""
     )
 
 
@@ -293,8 +293,10 @@ def test_an_unclosed_bracket_says_where_it_began():
     )
 
 
-@pytest.mark.parametrize("text", ["title: x\n\tdate: 2024\n", "title: x\nactors:\n\t- a\n",
-                                  "title: x\nlocation:\n  name: y\n \tcountry: UA\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["title: x\n\tdate: 2024\n", "title: x\nactors:\n\t- a\n", "title: x\nlocation:\n  name: y\n \tcountry: UA\n"],
+)
 def test_a_tab_used_for_indentation_says_so_where_it_is(text):
     line = text.count("\n", 0, text.index("\t")) + 1
     column = text.index("\t") - text.rfind("\n", 0, text.index("\t"))

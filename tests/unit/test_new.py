@@ -169,17 +169,25 @@ def test_a_new_event_needs_a_topic_and_a_source_first(copy_case, capsys):
 def test_a_new_actor_whose_name_or_alias_is_taken_is_refused(project, capsys, name, owner):
     code, _, err = new(capsys, project, "actor", name)
     assert code == 1
-    assert err == (f"briefing: '{name}' is already the actor '{owner}' (content/actors/{owner}.yaml); one actor, "
-                   "one file: add another spelling to its aliases instead\n")
+    assert err == (
+        f"briefing: '{name}' is already the actor '{owner}' (content/actors/{owner}.yaml); one actor, "
+        "one file: add another spelling to its aliases instead\n"
+    )
 
 
-@pytest.mark.parametrize(("option", "given", "message"), [
-    ("--topic", "wars", "--topic: unknown topic 'wars' (did you mean 'war'?)"),
-    ("--source", "kyiv-independent", "--source: unknown source 'kyiv-independent' (did you mean "
-                                      "'kyiv-independent-live'?)"),
-    ("--actor", "klychko", "--actor: unknown actor 'klychko' (did you mean 'vitali-klitschko'?)"),
-    ("--topic", "weather", "--topic: unknown topic 'weather'; add it first (content/topics.yaml)"),
-])
+@pytest.mark.parametrize(
+    ("option", "given", "message"),
+    [
+        ("--topic", "wars", "--topic: unknown topic 'wars' (did you mean 'war'?)"),
+        (
+            "--source",
+            "kyiv-independent",
+            "--source: unknown source 'kyiv-independent' (did you mean 'kyiv-independent-live'?)",
+        ),
+        ("--actor", "klychko", "--actor: unknown actor 'klychko' (did you mean 'vitali-klitschko'?)"),
+        ("--topic", "weather", "--topic: unknown topic 'weather'; add it first (content/topics.yaml)"),
+    ],
+)
 def test_a_new_event_refuses_ids_the_content_does_not_have(project, capsys, option, given, message):
     code, _, err = new(capsys, project, "event", "Nothing", "--date", "2024-11-05", option, given)
     assert (code, err) == (1, f"briefing: {message}\n")
@@ -187,8 +195,9 @@ def test_a_new_event_refuses_ids_the_content_does_not_have(project, capsys, opti
 
 
 def test_a_new_event_lists_the_actors_given(project, capsys):
-    code, out, _ = new(capsys, project, "event", "Talks", "--date", "2024-11-05", "--actor", "norway",
-                       "--actor", "vitali-klitschko")
+    code, out, _ = new(
+        capsys, project, "event", "Talks", "--date", "2024-11-05", "--actor", "norway", "--actor", "vitali-klitschko"
+    )
     assert code == 0
     assert "actors: [norway, vitali-klitschko]" in (project / out.strip()).read_text(encoding="utf-8")
     assert errors_of(project) == []

@@ -15,8 +15,13 @@ NOT_EXPORTED: dict[str, str] = {}
 
 
 def minimal_event() -> dict:
-    return {"title": "T", "date": parse_when("2024-11-05"), "summary": "S", "topics": ["war"],
-            "sources": [{"source": "wire"}]}
+    return {
+        "title": "T",
+        "date": parse_when("2024-11-05"),
+        "summary": "S",
+        "topics": ["war"],
+        "sources": [{"source": "wire"}],
+    }
 
 
 def test_the_model_takes_its_defaults_from_the_schema():
@@ -34,15 +39,38 @@ def test_every_content_field_of_an_event_is_in_record_json():
 
 def test_every_csv_column_is_a_record_json_field_or_a_part_of_the_date():
     fields = {name for name, _, _ in opendata.EVENT_FIELDS}
-    assert {name for name, _ in opendata.EVENT_COLUMNS} - fields == {"time", "end_date", "end_time", "lat", "lon",
-                                                                     "country", "retraction_date"}
+    assert {name for name, _ in opendata.EVENT_COLUMNS} - fields == {
+        "time",
+        "end_date",
+        "end_time",
+        "lat",
+        "lon",
+        "country",
+        "retraction_date",
+    }
 
 
 def test_the_page_list_knows_every_kind_the_renderer_renders():
     from generator.site.render import Renderer
 
-    kinds = {"home", "archive", "actors", "timeline", "topics", "stories", "sources", "data", "timeline_visual",
-             "day", "actor", "topic", "topic_year", "story", "source", "timeline_year"}
+    kinds = {
+        "home",
+        "archive",
+        "actors",
+        "timeline",
+        "topics",
+        "stories",
+        "sources",
+        "data",
+        "timeline_visual",
+        "day",
+        "actor",
+        "topic",
+        "topic_year",
+        "story",
+        "source",
+        "timeline_year",
+    }
     assert all(callable(getattr(Renderer, kind)) for kind in kinds)
     assert set(urls.SUMMARY_PAGES) == {page for page, (kind, _) in urls.site_pages(_empty()).items()}
 

