@@ -60,15 +60,11 @@ _MODAL = re.compile(r"\b(might|may|must|can|cannot|shall)\b")
 # What may stand before a speaker who opens the statement: when, where or in what setting ("On Wednesday, the
 # ONS said …", "In a speech at the State Department, Biden said …"), or the speaker's own office in apposition
 # ("The finance minister, Bezalel Smotrich, … wrote").
-_SETTING = re.compile(
-    r"^(?:on|in|at|during|over|late|early|earlier|later|afterwards|meanwhile|separately|yesterday|today|overnight"
-    r"|speaking|writing|asked|addressing)\b",
-    re.I,
-)
+# The words that open a phrase of time or place, shared by the two patterns below.
+_WHEN = "on|in|at|during|over|late|early|earlier|later|afterwards|separately|yesterday|today|overnight"
+_SETTING = re.compile(rf"^(?:{_WHEN}|meanwhile|speaking|writing|asked|addressing)\b", re.I)
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:on|in|at|during|over|late|early|earlier|later|afterwards|then|again|separately|this|last|yesterday"
-    r"|today|overnight)\b[^,]*?(?=\s+that\b|,|$))?"
-    r"\s*,?\s*(?:that\s+)?",
+    rf"^\s*(?:(?:{_WHEN}|then|again|this|last)\b[^,]*?(?=\s+that\b|,|$))?\s*,?\s*(?:that\s+)?",
     re.I,
 )
 # The writer saying so, in the passive ("could not be independently verified"), or unnamed sources; a speaker who
