@@ -67,15 +67,20 @@ _EVENT = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 
 
+# A picture of ours (templates/pages/_picture.html.j2): inline SVG and its data table, which a bare MkDocs
+# project would not have; the floor and the blog posts carry the day's text without them.
+_PICTURE = re.compile(r'<figure class="briefing-figure[^"]*".*?</figure>\n?', re.S)
+
+
 def day_bodies(day_pages: Path) -> Iterator[tuple[str, str]]:
-    """(day, Markdown of our day page without its front matter) for every day page, in order."""
+    """(day, Markdown of our day page without its front matter and its pictures) for every day page, in order."""
     for page in sorted(day_pages.glob("*.md")):
         if page.stem == "index":
             continue
         text = page.read_text(encoding="utf-8")
         if text.startswith("---\n"):
             text = text.split("\n---\n", 1)[1]
-        yield page.stem, text
+        yield page.stem, _PICTURE.sub("", text)
 
 
 def _text(fragment: str) -> str:

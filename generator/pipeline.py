@@ -51,6 +51,7 @@ class Generated:
     seconds: float = 0.0
     events: int = 0  # published events
     redirects: WriteReport | None = None  # `briefing build`: the redirect pages staged for the site
+    untouched: bool = False  # nothing pages are made from changed since the last generation
 
 
 @dataclass
@@ -151,6 +152,7 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
         {p for p in handwritten if p.endswith(".md")},
         time.perf_counter() - start,
         len(record.events),
+        untouched=produced.untouched,
     )
 
 
@@ -215,7 +217,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
     calm_collector()
-    generated, briefs, bundles = prepare(project, make_pdfs)
+    (generated, briefs, bundles), keeper = prepare(project, make_pdfs)
     timings["generate"] = generated.seconds
     timings["pdf"] = briefs.seconds if briefs else 0.0
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
@@ -225,6 +227,9 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     except BaseException:
         pagefind.abandon(indexing)
         raise
+    finally:
+        if keeper is not None:
+            fork.reap(keeper)  # the record kept for the next build (a cache: done, or given up, by now)
     if (settings.site_dir / "pdf").is_dir():
         from generator.pdf.write import remove_strays  # WeasyPrint is imported only when there are PDFs
 
@@ -235,7 +240,9 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)
 
 
-def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
+def prepare(
+    project: Project, make_pdfs: bool
+) -> tuple[tuple[Generated, BriefsReport | None, pagefind.Bundles], fork.Forked | None]:
     """Everything before MkDocs that needs the record, in a process of its own where the system can fork.
 
     The record, the checked files and the exports take most of the memory a build needs; MkDocs needs none
@@ -244,17 +251,22 @@ def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport 
     list, the navigation, the warnings, what was written.
     """
     if not fork.can_fork():
-        return _prepare(project, make_pdfs)
-    outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs)))
+        return _prepare(project, make_pdfs), None
+    # The record is kept for the next build by the same process, once it has sent its result: while MkDocs
+    # builds here (see :meth:`generator.project.Project.keep_record`); :func:`build` waits for it at the end.
+    child = fork.start(lambda: _prepared_or_error(project, make_pdfs), then=project.keep_record)
+    outcome, value = fork.join(child, reap=False)
     if outcome == "error":
+        fork.reap(child)
         raise value
-    return value
+    return value, child
 
 
 def _prepared_or_error(project: Project, make_pdfs: bool) -> tuple[str, object]:
     try:
         return "ok", _prepare(project, make_pdfs)
     except BriefingError as exc:  # an editor's problem: raised again, as it is, in the parent
+        project.keep_record(False)  # its pages were not all written
         return "error", exc
 
 
@@ -276,6 +288,10 @@ def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport
             briefs = made.without_files()
         bundles = pagefind.prepare(record, generated.report, settings)
     generated.events = len(record.events)
-    generated.redirects = project.redirects.stage(record, redirects.staging(settings.root), settings.language)
+    staging = redirects.staging(settings.root)
+    if generated.untouched and manifest(staging):
+        generated.redirects = WriteReport()  # made from the record and the options alone: as staged last time
+    else:
+        generated.redirects = project.redirects.stage(record, staging, settings.language)
     generated.record = None  # MkDocs needs none of it
     return generated, briefs, bundles

@@ -13,6 +13,7 @@ it needs.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.model import Event, Record
+from generator.content.projectfiles import tree_problems
+from generator.content.snapshot import Snapshot, scan
 from generator.errors import ContentError, Problem
 from generator.exports.assembly import PieceStore
 from generator.markup.cache import MarkdownCache
@@ -32,11 +35,17 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
+# Changed entries of content/ (a changed file counts twice) up to which a build checks them in its own process:
+# a day's edits, whose checked files add little to the memory the pages need.  More (a first build, a large
+# merge) are checked in a process of their own, which keeps the memory they take away from the page workers.
+CHECK_HERE_AT = 400
+
 
 @dataclass
 class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
+    _keep: tuple | None = field(default=None, repr=False)  # the record to keep for the next build (keep_record)
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -113,20 +122,37 @@ class Project:
     def load_record(self, *, apart: bool = False) -> tuple[Record, list[Problem]]:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.
 
-        ``apart`` (`briefing build`): check in a forked process, which keeps the checked files for the next
-        build and sends back the record alone.  The checked files take several times the memory of the
-        record, and memory a process has used stays with it (Python reuses it, but seldom gives it back):
-        a process that never held them is the one to fork page workers from.
+        ``apart`` (`briefing build`, where it can fork): content/ exactly as the last build left it gives that
+        build's record (:mod:`generator.content.snapshot`); a few changed files are checked here; many, or a
+        first build, in a forked process, which keeps the checked files for the next build and sends back the
+        record alone.  The checked files take several times the memory of the record, and memory a process
+        has used stays with it (Python reuses it, but seldom gives it back): a process that never held all of
+        them is the one to fork page workers from.  :meth:`keep_record` keeps the record for the next build.
         """
         if not (apart and fork.can_fork()):
             return record_of(self.check())
+        s = self.settings
+        snapshot = Snapshot(self._cache_file("record.pickle"), *scan(s.root, s.timezone_name, s.drafts))
+        found = snapshot.load() if not self._read_folder_problems() else None
+        if found is not None:  # content/ as the last build left it: its record, warnings and file versions
+            self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
+            return found.record, found.warnings
+        if snapshot.changed is not None and snapshot.changed <= CHECK_HERE_AT:
+            record, warnings = record_of(self.check())
+            cache = self.content_cache
+            cache.save(self._cache_file("content.pickle"))
+            versions = cache.versions()
+            self.__dict__["content_cache"] = FileCache.detached(cache.changes, cache.cold, versions)
+            self._keep = (snapshot, record, warnings, versions)
+            return record, warnings
         outcome, found = fork.join(fork.start(self._check_apart))
         if outcome == "error":
             raise ContentError(found)
-        record, warnings, changes, cold, versions, rendered = found
+        blob, warnings, changes, cold, versions, rendered = found
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
-        return record, warnings
+        self._keep = (snapshot, blob, warnings, versions)
+        return pickle.loads(blob), warnings
 
     def _check_apart(self) -> tuple[str, object]:
         result = self.check()
@@ -134,7 +160,21 @@ class Project:
             return "error", result.problems
         cache = self.content_cache
         cache.save(self._cache_file("content.pickle"))
-        return "ok", (result.record, result.problems, cache.changes, cache.cold, cache.versions(), self.markdown.added)
+        blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and kept by keep_record
+        return "ok", (blob, result.problems, cache.changes, cache.cold, cache.versions(), self.markdown.added)
+
+    def keep_record(self, pages_written: bool = True) -> None:
+        """Keep the record checked by :meth:`load_record` for the next build, once its pages are written
+        (``pages_written=False``: forget it)."""
+        if self._keep is not None:
+            snapshot, record, warnings, versions = self._keep
+            self._keep = None
+            if pages_written:
+                snapshot.keep(record, warnings, versions)
+
+    def _read_folder_problems(self) -> bool:
+        """Whether the other folders the build reads hold a refused file (the check says which)."""
+        return any(tree_problems(folder, self.settings.root) for folder in dict.fromkeys(self.read_folders()))
 
     def save_caches(self, *, release: bool = False) -> None:
         """Keep what this build learnt for the next process (only where the project has been built).

@@ -7,7 +7,8 @@ fingerprint of everything else pages are made from (the generator's code,
 the templates, mkdocs.yml).  The next generation learns from the content
 cache (:mod:`generator.content.cache`) which files were checked anew or removed, and
 renders the pages those touch, before and after the change, plus the few
-pages that summarise everything (home, archive, indexes, timeline index).
+pages that summarise everything (home, archive, indexes, timeline index);
+none at all when nothing changed.
 
 When it cannot be sure (no previous state, a different fingerprint, topics
 changed, the timeline split or joined) it renders everything.  tests/e2e/
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -171,6 +172,8 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
         return None
     if any(kind == "topics" for kind, _ in changed):
         return None
+    if not changed and replace(new, pages=old.pages) == old:
+        return set()  # nothing any page is made from has changed, so neither have the pages that sum it up
     pages = set(urls.SUMMARY_PAGES)
     split = new.split
     events = {ident for kind, ident in changed if kind == "event"}

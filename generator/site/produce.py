@@ -63,6 +63,7 @@ class Produced:
     pages: Sources
     report: WriteReport
     warnings: list[Problem] = field(default_factory=list)
+    untouched: bool = False  # nothing pages are made from changed since the last generation
 
 
 Exports = Callable[[Writer], list[Problem]]  # writes the feeds and data files, returns warnings
@@ -150,6 +151,7 @@ def write_docs(
     new_state.pages = frozenset(every_page)
     pages.save(new_state)
     content.settle()
+    produced.untouched = only == set()
     return produced
 
 

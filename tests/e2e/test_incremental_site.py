@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from generator.content import cache as content_cache
+from generator.content.projectfiles import SYMLINK
 from generator.editorial.synth import synthesize
+from generator.errors import ContentError
 from generator.pipeline import build
 from generator.project import Project
 from generator.site import parallel, produce
@@ -156,3 +158,32 @@ def test_a_rebuild_with_nothing_changed_writes_no_data_file(tmp_path, monkeypatc
     build_project(project)
     assert {p.name: p.stat().st_mtime_ns for p in data.iterdir()} == after
     assert plain_day_event(project).is_file()
+
+
+def test_a_rebuild_with_content_unchanged_reuses_the_record_and_an_edit_checks_again(tmp_path, monkeypatch):
+    from generator.content import check as check_module
+
+    project = tmp_path / "project"
+    synthesize(DAYS, SEED, project)
+    build_project(project)
+    checks = tmp_path / "checks"  # the check runs in a forked process: it leaves a mark on disk
+    real_check = check_module.check_project
+
+    def counted(*args, **kwargs):
+        with checks.open("a") as out:
+            out.write("check\n")
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr("generator.project.check_project", counted)
+    build_project(project)
+    assert not checks.exists(), "content/ unchanged, yet checked again"
+    retitle(project)
+    build_project(project)
+    assert checks.read_text() == "check\n"
+    assert "— updated" in (project / "site" / "data" / "record.json").read_text(encoding="utf-8")
+    link = project / "content" / "actors" / "linked.yaml"
+    link.symlink_to(project / "mkdocs.yml")
+    with pytest.raises(ContentError) as refused:
+        build_project(project)
+    assert [(p.file, p.message) for p in refused.value.problems] == [("content/actors/linked.yaml", SYMLINK)]
+    assert checks.read_text() == "check\ncheck\n"
