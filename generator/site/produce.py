@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.content.cache import FileCache
 from generator.content.model import Record
-from generator.errors import Problem
+from generator.errors import BriefingError, Problem
 from generator.markup import cache as markdown_cache
 from generator.settings import Settings
 from generator.site import plan
@@ -85,15 +85,26 @@ def _worker(jobs: list[tuple[str, Job]], folder: Path) -> tuple[list[str], tuple
     return made, writer.part(), rendered.added if rendered is not None else {}
 
 
-def _join(worker: fork.Forked) -> tuple[list[str], tuple]:
+def _exports_worker(exports: Exports, folder: Path) -> tuple[tuple, list[Problem], dict]:
+    """The forked worker that writes the feeds and data files: what it wrote, its warnings, its Markdown."""
+    writer = Writer(folder)
     try:
-        made, part, rendered = fork.join(worker)
+        warnings: list[Problem] | BriefingError = exports(writer)
+    except BriefingError as exc:  # an editor's problem (no site_url): raised again, as it is, in the parent
+        warnings = exc
+    rendered = markdown_cache.in_use()
+    return writer.part(), warnings, rendered.added if rendered is not None else {}
+
+
+def _join(worker: fork.Forked) -> tuple:
+    try:
+        *result, rendered = fork.join(worker)
     except fork.WorkerFailed as exc:
-        raise RuntimeError(f"rendering pages in a second process failed:\n{exc}") from None
+        raise RuntimeError(f"making pages in a second process failed:\n{exc}") from None
     rendered_here = markdown_cache.in_use()
     if rendered_here is not None:
         rendered_here.merge(rendered)
-    return made, part
+    return tuple(result)
 
 
 def calm_collector() -> None:
@@ -196,22 +207,31 @@ def produce(
         for rel in writer.old:
             if rel not in pages and rel not in writer.new:
                 writer.keep(rel)  # the feeds and data files of the last time they were made
-    worker = None
+    worker = exporter = None
     mine = jobs
     if parallel and len(jobs) >= MIN_JOBS_TO_FORK and fork.can_fork():
         mine, theirs = shares(jobs)
         worker = fork.start(lambda: _worker(theirs, folder))
+    elif parallel and remake_exports and fork.can_fork():
+        # A few pages (an edit): the feeds and data files, which take as long, on the other core meanwhile.
+        exporter = fork.start(lambda: _exports_worker(exports, folder))
     try:
         made = _render(mine, writer)
         warnings: list[Problem] = []
-        if remake_exports:
+        if remake_exports and exporter is None:
             warnings = exports(writer)
     except BaseException:
         fork.abandon(worker)
+        fork.abandon(exporter)
         raise
     if worker:
         their_pages, part = _join(worker)
         made += their_pages
+        writer.merge(part)
+    if exporter:
+        part, warnings = _join(exporter)
+        if isinstance(warnings, BriefingError):
+            raise warnings
         writer.merge(part)
     return Produced(
         Sources(folder, [*made, *(page for page in keep if page in writer.new)]), writer.finish(), list(warnings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +100,8 @@ class Writer:
     def keep(self, rel: str) -> bool:
         """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""
         digest = self.old.get(rel)
-        if digest is None or not (self.folder / rel).is_file():
+        # os.path rather than a Path: a rebuild keeps tens of thousands of files, and this is all it does
+        if digest is None or not os.path.isfile(os.path.join(self.folder, rel)):
             return False
         self.new[rel] = digest
         self.report.unchanged += 1

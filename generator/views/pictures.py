@@ -229,12 +229,13 @@ def map_view(ctx: Context, page: str, basemap: Basemap, year: int | None = None,
     events = [e for e in record.events if year is None or e.when.start.year == year]
     event_of: dict[str, Event] = {}
 
-    here = urls.url_of(page)
+    # MkDocs does not build the permanent links (generator/site/redirects.py writes them after it): a link
+    # between the published URLs, which MkDocs leaves as it is.  The way from this page to /events/ is the
+    # same for every event (an id is one path segment): found once, not for each of tens of thousands.
+    to_events = posixpath.relpath(urls.url_of(urls.event_page("_")), urls.url_of(page))[:-1]
 
     def permalink(event: Event) -> Markup:
-        # MkDocs does not build the permanent links (generator/site/redirects.py writes them after it): a
-        # link between the published URLs, which MkDocs leaves as it is.
-        href = Markup(posixpath.relpath(urls.url_of(urls.event_page(event.id)), here) + "/")
+        href = Markup(f"{to_events}{event.id}/")
         event_of[href] = event
         return href
 
