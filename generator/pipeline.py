@@ -217,7 +217,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
     calm_collector()
-    (generated, briefs, bundles), keeper = prepare(project, make_pdfs)
+    generated, briefs, bundles = prepare(project, make_pdfs)
     timings["generate"] = generated.seconds
     timings["pdf"] = briefs.seconds if briefs else 0.0
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
@@ -227,9 +227,6 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     except BaseException:
         pagefind.abandon(indexing)
         raise
-    finally:
-        if keeper is not None:
-            fork.reap(keeper)  # the record kept for the next build (a cache: done, or given up, by now)
     if (settings.site_dir / "pdf").is_dir():
         from generator.pdf.write import remove_strays  # WeasyPrint is imported only when there are PDFs
 
@@ -240,9 +237,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)
 
 
-def prepare(
-    project: Project, make_pdfs: bool
-) -> tuple[tuple[Generated, BriefsReport | None, pagefind.Bundles], fork.Forked | None]:
+def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     """Everything before MkDocs that needs the record, in a process of its own where the system can fork.
 
     The record, the checked files and the exports take most of the memory a build needs; MkDocs needs none
@@ -251,22 +246,17 @@ def prepare(
     list, the navigation, the warnings, what was written.
     """
     if not fork.can_fork():
-        return _prepare(project, make_pdfs), None
-    # The record is kept for the next build by the same process, once it has sent its result: while MkDocs
-    # builds here (see :meth:`generator.project.Project.keep_record`); :func:`build` waits for it at the end.
-    child = fork.start(lambda: _prepared_or_error(project, make_pdfs), then=project.keep_record)
-    outcome, value = fork.join(child, reap=False)
+        return _prepare(project, make_pdfs)
+    outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs)))
     if outcome == "error":
-        fork.reap(child)
         raise value
-    return value, child
+    return value
 
 
 def _prepared_or_error(project: Project, make_pdfs: bool) -> tuple[str, object]:
     try:
         return "ok", _prepare(project, make_pdfs)
     except BriefingError as exc:  # an editor's problem: raised again, as it is, in the parent
-        project.keep_record(False)  # its pages were not all written
         return "error", exc
 
 
@@ -293,5 +283,6 @@ def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport
         generated.redirects = WriteReport()  # made from the record and the options alone: as staged last time
     else:
         generated.redirects = project.redirects.stage(record, staging, settings.language)
+    project.keep_record()  # its pages are written: the next build may start from it
     generated.record = None  # MkDocs needs none of it
     return generated, briefs, bundles

@@ -35,17 +35,12 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
-# Changed entries of content/ (a changed file counts twice) up to which a build checks them in its own process:
-# a day's edits, whose checked files add little to the memory the pages need.  More (a first build, a large
-# merge) are checked in a process of their own, which keeps the memory they take away from the page workers.
-CHECK_HERE_AT = 400
-
 
 @dataclass
 class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
-    _keep: tuple | None = field(default=None, repr=False)  # the record to keep for the next build (keep_record)
+    _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -123,54 +118,45 @@ class Project:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.
 
         ``apart`` (`briefing build`, where it can fork): content/ exactly as the last build left it gives that
-        build's record (:mod:`generator.content.snapshot`); a few changed files are checked here; many, or a
-        first build, in a forked process, which keeps the checked files for the next build and sends back the
-        record alone.  The checked files take several times the memory of the record, and memory a process
-        has used stays with it (Python reuses it, but seldom gives it back): a process that never held all of
-        them is the one to fork page workers from.  :meth:`keep_record` keeps the record for the next build.
+        build's record (:mod:`generator.content.snapshot`); otherwise the check runs in a forked process,
+        which keeps the checked files for the next build and sends back the record alone.  The checked files
+        take several times the memory of the record, and memory a process has used stays with it (Python
+        reuses it, but seldom gives it back): a process that never held them is the one to fork page workers
+        from.  That process also sets the record aside for the next build; :meth:`keep_record` keeps it.
         """
         if not (apart and fork.can_fork()):
             return record_of(self.check())
         s = self.settings
-        snapshot = Snapshot(self._cache_file("record.pickle"), *scan(s.root, s.timezone_name, s.drafts))
+        snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts))
         found = snapshot.load() if not self._read_folder_problems() else None
         if found is not None:  # content/ as the last build left it: its record, warnings and file versions
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
-        if snapshot.changed is not None and snapshot.changed <= CHECK_HERE_AT:
-            record, warnings = record_of(self.check())
-            cache = self.content_cache
-            cache.save(self._cache_file("content.pickle"))
-            versions = cache.versions()
-            self.__dict__["content_cache"] = FileCache.detached(cache.changes, cache.cold, versions)
-            self._keep = (snapshot, record, warnings, versions)
-            return record, warnings
-        outcome, found = fork.join(fork.start(self._check_apart))
+        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot)))
         if outcome == "error":
             raise ContentError(found)
         blob, warnings, changes, cold, versions, rendered = found
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
-        self._keep = (snapshot, blob, warnings, versions)
+        self._keep = snapshot
         return pickle.loads(blob), warnings
 
-    def _check_apart(self) -> tuple[str, object]:
+    def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
         result = self.check()
         if result.record is None:
             return "error", result.problems
         cache = self.content_cache
         cache.save(self._cache_file("content.pickle"))
-        blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and kept by keep_record
-        return "ok", (blob, result.problems, cache.changes, cache.cold, cache.versions(), self.markdown.added)
+        versions = cache.versions()
+        blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and set aside for the next
+        snapshot.set_aside(blob, result.problems, versions)
+        return "ok", (blob, result.problems, cache.changes, cache.cold, versions, self.markdown.added)
 
-    def keep_record(self, pages_written: bool = True) -> None:
-        """Keep the record checked by :meth:`load_record` for the next build, once its pages are written
-        (``pages_written=False``: forget it)."""
+    def keep_record(self) -> None:
+        """Keep the record set aside by :meth:`load_record` for the next build, now that its pages are written."""
         if self._keep is not None:
-            snapshot, record, warnings, versions = self._keep
+            self._keep.keep()
             self._keep = None
-            if pages_written:
-                snapshot.keep(record, warnings, versions)
 
     def _read_folder_problems(self) -> bool:
         """Whether the other folders the build reads hold a refused file (the check says which)."""

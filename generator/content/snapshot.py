@@ -14,11 +14,9 @@ key made of what the check depends on:
 - the time zone and whether drafts are shown.
 
 The key is taken before the files are read, so a file saved during a check
-makes the next build check again.  A snapshot is written once the pages made
-from its record are, by the process that made them, while MkDocs builds
-(generator/pipeline.py).  Comparing the entries with the last snapshot's also
-says how many files changed: a few are checked in the building process, many
-in a process of their own (generator/project.py).
+makes the next build check again.  The process that checked writes the record
+aside (it has just pickled it, to send it); it becomes the snapshot only once
+the pages made from it are written (generator/project.py, ``keep_record``).
 """
 
 from __future__ import annotations
@@ -36,31 +34,28 @@ from generator.errors import Problem
 from generator.util.store import UNREADABLE, write_atomic
 
 Versions = dict[tuple[str, str | None], Stamp]
-Entries = dict[str, tuple[int, ...]]  # every entry of content/ (path from the project) → its lstat
 
 
-def scan(root: Path, timezone: str, drafts: bool) -> tuple[str, Entries]:
-    """The key of content/ as ``lstat`` sees it, with the code and the settings the check depends on, and the
-    entries it was made from."""
-    entries: Entries = {}
-    _walk(str(root / "content"), len(str(root)) + 1, entries)
+def scan(root: Path, timezone: str, drafts: bool) -> str:
+    """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{fingerprint()}\0{timezone}\0{drafts}\0".encode())
-    h.update(repr(sorted(entries.items())).encode("utf-8", "surrogateescape"))
-    return h.hexdigest(), entries
+    _walk(str(root / "content"), len(str(root)) + 1, h)
+    return h.hexdigest()
 
 
-def _walk(folder: str, skip: int, entries: Entries) -> None:
+def _walk(folder: str, skip: int, h: hashlib.blake2b) -> None:
     try:
-        found = list(os.scandir(folder))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        entries[folder[skip:]] = (-1, exc.errno or 0)
+        h.update(f"!{folder[skip:]}:{exc.errno}\n".encode("utf-8", "surrogateescape"))
         return
-    for entry in found:
+    for entry in entries:
         st = entry.stat(follow_symlinks=False)
-        entries[entry.path[skip:]] = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
+        stats = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
+        h.update(f"{entry.path[skip:]}\0{stats}\n".encode("utf-8", "surrogateescape"))
         if entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, skip, entries)
+            _walk(entry.path, skip, h)
 
 
 @dataclass(frozen=True)
@@ -72,32 +67,38 @@ class Found:
 
 @dataclass
 class Snapshot:
-    """The snapshot file of a project (``.build/cache/record.pickle``) and content/ as it is now."""
+    """The snapshot file of a project (``.build/cache/record.pickle``) and the key of content/ as it is now."""
 
     path: Path
     key: str
-    entries: Entries
-    changed: int | None = None  # after :meth:`load` found another key: entries added, removed or changed since
+
+    @property
+    def aside(self) -> Path:
+        return self.path.with_name(self.path.name + ".pending")
 
     def load(self) -> Found | None:
         """The record kept under this key, or None (none kept, another key, or unreadable)."""
         try:
             with open(self.path, "rb") as source:
-                key, entries, blob, warnings, versions = pickle.load(source)
+                key, blob, warnings, versions = pickle.load(source)
             if key != self.key:
-                self.changed = len(set(entries.items()) ^ set(self.entries.items()))
                 return None
             record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
         return Found(record, warnings, versions) if isinstance(record, Record) else None
 
-    def keep(self, record: Record | bytes, warnings: list[Problem], versions: Versions) -> None:
-        """Keep the record (or its pickle) for the next build: once its pages are written, and only where the
-        project was built."""
+    def set_aside(self, blob: bytes, warnings: list[Problem], versions: Versions) -> None:
+        """Write the pickled record (``blob``) beside the snapshot, for :meth:`keep` once its pages are written;
+        only where the project was built."""
         if not self.path.parent.parent.is_dir():
             return
-        blob = record if isinstance(record, bytes) else pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
-        kept = (self.key, self.entries, blob, warnings, versions)
-        with contextlib.suppress(OSError):
-            write_atomic(self.path, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
+        try:
+            write_atomic(self.aside, pickle.dumps((self.key, blob, warnings, versions), pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            self.aside.unlink(missing_ok=True)
+
+    def keep(self) -> None:
+        """The record set aside is the one the next build may reuse."""
+        with contextlib.suppress(FileNotFoundError):
+            self.aside.replace(self.path)

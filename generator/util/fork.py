@@ -8,7 +8,6 @@ other threads' locks as they are) on a system that has fork and a second core.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import signal
@@ -41,12 +40,8 @@ class Forked:
     read_fd: int
 
 
-def start(work: Callable[[], Any], then: Callable[[], None] | None = None) -> Forked:
-    """Run ``work()`` in a forked child; :func:`join` waits for its (picklable) result.
-
-    ``then``: more work for the child once it has sent a result (not an error), while the parent goes on;
-    the parent waits for it with :func:`reap` (``join(..., reap=False)``).
-    """
+def start(work: Callable[[], Any]) -> Forked:
+    """Run ``work()`` in a forked child; :func:`join` waits for its (picklable) result."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid:
@@ -61,20 +56,15 @@ def start(work: Callable[[], Any], then: Callable[[], None] | None = None) -> Fo
     try:
         with os.fdopen(write_fd, "wb") as out:
             out.write(payload)
-        if then is not None and status == 0:
-            then()
     finally:
         os._exit(status)
 
 
-def join(forked: Forked, *, reap: bool = True) -> Any:
-    """The worker's result; :class:`WorkerFailed` when it raised or sent nothing readable.  ``reap=False``:
-    leave the worker to finish its ``then`` work, and :func:`reap` it later."""
+def join(forked: Forked) -> Any:
+    """The worker's result; :class:`WorkerFailed` when it raised or sent nothing readable."""
     with os.fdopen(forked.read_fd, "rb") as source:
         data = source.read()
-    status = None
-    if reap or not data:
-        _, status = os.waitpid(forked.pid, 0)
+    _, status = os.waitpid(forked.pid, 0)
     try:
         outcome, value = pickle.loads(data)
     except UNREADABLE:
@@ -82,12 +72,6 @@ def join(forked: Forked, *, reap: bool = True) -> Any:
     if outcome != "ok":
         raise WorkerFailed(value)
     return value
-
-
-def reap(forked: Forked) -> None:
-    """Wait for a worker joined with ``reap=False`` to finish (its ``then`` work is best effort: never raises)."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(forked.pid, 0)
 
 
 def abandon(forked: Forked | None) -> None:
