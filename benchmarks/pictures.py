@@ -4,12 +4,17 @@
 
 Loads the project's record, then draws what `briefing build` draws (the home chart, the
 timeline's strips, every topic's and story's strip, every actor's sparkline, every day's
-locator map, the map page) with a fresh basemap, timing each kind in CPU seconds. The
-build spreads these over two cores; this adds them up on one. Bytes are the SVG's.
+locator map, the map page) with a fresh basemap, timing each kind in CPU seconds, then
+places each picture as the pages do (templates/pages/_picture.html.j2: the figure, its
+note and its table), timed as "placing". The build spreads these over two cores; this
+adds them up on one. Bytes are the SVG's. The garbage collector is set as `briefing
+build` sets it (the record frozen, few full collections): without that, every full
+collection walks the record, and the outlines' JSON alone seemed to take seconds.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -19,22 +24,27 @@ from pathlib import Path
 def measure(project_dir: Path) -> dict:
     from generator.pictures import Basemap
     from generator.project import Project
+    from generator.site.produce import calm_collector
     from generator.util.paths import node_modules
     from generator.views import pictures, urls
     from generator.views.pages import Context, Links
 
+    calm_collector()
     project = Project.load(project_dir / "mkdocs.yml")
     record, _ = project.load_record()
+    gc.freeze()
     ctx = Context(record, project.settings.language, project.settings.key_points)
     modules = node_modules(project.settings.root, "world-atlas")
     basemap = Basemap.load(modules / "world-atlas" if modules else None)
     kinds: dict[str, dict] = {}
+    every: list = []
 
     def timed(kind: str, jobs) -> None:
         start = time.process_time()
         drawn = [job() for job in jobs]
         seconds = time.process_time() - start
         made = [p for p in drawn if p is not None]
+        every.extend(made)
         kinds[kind] = {"seconds": round(seconds, 3), "pictures": len(made), "bytes": sum(len(p.svg) for p in made)}
 
     events = record.events
@@ -61,6 +71,12 @@ def measure(project_dir: Path) -> dict:
         "pictures": 1,
         "bytes": len(view.picture.svg) if view.picture else 0,
     }
+    if view.picture:
+        every.append(view.picture)
+    figure = project.templates.get("pages").get_template("_picture.html.j2")
+    start = time.process_time()
+    placed = sum(len(figure.render(picture=picture)) for picture in every)
+    kinds["placing"] = {"seconds": round(time.process_time() - start, 3), "pictures": len(every), "bytes": placed}
     return {
         "kinds": kinds,
         "total_seconds": round(sum(k["seconds"] for k in kinds.values()), 3),

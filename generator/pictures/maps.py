@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .basemap import LOCATOR_TOLERANCE, MERIDIAN_STEP, WIDTH, Basemap, View, to_svg
 from .picture import Cell, Picture, Table
 from .projection import HALF_HEIGHT, HALF_WIDTH, centre_of, equal_earth, wrap
-from .svg import clip_words, document, element, label_text
+from .svg import attributes, clip_words, document, escape_plain, label_text, number
 
 FONT = 13.0
 CHAR = FONT * 0.58
@@ -175,21 +175,28 @@ def _markers(places: Sequence[Place], positions: Sequence[tuple[float, float]]) 
     """Big markers first, so smaller ones nearby stay on top and clickable.
 
     What every marker shares (its paint, the count's type) is said once, on the group: a day with a
-    hundred places repeats only the circles' positions.
+    hundred places repeats only the circles' positions. Each marker is written as one string (every
+    day page has a map, and a generic element per circle was most of a map's cost); what
+    :func:`~generator.pictures.svg.element` would write, the same escaping.
     """
     order = sorted(range(len(places)), key=lambda i: (-places[i].count, i))
     links = []
     for index in order:
         place, (x, y) = places[index], positions[index]
         r = radius(place.count)
-        shapes = [element("title", None, place.marker_name), element("circle", {"cx": x, "cy": y, "r": r})]
+        name = escape_plain(place.marker_name)
+        shapes = f'<title>{name}</title><circle cx="{number(x)}" cy="{number(y)}" r="{number(r)}"/>'
         if place.count > 1:
-            size = min(FONT, r * 2 / max(len(str(place.count)), 1) / 0.62)
-            at = {"x": x, "y": y + size * 0.36, "font-size": size, "fill": "#ffffff", "stroke": "none"}
-            shapes.append(element("text", {**at, "class": "bp-count"}, str(place.count)))
-        links.append(element("a", {"href": place.href, "aria-label": place.marker_name}, shapes))
+            digits = str(place.count)
+            size = min(FONT, r * 2 / max(len(digits), 1) / 0.62)
+            shapes += (
+                f'<text x="{number(x)}" y="{number(y + size * 0.36)}" font-size="{number(size)}" fill="#ffffff"'
+                f' stroke="none" class="bp-count">{digits}</text>'
+            )
+        links.append(f'<a href="{escape_plain(str(place.href))}" aria-label="{name}">{shapes}</a>')
     paint = {"fill": MARKER_FILL, "stroke": "#ffffff", "stroke-width": 1.5}
-    return element("g", {"class": "bp-markers", **paint, "text-anchor": "middle", "font-weight": "700"}, links)
+    group = attributes({"class": "bp-markers", **paint, "text-anchor": "middle", "font-weight": "700"})
+    return Markup(f"<g{group}>{''.join(links)}</g>")
 
 
 def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Markup:
@@ -210,17 +217,16 @@ def _labels(places: Sequence[Place], positions, view: View, limit: int) -> Marku
             if outside or any(_meets(box, other) for other in taken):
                 continue
             taken.append(box)
-            at = {"x": x + r + 3 if anchor == "start" else x - r - 3, "y": y + FONT * 0.35, "text-anchor": anchor}
-            placed.append((at, label_text(label)))
+            at_x = x + r + 3 if anchor == "start" else x - r - 3
+            words = escape_plain(label_text(label))
+            at = f'x="{number(at_x)}" y="{number(y + FONT * 0.35)}" text-anchor="{anchor}"'
+            placed.append(f"<text {at}>{words}</text>")
             break
+    texts = "".join(placed)  # the same texts twice: the halos, then the names over them
     halo = {"class": "bp-halos", "stroke": "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "fill": "none"}
-    return element(
-        "g",
-        {"class": "bp-text bp-labels", "font-size": FONT},
-        [
-            element("g", halo, [element("text", at, words) for at, words in placed]),
-            element("g", {"class": "bp-names", "fill": INK}, [element("text", at, words) for at, words in placed]),
-        ],
+    return Markup(
+        f"<g{attributes({'class': 'bp-text bp-labels', 'font-size': FONT})}>"
+        f"<g{attributes(halo)}>{texts}</g><g{attributes({'class': 'bp-names', 'fill': INK})}>{texts}</g></g>"
     )
 
 

@@ -27,9 +27,24 @@ FONT_FAMILY = "Inter, system-ui, sans-serif"
 def number(value: float) -> str:
     """A coordinate as short as it can be: one decimal, no trailing zero, no '-0'."""
     text = f"{value:.1f}"
-    if text.endswith(".0"):
+    if text[-2:] == ".0":
         text = text[:-2]
-    return "0" if text == "-0" else text
+        return "0" if text == "-0" else text
+    return text
+
+
+def attributes(attrs: Attrs) -> str:
+    """name="value" for each attribute whose value is not None: numbers written short, anything else escaped."""
+    out = ""
+    for name, value in attrs.items():
+        kind = type(value)
+        if kind is float:
+            out += f' {name}="{number(value)}"'
+        elif kind is int:
+            out += f' {name}="{value}"'
+        elif value is not None:
+            out += f' {name}="{escape_plain(str(value))}"'
+    return out
 
 
 def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str | None = None) -> Markup:
@@ -38,29 +53,16 @@ def element(tag: str, attrs: Attrs | None = None, children: Iterable[str] | str 
     Children that are Markup (from this module) go in as they are; plain strings are escaped,
     and so is every attribute value that is not a number.
     """
-    parts = [f"<{tag}"]
-    for name, value in (attrs or {}).items():
-        if value is None:
-            continue
-        if isinstance(value, float):
-            parts.append(f' {name}="{number(value)}"')
-        elif isinstance(value, int):
-            parts.append(f' {name}="{value}"')
-        else:
-            parts.append(f' {name}="{_escape(str(value))}"')
+    head = f"<{tag}{attributes(attrs)}" if attrs else f"<{tag}"
     if children is None:
-        parts.append("/>")
-        return Markup("".join(parts))
-    parts.append(">")
+        return Markup(head + "/>")
     if isinstance(children, str):
-        children = [children]
-    for child in children:
-        parts.append(child if isinstance(child, Markup) else _escape(str(child)))
-    parts.append(f"</{tag}>")
-    return Markup("".join(parts))
+        children = (children,)
+    inner = "".join([child if isinstance(child, Markup) else escape_plain(str(child)) for child in children])
+    return Markup(f"{head}>{inner}</{tag}>")
 
 
-def _escape(value: str) -> str:
+def escape_plain(value: str) -> str:
     # The standard library's escaping (& < > " ') as plain text: markupsafe's does the same, but makes a
     # Markup object of every value on the way, which is most of the cost of a map's hundred elements.
     return html_escape(value, quote=True)
