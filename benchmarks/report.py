@@ -158,9 +158,10 @@ def other_table(sizes: list[dict]) -> str:
 
 def pictures_table(sizes: list[dict]) -> str:
     rows = [
-        "| days | cold build s, with pictures | without | added | added % | drawing alone, CPU s (one core) "
-        "| of which day maps | actor sparklines | frames drawn | SVG bytes | site bytes added |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| days | cold build s, with pictures | without | added | added % | CPU s, with | without | added % "
+        "| drawing and placing alone, CPU s (one core) | of which day maps | actor sparklines | frames drawn "
+        "| SVG bytes | site bytes added |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
         off, alone = size.get("build_no_pictures"), size.get("pictures")
@@ -169,10 +170,16 @@ def pictures_table(sizes: list[dict]) -> str:
         on = size["build"]["seconds"]
         added = on - off["seconds"]
         kinds = alone["kinds"]
-        svg = sum(k["bytes"] for k in kinds.values())
+        svg = sum(k["bytes"] for name, k in kinds.items() if name != "placing")  # placing: the figures' bytes
         share = 100 * added / off["seconds"]
+        cpu_on, cpu_off = size["build"].get("cpu"), off.get("cpu")
+        cpu = (
+            f"| {_s(cpu_on)} | {_s(cpu_off)} | {100 * (cpu_on - cpu_off) / cpu_off:+.1f} % "
+            if cpu_on and cpu_off
+            else "| | | "
+        )
         rows.append(
-            f"| {size['days']:,} | {_s(on)} | {_s(off['seconds'])} | {added:+.1f} | {share:+.1f} % "
+            f"| {size['days']:,} | {_s(on)} | {_s(off['seconds'])} | {added:+.1f} | {share:+.1f} % {cpu}"
             f"| {_s(alone['total_seconds'])} | {_s(kinds['day_maps']['seconds'])} | {_s(kinds['actors']['seconds'])} "
             f"| {alone['frames_drawn']:,} | {_mb(svg)} | {_mb(size['site']['bytes'] - off['site']['bytes'])} |"
         )
