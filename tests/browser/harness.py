@@ -233,7 +233,11 @@ class Watch:
 
     def _failed(self, request) -> None:
         self.in_flight.discard(request)
-        self.failed_requests.append(f"{request.url} ({request.failure})")
+        # Cancelled by the browser because the walk went on to the next page (Chromium asks for the favicon
+        # late, after the page has settled): not a failure of the site.  A missing file answers 404 and is
+        # caught by _response; a request to another host, by _request.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed_requests.append(f"{request.url} ({request.failure})")
 
     def settle(self, page, quiet_ms: int = 100, timeout_ms: int = 10_000) -> None:
         """Wait until no request has been in flight for ``quiet_ms`` (the theme loads its search after `load`).
