@@ -128,8 +128,10 @@ class Project:
             return record_of(self.check())
         s = self.settings
         snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts))
-        found = snapshot.load() if not self._read_folder_problems() else None
-        if found is not None:  # content/ as the last build left it: its record, warnings and file versions
+        found = snapshot.load()
+        # content/ as the last build left it: its record, warnings and file versions; a refused file in the other
+        # folders is reported by the check (which walks them anyway)
+        if found is not None and not self._read_folder_problems():
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
         outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot)))

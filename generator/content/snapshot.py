@@ -80,9 +80,9 @@ class Snapshot:
         """The record kept under this key, or None (none kept, another key, or unreadable)."""
         try:
             with open(self.path, "rb") as source:
-                key, blob, warnings, versions = pickle.load(source)
-            if key != self.key:
-                return None
+                if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
+                    return None
+                blob, warnings, versions = pickle.load(source)
             record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
@@ -94,7 +94,8 @@ class Snapshot:
         if not self.path.parent.parent.is_dir():
             return
         try:
-            write_atomic(self.aside, pickle.dumps((self.key, blob, warnings, versions), pickle.HIGHEST_PROTOCOL))
+            kept = pickle.dumps((blob, warnings, versions), pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.aside, pickle.dumps(self.key) + kept)
         except OSError:
             self.aside.unlink(missing_ok=True)
 
