@@ -1,14 +1,19 @@
 """The yardsticks built by plain MkDocs in the same run: the Material blog plugin, and the bare MkDocs floor.
 
 - The blog: one post per day (the Material blog plugin, with its archive and
-  index pages), in two kinds.  ``day``: each post's body is the Markdown of
-  our own day page (.build/docs/briefings/YYYY-MM-DD.md), so both builds
-  render the same text with the same Markdown extensions.  ``short``: a post
+  index pages), in two kinds.  ``day``: each post's body is the text of our
+  own day page (.build/docs/briefings/YYYY-MM-DD.md) as plain Markdown (see
+  the floor below), so both builds publish the same words.  ``short``: a post
   of about 900 words of plain Markdown (the day's event titles as headings,
   their summaries as paragraphs), what a desk's blog post of the day would be.
-- The floor: the same day pages (our day page's Markdown) built by bare
-  MkDocs with the Material theme and MkDocs' defaults (its search plugin):
-  what MkDocs itself costs for that many pages, with nothing of ours.
+- The floor: the same days, built by bare MkDocs with the Material theme and
+  MkDocs' defaults (its search plugin): what MkDocs itself costs for that many
+  pages, with nothing of ours.  Each page is the text of our day page written
+  as the plain Markdown a desk would write by hand (:func:`plain_markdown`:
+  headings, paragraphs and lists, the links' words kept as words).  Our day
+  pages are HTML, which our build hands to MkDocs as HTML; a bare MkDocs would
+  parse them as Markdown with raw HTML blocks, which took it over ten minutes
+  at 3,650 days and is no floor.
 
 Links to our actor and source pages do not exist there, so they are built
 without --strict (MkDocs only logs them).
@@ -20,6 +25,7 @@ import html
 import re
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import proctree
@@ -114,15 +120,60 @@ def make_blog(day_pages: Path, out: Path, kind: str = "day") -> int:
     (out / "mkdocs.yml").write_text(BLOG_YML, encoding="utf-8")
     count = 0
     for day, body in day_bodies(day_pages):
-        if kind == "short":
-            body = f"# {day}\n\n{short_body(body)}"
+        body = f"# {day}\n\n{short_body(body)}" if kind == "short" else plain_markdown(body)
         (posts / f"{day}.md").write_text(f"---\ndate: {day}\n---\n{body}", encoding="utf-8")
         count += 1
     return count
 
 
+class _PlainMarkdown(HTMLParser):
+    """Our day page's HTML as plain Markdown: each block its own paragraph, heading or list item."""
+
+    BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "div", "nav"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.words: list[str] = []
+        self.prefix = ""
+        self.skip = 0  # inside a permalink anchor (¶) or a script
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "a" and ("class", "headerlink") in attrs or tag in ("script", "style"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self._flush()
+            self.prefix = "#" * int(tag[1]) + " " if tag[0] == "h" and tag[1:].isdigit() else "- " * (tag == "li")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip and tag in ("a", "script", "style"):
+            self.skip -= 1
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.words.extend(data.split())
+
+    def _flush(self) -> None:
+        if self.words:
+            text = " ".join(self.words).replace("*", "\\*").replace("_", "\\_")
+            self.blocks.append(self.prefix + text)
+        self.words, self.prefix = [], ""
+
+
+def plain_markdown(day_page: str) -> str:
+    """The text of our day page (its HTML) as plain Markdown."""
+    parser = _PlainMarkdown()
+    parser.feed(day_page)
+    parser.close()
+    parser._flush()
+    return "\n\n".join(parser.blocks) + "\n"
+
+
 def make_floor(day_pages: Path, out: Path) -> int:
-    """A bare MkDocs + Material project in ``out``: a home page and our day pages; the number of pages."""
+    """A bare MkDocs + Material project in ``out``: a home page and one page of plain Markdown per day page (its
+    text, :func:`plain_markdown`); the number of pages."""
     if out.exists():
         shutil.rmtree(out)
     folder = out / "docs" / "briefings"
@@ -131,7 +182,7 @@ def make_floor(day_pages: Path, out: Path) -> int:
     (out / "mkdocs.yml").write_text(FLOOR_YML, encoding="utf-8")
     count = 0
     for day, body in day_bodies(day_pages):
-        (folder / f"{day}.md").write_text(body, encoding="utf-8")
+        (folder / f"{day}.md").write_text(plain_markdown(body), encoding="utf-8")
         count += 1
     return count
 

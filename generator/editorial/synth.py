@@ -141,9 +141,17 @@ class Synth:
 
     def person(self, since: int) -> Actor:
         rng = self.rng
-        for _ in range(50):
+        for attempt in range(200):
             culture = rng.choice(words.CULTURES)
             given_latin, given_native, gender = rng.choice(culture.given)
+            if attempt >= 50:
+                # Decades of record outgrow the pairs of one given and one family name: a second given name,
+                # as many people have (drawn only then, so a shorter record is made exactly as before).
+                second_latin, second_native, _ = rng.choice([g for g in culture.given if g[2] in (gender, "")])
+                given_latin = f"{given_latin} {second_latin}"
+                given_native = (
+                    f"{given_native}{culture.native_separator}{second_native}" if given_native and second_native else ""
+                )
             family = rng.choice(culture.family)
             female = gender == "f" or (gender == "" and rng.random() < 0.5)
             family_latin, family_native = (family[2], family[3]) if female else (family[0], family[1])
@@ -162,7 +170,9 @@ class Synth:
             if actor:
                 self.person_details(actor)
                 return actor
-        raise AssertionError("the name pool is exhausted")  # pragma: no cover - 2,000+ combinations per culture
+        raise AssertionError(
+            "the name pool is exhausted"
+        )  # pragma: no cover - a second given name: 100,000+ per culture
 
     def person_details(self, actor: Actor) -> None:
         rng = self.rng

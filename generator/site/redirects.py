@@ -182,11 +182,17 @@ def staging(root: Path) -> Path:
 
 def _link(source: Path, target: Path) -> None:
     """``target`` made the same file as ``source`` (a hard link: 40,000 pages cost no second copy)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
     try:
-        os.link(source, target)
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            target.unlink()
+            os.link(source, target)
+        except FileNotFoundError:  # its folder is missing (made only then: see generator/util/store.py)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
     except OSError:
+        target.unlink(missing_ok=True)
         shutil.copyfile(source, target)
 
 

@@ -8,6 +8,7 @@ new ones, never half of them.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import operator
 import os
@@ -41,27 +42,33 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` (making its folder) so that no reader ever sees part of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    stream_atomic(path, lambda out: out.write(data))
 
 
 def stream_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """:func:`write_atomic` for a file too big to hold in memory: ``write`` writes it into an open file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "wb") as out:
+        with _create(tmp, path.parent) as out:
             write(out)
-        tmp.replace(path)
+        os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
+
+
+def _create(file: str, folder: Path) -> BinaryIO:
+    """``file`` opened for writing, its ``folder`` made only when it is missing.
+
+    A cold build writes tens of thousands of files into folders that mostly exist already; making the folder
+    first (a ``mkdir`` that fails) cost two thirds of the time of creating the files (py-spy, 3,650 days).
+    """
+    try:
+        return open(file, "wb")
+    except FileNotFoundError:
+        folder.mkdir(parents=True, exist_ok=True)
+        return open(file, "wb")
 
 
 def load_pickle(path: Path, kind: type[T]) -> T | None:

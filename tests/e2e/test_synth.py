@@ -95,3 +95,15 @@ def test_the_corpus_builds_into_a_site_with_its_search_index(project):
     assert bundles[0] == "site" and len(bundles) >= 2, "a bundle for the site, one for each year"
     assert all((site / "pagefind" / name / "pagefind.js").is_file() for name in bundles)
     assert report.timings["generate"] > 0 and report.timings["mkdocs"] > 0
+
+
+def test_decades_of_people_never_exhaust_the_name_pool():
+    """A 10,000-day corpus needs more people than pairs of one given and one family name (the benchmarks'
+    largest row failed with "the name pool is exhausted"): a second given name is drawn once the pairs run out,
+    and every name and alias is still one person's."""
+    synth = Synth(days=1, seed=1)
+    people = [synth.person(0) for _ in range(6000)]
+    assert len({p.id for p in people}) == len(people)
+    names = [n.casefold() for p in people for n in (p.name, *p.aliases)]
+    assert len(set(names)) == len(names)
+    assert any(len(p.name.split()) == 3 for p in people)  # some drawn with a second given name

@@ -1,4 +1,5 @@
-"""The benchmarks' bare MkDocs floor gets our day pages' text, not our pictures (benchmarks/blog.py)."""
+"""The benchmarks' bare MkDocs floor gets our day pages' text as plain Markdown, not our HTML or pictures
+(benchmarks/blog.py)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,16 @@ def test_the_floor_gets_the_day_text_without_the_pictures(tmp_path):
     assert list(blog.day_bodies(pages)) == [("2024-11-06", "# 6 November\n\n## An event\n\nIts summary.\n")]
     assert blog.make_floor(pages, tmp_path / "floor") == 1
     assert "<svg" not in (tmp_path / "floor" / "docs" / "briefings" / "2024-11-06.md").read_text(encoding="utf-8")
+
+
+def test_the_floor_page_is_the_day_text_as_plain_markdown():
+    page = (
+        '<h1 id="d">Saturday 25 January 2020<a class="headerlink" href="#d" title="Link">¶</a></h1>\n'
+        '<h3 class="event-title" id="e">Talks open in Athens<a class="headerlink" href="#e">¶</a></h3>\n'
+        '<div class="event-summary">\n<p>Delegations met\nin <em>Athens</em> &amp; agreed_on *aid*.</p>\n</div>\n'
+        '<div class="event-sources"><ol><li><a href="../sources/s.md">A Paper</a>, 25 Jan 2020.</li></ol></div>\n'
+    )
+    assert blog.plain_markdown(page) == (
+        "# Saturday 25 January 2020\n\n### Talks open in Athens\n\n"
+        "Delegations met in Athens & agreed\\_on \\*aid\\*.\n\n- A Paper , 25 Jan 2020.\n"
+    )
