@@ -107,6 +107,8 @@ def measure_cold(project: Path, out: dict) -> None:
         "pages": report["pages"],
         "events": report["events"],
         "docs_written": len(report["docs_written"]),
+        "peak_by_process": measured.peak_by_name,  # RSS bytes by process name (generator/util/fork.py names them)
+        "at_peak": measured.at_peak,
     }
     out["site"] = site_stats(project / "site")
 

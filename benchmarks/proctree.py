@@ -3,7 +3,10 @@
 Memory is sampled from /proc every 50 ms (no psutil): the peak of the summed
 resident set (RSS) of the command and every descendant, and the peak of the
 summed proportional set (PSS, from smaps_rollup), which counts pages a forked
-worker shares with its parent once instead of twice.  CPU time is the user +
+worker shares with its parent once instead of twice.  Each process is also
+counted under its name (`briefing` forks name their workers: briefing-prep,
+briefing-check, briefing-pages…; generator/util/fork.py): the peak of each
+name, and what each name held at the moment the tree peaked.  CPU time is the user +
 system time of the tree, from the kernel's accounting of reaped children.
 """
 
@@ -14,7 +17,7 @@ import resource
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -30,6 +33,8 @@ class Measured:
     peak_pss: int  # bytes, summed over the tree
     stdout: str
     stderr: str
+    peak_by_name: dict[str, int] = field(default_factory=dict)  # bytes of RSS: each name's own peak
+    at_peak: dict[str, int] = field(default_factory=dict)  # bytes of RSS of each name when the tree peaked
 
     def check(self) -> Measured:
         if self.returncode != 0:
@@ -87,18 +92,35 @@ class Sampler(threading.Thread):
         self.interval = interval
         self.peak_rss = 0
         self.peak_pss = 0
+        self.peak_by_name: dict[str, int] = {}
+        self.at_peak: dict[str, int] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
             rss = pss = 0
+            named: dict[str, int] = {}
             for pid in tree(self.pid):
                 r, p = _memory(pid)
                 rss += r
                 pss += p
+                name = _name(pid)
+                named[name] = named.get(name, 0) + r
+            if rss > self.peak_rss:
+                self.at_peak = named
             self.peak_rss = max(self.peak_rss, rss)
             self.peak_pss = max(self.peak_pss, pss)
+            for name, r in named.items():
+                self.peak_by_name[name] = max(self.peak_by_name.get(name, 0), r)
             self.done.wait(self.interval)
+
+
+def _name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm") as handle:
+            return handle.read().strip()
+    except OSError:
+        return "?"
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None) -> Measured:
@@ -122,4 +144,15 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None, timeou
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Measured(command, process.returncode, wall, cpu, sampler.peak_rss, sampler.peak_pss, stdout, stderr)
+    return Measured(
+        command,
+        process.returncode,
+        wall,
+        cpu,
+        sampler.peak_rss,
+        sampler.peak_pss,
+        stdout,
+        stderr,
+        sampler.peak_by_name,
+        sampler.at_peak,
+    )

@@ -186,6 +186,16 @@ def pictures_table(sizes: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def memory_table(sizes: list[dict]) -> str:
+    """The cold build's memory by process: what each held when the tree peaked, and its own peak."""
+    rows = ["| days | process | RSS when the tree peaked | its own peak RSS |", "|---:|---|---:|---:|"]
+    for size in sizes:
+        at_peak, own = size["build"].get("at_peak") or {}, size["build"].get("peak_by_process") or {}
+        for name in sorted(own, key=lambda n: -own[n]):
+            rows.append(f"| {size['days']:,} | {name} | {_mb(at_peak.get(name, 0))} | {_mb(own[name])} |")
+    return "\n".join(rows)
+
+
 def markdown(results: dict) -> str:
     sizes = results["sizes"]
     parts = [
@@ -193,6 +203,8 @@ def markdown(results: dict) -> str:
         f"Command: `{results['command'].strip()}`",
         "### Full build (cold: no .build/ and no site/ before it; no PDFs)",
         build_table(sizes),
+        "### Memory of the cold build by process (RSS: a forked worker's shared pages count in both)",
+        memory_table(sizes),
         "### What the pictures add (the cold build without them: `extra.briefing.pictures: false`)",
         pictures_table(sizes),
         "### Incremental rebuilds (`briefing build` again after the cold build)",

@@ -247,7 +247,7 @@ def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport 
     """
     if not fork.can_fork():
         return _prepare(project, make_pdfs)
-    outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs)))
+    outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs), "briefing-prep"))
     if outcome == "error":
         raise value
     return value

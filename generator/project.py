@@ -134,7 +134,7 @@ class Project:
         if found is not None and not self._read_folder_problems():
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
-        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot)))
+        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot), "briefing-check"))
         if outcome == "error":
             raise ContentError(found)
         blob, warnings, changes, cold, versions, rendered = found

@@ -109,7 +109,7 @@ class FileCache:
         stale = [(item, stamp) for item, stamp in stamped if stamp is not None and self._reuse(item, stamp) is None]
         if len(stale) >= PARALLEL_AT and fork.can_fork():
             theirs = [(*item, stamp) for item, stamp in stale[1::2]]
-            child = fork.start(lambda: _checks(theirs, check_file))
+            child = fork.start(lambda: _checks(theirs, check_file), "briefing-read")
             for (path, rel, kind, ident), stamp in stale[0::2]:
                 self._keep((rel, kind, ident), stamp, check_file(Path(path), rel, kind, ident), str(path))
             try:

@@ -70,7 +70,7 @@ def start(config: Any, files: Any, nav: Any, env: Any, pages: list) -> fork.Fork
     if not allowed(config, pages):
         return None
     theirs = pages[1::2]
-    worker = fork.start(lambda: _build(config, files, nav, env, theirs))
+    worker = fork.start(lambda: _build(config, files, nav, env, theirs), "briefing-mkdocs")
     for page in theirs:
         page.meta["template"] = SKIP_TEMPLATE
         page.briefing_elsewhere = True

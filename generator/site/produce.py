@@ -211,10 +211,10 @@ def produce(
     mine = jobs
     if parallel and len(jobs) >= MIN_JOBS_TO_FORK and fork.can_fork():
         mine, theirs = shares(jobs)
-        worker = fork.start(lambda: _worker(theirs, folder))
+        worker = fork.start(lambda: _worker(theirs, folder), "briefing-pages")
     elif parallel and remake_exports and fork.can_fork():
         # A few pages (an edit): the feeds and data files, which take as long, on the other core meanwhile.
-        exporter = fork.start(lambda: _exports_worker(exports, folder))
+        exporter = fork.start(lambda: _exports_worker(exports, folder), "briefing-export")
     try:
         made = _render(mine, writer)
         warnings: list[Problem] = []

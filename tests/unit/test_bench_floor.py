@@ -38,3 +38,15 @@ def test_the_floor_page_is_the_day_text_as_plain_markdown():
         "# Saturday 25 January 2020\n\n### Talks open in Athens\n\n"
         "Delegations met in Athens & agreed\\_on \\*aid\\*.\n\n- A Paper , 25 Jan 2020.\n"
     )
+
+
+def test_the_floor_navigation_has_the_shape_of_ours(tmp_path):
+    pages = tmp_path / "briefings"
+    pages.mkdir()
+    for n in range(1, 11):
+        (pages / f"2024-11-{n:02d}.md").write_text(f"# {n} November\n", encoding="utf-8")
+    assert blog.make_floor(pages, tmp_path / "floor") == 10
+    config = (tmp_path / "floor" / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config.split("nav:\n", 1)[1].splitlines()
+    assert nav[0] == "  - Home: index.md"
+    assert nav[1:] == [f"  - 2024-11-{n:02d}: briefings/2024-11-{n:02d}.md" for n in range(10, 3, -1)]
