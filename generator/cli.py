@@ -7,7 +7,9 @@ exit code: 0 success, 1 problems an editor can fix, 2 wrong usage or a bug.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import sys
 import traceback
@@ -524,9 +526,28 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    whole_process = argv is None  # the `briefing` command itself, not a caller in the same process
+    args = make_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    code = _run(args)
+    if whole_process and args.command == "serve":
+        _leave(code)
+    return code
+
+
+def _leave(code: int) -> None:
+    """End the process now, without Python freeing each of its objects first.
+
+    A preview holds the record (a gigabyte of objects at ten years): freeing them one by one kept the terminal
+    waiting 8 s after Ctrl+C at 3,650 days, with nothing left to do.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, or a stream closed: nothing more to say
+            stream.flush()
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     debug = args.debug
     try:
         return COMMANDS[args.command].run(args)

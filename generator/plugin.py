@@ -106,6 +106,7 @@ class BriefingPlugin(BasePlugin):
         self.dirty = dirty
         if command == "serve":
             calm_collector()
+            self.preview_index = pagefind.PreviewIndex()  # a new preview (MkDocs may keep this object between them)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # The docs folder is generated: each rebuild writes the pages it changed there, and a watch on it
@@ -128,6 +129,7 @@ class BriefingPlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self.stop_watching()
+        self.preview_index.close()
 
     def on_files(self, files, config: MkDocsConfig):
         if self.generated:

@@ -17,7 +17,11 @@ the preview can do three things it cannot:
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,7 +114,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
     settings = project.settings
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     status = PreviewStatus()
-    site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
+    site_dir = preview_folder()
     quiet = _Quiet()
     for name in LOGGERS:  # a filter is asked by its own logger only, not by its children's records
         logging.getLogger(name).addFilter(quiet)
@@ -174,6 +178,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             return None
 
     server.error_handler = error_handler
+    stopped_by = _stop_on_signals()  # a terminal closed or a process manager's stop: the same as Ctrl+C
     try:
         builder(config)
         server.watch(str(settings.config_file))
@@ -199,4 +204,79 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         config.plugins.on_shutdown()
         for name in LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
-        shutil.rmtree(site_dir, ignore_errors=True)
+        remove_later(site_dir)
+        for signum, handler in stopped_by.items():
+            signal.signal(signum, handler)
+
+
+PREVIEW_PREFIX = "briefing-preview-"
+_PREVIEW = re.compile(rf"{PREVIEW_PREFIX}(\d+)-")
+_REMOVER = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def preview_folder() -> str:
+    """A new folder for the preview's site, named for this process; those of previews that are no longer
+    running (stopped by SIGKILL, or a crash) are removed first."""
+    temp = tempfile.gettempdir()
+    try:
+        entries = list(os.scandir(temp))
+    except OSError:
+        entries = []
+    for entry in entries:
+        found = _PREVIEW.match(entry.name)
+        if found and entry.is_dir(follow_symlinks=False) and not _running(int(found.group(1))):
+            remove_later(entry.path)
+    return tempfile.mkdtemp(prefix=f"{PREVIEW_PREFIX}{os.getpid()}-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
+
+
+def remove_later(folder: str) -> None:
+    """Remove ``folder`` in a process of its own, so that stopping the preview does not wait for it.
+
+    At ten years the preview's site is about 100,000 files, which took this machine 18–25 s to delete (Ctrl+C
+    took 48 s to give the terminal back).  Renamed first, the folder is out of the way at once.
+    """
+    gone = f"{folder}.removing"
+    try:
+        os.rename(folder, gone)
+    except OSError:
+        gone = folder
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVER, gone],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped with the preview's process group (Ctrl+C reaches all of it)
+        )
+    except OSError:
+        shutil.rmtree(gone, ignore_errors=True)
+
+
+def _stop_on_signals() -> dict:
+    """SIGTERM and SIGHUP stop the preview as Ctrl+C does (its site removed, its workers stopped); the handlers
+    they replace, to be put back.  Without this, either signal ended the process on the spot and left its site
+    (600 MB at ten years) in the temporary folder."""
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    replaced = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            replaced[signum] = signal.signal(signum, stop)
+        except ValueError:  # not the main thread: the caller owns the signals
+            break
+    return replaced

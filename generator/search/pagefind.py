@@ -195,26 +195,50 @@ class PreviewIndex:
         self.lock = threading.Lock()
         self.running = False
         self.again: tuple | None = None
+        self.closed = False
+        self.current: Indexing | None = None
+        self.thread: threading.Thread | None = None
 
     def update(self, settings: Settings, site_dir: Path, bundles: Bundles) -> None:
         with self.lock:
+            if self.closed:
+                return
             if self.running:
                 stale = set(bundles.stale) | set(self.again[2].stale if self.again else ())
                 self.again = (settings, site_dir, Bundles(bundles.names, tuple(n for n in bundles.names if n in stale)))
                 return
             self.running = True
-        threading.Thread(target=self._run, args=(settings, site_dir, bundles), daemon=True).start()
+            self.thread = threading.Thread(target=self._run, args=(settings, site_dir, bundles), daemon=True)
+        self.thread.start()
+
+    def close(self, wait: float = 10.0) -> None:
+        """The preview is stopping: index nothing more, stop Pagefind if it is at work, and wait (up to ``wait``
+        seconds) until nothing more is put into the site."""
+        with self.lock:
+            self.closed = True
+            self.again = None
+            if self.current is not None and self.current.process is not None:
+                self.current.process.kill()  # its thread, waiting on it, sees it end and stops
+            thread = self.thread
+        if thread is not None:
+            thread.join(wait)
 
     def _run(self, settings: Settings, site_dir: Path, bundles: Bundles) -> None:
         while True:
             try:
-                indexing = start_indexing(settings, bundles)
+                with self.lock:
+                    if self.closed:
+                        return
+                    indexing = self.current = start_indexing(settings, bundles)
                 if indexing is not None:
                     indexing.finish(site_dir)
             except (BriefingError, OSError) as exc:
+                if self.closed:  # stopped on purpose
+                    return
                 logging.getLogger("mkdocs.plugins.briefing").warning("search index not updated: %s", exc)
             with self.lock:
-                if self.again is None:
+                self.current = None
+                if self.again is None or self.closed:
                     self.running = False
                     return
                 settings, site_dir, bundles = self.again

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def wait_for(check, what: str, seconds: float = 60):
 
 
 class Preview:
-    def __init__(self, project: Path, port: int):
+    def __init__(self, project: Path, port: int, env: dict[str, str] | None = None):
         self.project = project
         self.port = port
         self.output: list[str] = []
@@ -64,7 +65,7 @@ class Preview:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1", **(env or {})},
         )
 
     def line(self, pattern: str, seconds: float = 90) -> str:
@@ -179,3 +180,52 @@ def test_a_busy_port_is_a_plain_error(project):
             server.stop()
     assert f"briefing: cannot serve on 127.0.0.1:{port}:" in output
     assert "Traceback" not in output
+
+
+def _not_running_pid() -> int:
+    pid = 4_000_000
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except OSError:
+            pass
+        pid += 1
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_stopped_preview_removes_its_site_and_leaves_at_once(project, tmp_path, signum):
+    """Ctrl+C, a closed terminal or a process manager's stop: the preview's site (100,000 files at ten years) is
+    removed in the background, and the terminal is not kept waiting for it."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    server = Preview(project, free_port(), env={"TMPDIR": str(temp)})
+    try:
+        server.line(r"Serving the preview at ")
+        (site,) = temp.glob(f"briefing-preview-{server.process.pid}-*")
+        assert (site / "index.html").is_file()
+        server.process.send_signal(signum)
+        assert server.process.wait(timeout=20) == 0
+    finally:
+        server.stop()
+    assert "Traceback" not in "".join(server.output)
+    wait_for(lambda: not any(temp.iterdir()), "the preview's site removed", 60)
+
+
+def test_the_site_of_a_preview_that_was_killed_is_removed_by_the_next(project, tmp_path):
+    temp = tmp_path / "temp"
+    left = temp / f"briefing-preview-{_not_running_pid()}-x1y2"
+    (left / "briefings").mkdir(parents=True)
+    (left / "briefings" / "index.html").write_text("old", encoding="utf-8")
+    running = temp / f"briefing-preview-{os.getpid()}-a3b4"  # a preview still running: left alone
+    running.mkdir()
+    other = temp / "briefing-preview-notes"  # not a name a preview makes: left alone
+    other.mkdir()
+    server = Preview(project, free_port(), env={"TMPDIR": str(temp)})
+    try:
+        server.line(r"Serving the preview at ")
+        wait_for(lambda: not left.exists() and not Path(f"{left}.removing").exists(), "the killed preview's site", 60)
+        assert running.is_dir() and other.is_dir()
+    finally:
+        server.stop()
