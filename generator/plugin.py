@@ -122,14 +122,15 @@ class BriefingPlugin(BasePlugin):
         allow_live_reload(server)
         return server
 
-    def stop_watching(self) -> None:
+    def stop_watching(self, wait: float = 5.0) -> None:
         if self.watch is not None:
-            self.watch.stop()
+            self.watch.stop(wait)
             self.watch = None
 
     def on_shutdown(self) -> None:
-        self.stop_watching()
-        self.preview_index.close()
+        # The process ends next: a watching thread may end with it; Pagefind must stop writing into the site.
+        self.stop_watching(wait=0)
+        self.preview_index.close(wait=3.0)
 
     def on_files(self, files, config: MkDocsConfig):
         if self.generated:

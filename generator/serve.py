@@ -190,11 +190,11 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             raise BriefingError(
                 f"cannot serve on {host}:{port}: {exc.strerror or exc}; choose another address with -a HOST:PORT"
             ) from None
-        say(
-            f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
-            "Ctrl+C stops it)"
-        )
-        try:
+        try:  # from here on, Ctrl+C (or SIGTERM, SIGHUP) is how a preview ends: not an error
+            say(
+                f"Serving the preview at {server.url} (rebuilt when content/, templates/ or mkdocs.yml change; "
+                "Ctrl+C stops it)"
+            )
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             pass

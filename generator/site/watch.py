@@ -56,8 +56,10 @@ class NativeWatch:
             self.server._want_rebuild = True
             self.server._rebuild_cond.notify_all()
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 5.0) -> None:
+        """Stop watching; wait up to ``wait`` seconds for the watching thread to end."""
         if self.observer is not None:
             self.observer.stop()
-            self.observer.join(timeout=5)
+            if wait:
+                self.observer.join(timeout=wait)
             self.observer = None
