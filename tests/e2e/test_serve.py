@@ -66,6 +66,9 @@ class Preview:
             stderr=subprocess.STDOUT,
             text=True,
             env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1", **(env or {})},
+            # As from a terminal: a test run started in the background (`scripts/test &`) ignores SIGINT, and its
+            # children would inherit that (Python then never turns Ctrl+C into KeyboardInterrupt).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
 
     def line(self, pattern: str, seconds: float = 90) -> str:
