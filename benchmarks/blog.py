@@ -131,7 +131,9 @@ def make_blog(day_pages: Path, out: Path, kind: str = "day") -> int:
 class _PlainMarkdown(HTMLParser):
     """Our day page's HTML as plain Markdown: each block its own paragraph, heading or list item."""
 
-    BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "div", "nav"}
+    PREFIX = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "li": "- "}  # the other blocks: paragraphs
+    BLOCKS = {*PREFIX, "p", "dt", "dd", "div", "nav"}
+    SKIPPED = ("script", "style")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -141,14 +143,14 @@ class _PlainMarkdown(HTMLParser):
         self.skip = 0  # inside a permalink anchor (¶) or a script
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "a" and ("class", "headerlink") in attrs or tag in ("script", "style"):
+        if (tag == "a" and ("class", "headerlink") in attrs) or tag in self.SKIPPED:
             self.skip += 1
         elif tag in self.BLOCKS:
             self._flush()
-            self.prefix = "#" * int(tag[1]) + " " if tag[0] == "h" and tag[1:].isdigit() else "- " * (tag == "li")
+            self.prefix = self.PREFIX.get(tag, "")
 
     def handle_endtag(self, tag: str) -> None:
-        if self.skip and tag in ("a", "script", "style"):
+        if self.skip and (tag == "a" or tag in self.SKIPPED):
             self.skip -= 1
         elif tag in self.BLOCKS:
             self._flush()
@@ -156,6 +158,10 @@ class _PlainMarkdown(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.words.extend(data.split())
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
 
     def _flush(self) -> None:
         if self.words:
@@ -169,7 +175,6 @@ def plain_markdown(day_page: str) -> str:
     parser = _PlainMarkdown()
     parser.feed(day_page)
     parser.close()
-    parser._flush()
     return "\n\n".join(parser.blocks) + "\n"
 
 

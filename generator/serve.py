@@ -262,7 +262,7 @@ def remove_later(folder: str) -> None:
         shutil.rmtree(gone, ignore_errors=True)
 
 
-def _stop_on_signals() -> dict:
+def _stop_on_signals() -> dict[int, object]:
     """SIGTERM and SIGHUP stop the preview as Ctrl+C does (its site removed, its workers stopped); the handlers
     they replace, to be put back.  Without this, either signal ended the process on the spot and left its site
     (600 MB at ten years) in the temporary folder."""
@@ -270,7 +270,7 @@ def _stop_on_signals() -> dict:
     def stop(signum, frame):
         raise KeyboardInterrupt
 
-    replaced = {}
+    replaced: dict[int, object] = {}
     for name in ("SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
         if signum is None:

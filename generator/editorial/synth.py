@@ -170,9 +170,7 @@ class Synth:
             if actor:
                 self.person_details(actor)
                 return actor
-        raise AssertionError(
-            "the name pool is exhausted"
-        )  # pragma: no cover - a second given name: 100,000+ per culture
+        raise AssertionError("the name pool is exhausted")  # pragma: no cover - 100,000+ names per culture
 
     def person_details(self, actor: Actor) -> None:
         rng = self.rng
