@@ -273,7 +273,8 @@ def run_build(args: argparse.Namespace) -> int:
             f"Made {len(briefs.files)} PDF briefs ({len(briefs.rendered)} rendered, {briefs.cached} from cache) "
             f"in {report.timings['pdf']:.2f} s"
         )
-    print(f"Built {settings.rel(settings.site_dir)}/ with MkDocs in {report.timings['mkdocs']:.2f} s")
+    unchanged = f" ({report.left_out} pages as the last build left them)" if report.left_out else ""
+    print(f"Built {settings.rel(settings.site_dir)}/ with MkDocs in {report.timings['mkdocs']:.2f} s{unchanged}")
     return 0
 
 

@@ -60,6 +60,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     redirects: int = 0
     briefs: BriefsReport | None = None  # the day PDFs, when the build made them
+    left_out: int = 0  # pages MkDocs did not even read: as the site was last built from them
 
 
 def make_nav(settings: Settings, record: Record, handwritten: dict[str, bytes]) -> list:
@@ -156,6 +157,9 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
     )
 
 
+QUIETED = ("mkdocs.commands.build", "mkdocs.structure.pages")  # where MkDocs logs what QuietDirty drops
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -165,8 +169,9 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
-def run_mkdocs(project: Project, generated: Generated) -> None:
-    """MkDocs build in strict mode: any warning (a broken link) fails the build."""
+def run_mkdocs(project: Project, generated: Generated) -> int:
+    """MkDocs build in strict mode: any warning (a broken link) fails the build.  The number of pages left out
+    as unchanged (generator/site/dirty.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -181,13 +186,15 @@ def run_mkdocs(project: Project, generated: Generated) -> None:
     site_print = dirty.fingerprint(settings, generated.nav, generated.handwritten)
     is_dirty = dirty.can_be_dirty(settings, site_print)
     quiet = dirty.QuietDirty()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    for name in QUIETED:
+        logging.getLogger(name).addFilter(quiet)
     try:
         config = load_config(str(settings.config_file), strict=True)
         if "briefing" not in config.plugins:
             raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
         plugin = config.plugins["briefing"]
         plugin.prepare(project, generated)  # what it would otherwise generate itself, as under `briefing serve`
+        plugin.built = dirty.built_from(settings) if is_dirty else None
         before_outputs = dirty.outputs_before(settings)
         dirty.forget(settings)
         config.plugins.on_startup(command="build", dirty=is_dirty)
@@ -200,13 +207,15 @@ def run_mkdocs(project: Project, generated: Generated) -> None:
             # A page gone may have left its address to a redirect (a merged actor's), linked in after MkDocs.
             redirected = set(manifest(redirects.staging(settings.root)))
             dirty.remove_stale(settings.site_dir, before_outputs - outputs - redirected)
-        dirty.remember(settings, site_print, outputs)
+        dirty.remember(settings, site_print, outputs, plugin.docs)
+        return plugin.left_out
     except (Abort, ConfigurationError) as exc:
         details = "\n".join(collector.messages)
         raise BriefingError(f"MkDocs build failed: {exc}\n{details}".rstrip()) from None
     finally:
         logger.removeHandler(collector)
-        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+        for name in QUIETED:
+            logging.getLogger(name).removeFilter(quiet)
         logger.setLevel(previous_level)
 
 
@@ -223,7 +232,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
     start = time.perf_counter()
     try:
-        run_mkdocs(project, generated)
+        left_out = run_mkdocs(project, generated)
     except BaseException:
         pagefind.abandon(indexing)
         raise
@@ -234,7 +243,7 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     timings["mkdocs"] = time.perf_counter() - start
     if indexing:
         timings["search"] = indexing.finish(settings.site_dir)
-    return BuildReport(generated, timings, briefs=briefs if make_pdfs else None)
+    return BuildReport(generated, timings, briefs=briefs if make_pdfs else None, left_out=left_out)
 
 
 def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:

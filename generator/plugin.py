@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from generator.errors import ContentError
 from generator.markup.richtext import escape_meta, rebase_site_links, sanitize_page_html, title_from_heading
@@ -24,10 +25,11 @@ from generator.pipeline import Generated, generate
 from generator.project import Project
 from generator.search import pagefind
 from generator.settings import load_settings
-from generator.site import fastpage, navcache, parallel, redirects
+from generator.site import dirty, fastpage, navcache, parallel, redirects
 from generator.site.csp import allow_live_reload, apply_policy, theme_script_hashes
 from generator.site.produce import calm_collector
 from generator.site.watch import NativeWatch
+from generator.util.folder import digests
 from generator.util.paths import TEMPLATES
 from generator.views.templates import compiled_cache
 
@@ -53,6 +55,11 @@ class BriefingPlugin(BasePlugin):
         self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/site/watch.py)
         self.preview_index = pagefind.PreviewIndex()
         self.content_problems: tuple = ()  # what stopped the last build (`briefing serve` shows them on every page)
+        # The docs files the site was last built from, with their digests (None: not known, build every page),
+        # and those of this build: pages the same in both are left out of a dirty build (generator/site/dirty.py).
+        self.built: dict[str, str] | None = None
+        self.docs: dict[str, str] | None = None
+        self.left_out = 0
 
     def preview(self, project: Project) -> None:
         """`briefing serve`: the project to preview (its settings say whether drafts are shown), kept across
@@ -105,6 +112,7 @@ class BriefingPlugin(BasePlugin):
         self.serving = command == "serve"  # with on_startup, MkDocs keeps this object from one rebuild to the next
         self.dirty = dirty
         if command == "serve":
+            self.built = None  # a new preview builds into a new folder
             calm_collector()
             self.preview_index = pagefind.PreviewIndex()  # a new preview (MkDocs may keep this object between them)
 
@@ -133,12 +141,17 @@ class BriefingPlugin(BasePlugin):
         self.preview_index.close(wait=3.0)
 
     def on_files(self, files, config: MkDocsConfig):
+        self.left_out = 0
         if self.generated:
             for file in files.documentation_pages():
                 if file.src_uri in self.generated.handwritten:
                     # A dirty build reads only changed pages, and a page not read has no title: the navigation
                     # every page shows would name an unchanged hand-written page "None".  They are few: always read.
                     file.is_modified = _always
+            self.docs = digests(Path(config.docs_dir))
+            if self.dirty and self.settings.search == "pagefind":  # the theme's search indexes the pages it builds
+                always = self.generated.handwritten | dirty.nav_pages(self.generated.nav)
+                self.left_out = dirty.leave_out(files, dirty.unchanged_pages(self.docs, self.built, always))
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files):
@@ -186,6 +199,8 @@ class BriefingPlugin(BasePlugin):
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         self.page_hashes["template:" + template_name] = self._hashes_for(context)
+        if template_name == "sitemap.xml" and self.left_out:
+            context["pages"] = dirty.sitemap_entries(self.files, config.site_url, get_build_date())
         return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -208,6 +223,8 @@ class BriefingPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         parallel.finish(self.worker)
         self.worker = None
+        if self.serving:  # not strict: built (`briefing build` keeps it in its state file, if strict mode passes)
+            self.built = self.docs
         if self.generated and self.generated.record is None:  # `briefing build`: staged before MkDocs
             self.project.redirects.install(
                 redirects.staging(self.settings.root),

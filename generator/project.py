@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from generator.content.cache import FileCache
+from generator.content.cache import FileCache, Stamp
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.model import Event, Record
 from generator.content.projectfiles import tree_problems
@@ -35,12 +35,24 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
+SMALL_CHANGE = 200  # files new or changed since the last build: checked here rather than in a process of its own
+
+
+def few_changes(before: dict | None, stamps: dict[str, Stamp]) -> bool:
+    """Whether content/ has at most :data:`SMALL_CHANGE` YAML files new or changed since the snapshot's
+    check (``before``: the version of each file it read; ``stamps``: every file now, by path)."""
+    if not before:
+        return False
+    known = set(before.values())
+    return sum(1 for path, stamp in stamps.items() if path.endswith(".yaml") and stamp not in known) <= SMALL_CHANGE
+
 
 @dataclass
 class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
     _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
+    _setting_aside: fork.Forked | None = field(default=None, repr=False)  # the process writing it
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -118,7 +130,8 @@ class Project:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.
 
         ``apart`` (`briefing build`, where it can fork): content/ exactly as the last build left it gives that
-        build's record (:mod:`generator.content.snapshot`); otherwise the check runs in a forked process,
+        build's record (:mod:`generator.content.snapshot`); a few files changed since, they are checked here
+        (:meth:`_check_here`); otherwise the check runs in a forked process,
         which keeps the checked files for the next build and sends back the record alone.  The checked files
         take several times the memory of the record, and memory a process has used stays with it (Python
         reuses it, but seldom gives it back): a process that never held them is the one to fork page workers
@@ -127,14 +140,17 @@ class Project:
         if not (apart and fork.can_fork()):
             return record_of(self.check())
         s = self.settings
-        snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts))
+        stamps: dict[str, Stamp] = {}
+        snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts, stamps))
         found = snapshot.load()
         # content/ as the last build left it: its record, warnings and file versions; a refused file in the other
         # folders is reported by the check (which walks them anyway)
         if found is not None and not self._read_folder_problems():
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
-        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot), "briefing-check"))
+        if few_changes(snapshot.versions_before(), stamps):
+            return self._check_here(snapshot, stamps)
+        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot, stamps), "briefing-check"))
         if outcome == "error":
             raise ContentError(found)
         blob, warnings, changes, cold, versions, rendered = found
@@ -143,7 +159,8 @@ class Project:
         self._keep = snapshot
         return pickle.loads(blob), warnings
 
-    def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
+    def _check_apart(self, snapshot: Snapshot, stamps: dict[str, Stamp]) -> tuple[str, object]:
+        self.content_cache.scanned = stamps
         result = self.check()
         if result.record is None:
             return "error", result.problems
@@ -154,8 +171,28 @@ class Project:
         snapshot.set_aside(blob, result.problems, versions)
         return "ok", (blob, result.problems, cache.changes, cache.cold, versions, self.markdown.added)
 
+    def _check_here(self, snapshot: Snapshot, stamps: dict[str, Stamp]) -> tuple[Record, list[Problem]]:
+        """The check of a few changed files, in this process: no record to send between processes, and the one
+        set aside for the next build is pickled by a forked process while this one makes the pages."""
+        self.content_cache.scanned = stamps
+        record, warnings = record_of(self.check())
+        versions = self.content_cache.versions()
+
+        def set_aside() -> None:
+            snapshot.set_aside(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), warnings, versions)
+
+        self._setting_aside = fork.start(set_aside, "briefing-keep")
+        self._keep = snapshot
+        return record, warnings
+
     def keep_record(self) -> None:
         """Keep the record set aside by :meth:`load_record` for the next build, now that its pages are written."""
+        if self._setting_aside is not None:
+            forked, self._setting_aside = self._setting_aside, None
+            try:
+                fork.join(forked)
+            except fork.WorkerFailed:  # nothing kept: the next build checks again
+                self._keep = None
         if self._keep is not None:
             self._keep.keep()
             self._keep = None

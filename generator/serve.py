@@ -89,7 +89,7 @@ class _Quiet(logging.Filter):
         return QuietDirty().filter(record)
 
 
-LOGGERS = ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins", "mkdocs.livereload")
+LOGGERS = ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins", "mkdocs.livereload", "mkdocs.structure.pages")
 
 
 def _problem_of(exc: BaseException) -> list[Problem]:

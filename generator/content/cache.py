@@ -68,6 +68,9 @@ class FileCache:
     cold: bool = True  # nothing known from before: every file is new, and so is every page
     kept_elsewhere: bool = False  # only what changed, from a reading in another process that kept the files
     _versions: dict[tuple[str, str | None], Stamp] | None = None
+    # The stamps of content/ as a scan just before this reading took them (generator/content/snapshot.py): a
+    # file stamped before it is read is at worst checked again next time.  For one reading only.
+    scanned: dict[str, Stamp] | None = None
 
     @classmethod
     def detached(
@@ -105,7 +108,8 @@ class FileCache:
         need checking, a forked process checks half of them and sends the results back; whatever it fails
         to send is checked here, one by one, so the second core can only make a reading faster.
         """
-        stamped = [(item, stamp_of(item[0])) for item in files]
+        scanned = self.scanned or {}
+        stamped = [(item, scanned.get(item[0]) or stamp_of(item[0])) for item in files]
         stale = [(item, stamp) for item, stamp in stamped if stamp is not None and self._reuse(item, stamp) is None]
         if len(stale) >= PARALLEL_AT and fork.can_fork():
             theirs = [(*item, stamp) for item, stamp in stale[1::2]]
@@ -147,6 +151,7 @@ class FileCache:
 
     def end(self) -> None:
         """Forget files that are gone (or changed kind): the cache follows the content folder."""
+        self.scanned = None
         self.removed = set(self.entries) - self.seen
         for key in self.removed:
             del self.entries[key]

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.content import texthygiene
-from generator.content.cache import FileCache, fingerprint
+from generator.content.cache import FileCache, Stamp, fingerprint
 from generator.content.load import load_yaml_file, read_text
 from generator.content.placement import wrong_kind
 from generator.content.projectfiles import read_bytes, tree_problems
@@ -78,7 +78,10 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
     cache.begin()
     base = root / "content"
     # Links and hard links anywhere under content/ are errors; the walks below never follow one.
-    refused = tree_problems(base, root)
+    stamps: dict[str, Stamp] = {}
+    refused = tree_problems(base, root, stamps)
+    if cache.scanned is None:
+        cache.scanned = stamps
     content.problems += refused
     if any(p.file == "content" for p in refused):
         return content

@@ -73,8 +73,12 @@ def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
         return handle.read() if limit is None else handle.read(limit + 1)
 
 
-def tree_problems(folder: Path, root: Path) -> list[Problem]:
-    """A problem at ``file:1:1`` for every link, special file or hard-linked file in ``folder`` (itself too)."""
+def tree_problems(folder: Path, root: Path, stamps: dict[str, tuple[int, int, int]] | None = None) -> list[Problem]:
+    """A problem at ``file:1:1`` for every link, special file or hard-linked file in ``folder`` (itself too).
+
+    ``stamps``: filled with the stamp (size, modification and change time) of every file not refused, by path,
+    as the file cache stamps a file (generator/content/cache.py): the walk has asked the system already.
+    """
     try:
         st = os.lstat(folder)
     except FileNotFoundError:
@@ -86,11 +90,11 @@ def tree_problems(folder: Path, root: Path) -> list[Problem]:
     if not inside(folder, root):
         return [Problem(rel, 1, 1, "", OUTSIDE)]
     problems: list[Problem] = []
-    _walk(str(folder), len(str(root)) + 1, problems)
+    _walk(str(folder), len(str(root)) + 1, problems, {} if stamps is None else stamps)
     return problems
 
 
-def _walk(folder: str, skip: int, problems: list[Problem]) -> None:
+def _walk(folder: str, skip: int, problems: list[Problem], stamps: dict[str, tuple[int, int, int]]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -100,8 +104,10 @@ def _walk(folder: str, skip: int, problems: list[Problem]) -> None:
         why = refusal(st, folder=True)
         if why:
             problems.append(Problem(entry.path[skip:].replace(os.sep, "/"), 1, 1, "", why))
+        elif stat.S_ISREG(st.st_mode):
+            stamps[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         elif entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, skip, problems)
+            _walk(entry.path, skip, problems, stamps)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,15 +37,19 @@ from generator.util.store import UNREADABLE, write_atomic
 Versions = dict[tuple[str, str | None], Stamp]
 
 
-def scan(root: Path, timezone: str, drafts: bool) -> str:
-    """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on."""
+def scan(root: Path, timezone: str, drafts: bool, stamps: dict[str, Stamp] | None = None) -> str:
+    """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on.
+
+    ``stamps``: filled with the stamp of every regular file by its path, as the file cache stamps a file: a
+    check that follows need not ask the system about each file again (:attr:`FileCache.scanned`).
+    """
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{fingerprint()}\0{timezone}\0{drafts}\0".encode())
-    _walk(str(root / "content"), len(str(root)) + 1, h)
+    _walk(str(root / "content"), len(str(root)) + 1, h, {} if stamps is None else stamps)
     return h.hexdigest()
 
 
-def _walk(folder: str, skip: int, h: hashlib.blake2b) -> None:
+def _walk(folder: str, skip: int, h: hashlib.blake2b, stamps: dict[str, Stamp]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -54,8 +59,10 @@ def _walk(folder: str, skip: int, h: hashlib.blake2b) -> None:
         st = entry.stat(follow_symlinks=False)
         stats = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
         h.update(f"{entry.path[skip:]}\0{stats}\n".encode("utf-8", "surrogateescape"))
-        if entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, skip, h)
+        if stat.S_ISREG(st.st_mode):
+            stamps[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(entry.path, skip, h, stamps)
 
 
 @dataclass(frozen=True)
@@ -82,11 +89,22 @@ class Snapshot:
             with open(self.path, "rb") as source:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
-                blob, warnings, versions = pickle.load(source)
+                versions = pickle.load(source)
+                blob, warnings = pickle.load(source)
             record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
         return Found(record, warnings, versions) if isinstance(record, Record) else None
+
+    def versions_before(self) -> Versions | None:
+        """The version of every file the snapshot was checked from, whatever its key (None: none readable)."""
+        try:
+            with open(self.path, "rb") as source:
+                pickle.load(source)
+                versions = pickle.load(source)
+        except (*UNREADABLE, pickle.PickleError):
+            return None
+        return versions if isinstance(versions, dict) else None
 
     def set_aside(self, blob: bytes, warnings: list[Problem], versions: Versions) -> None:
         """Write the pickled record (``blob``) beside the snapshot, for :meth:`keep` once its pages are written;
@@ -94,8 +112,8 @@ class Snapshot:
         if not self.path.parent.parent.is_dir():
             return
         try:
-            kept = pickle.dumps((blob, warnings, versions), pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.aside, pickle.dumps(self.key) + kept)
+            head = pickle.dumps(self.key) + pickle.dumps(versions, pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.aside, head + pickle.dumps((blob, warnings), pickle.HIGHEST_PROTOCOL))
         except OSError:
             self.aside.unlink(missing_ok=True)
 

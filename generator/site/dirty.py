@@ -9,6 +9,13 @@ code.  Those are fingerprinted after each build (``.build/cache/site.json``);
 `briefing build` runs the dirty build when the fingerprint is the same and the
 site folder is the one the last build made, and a clean one otherwise.
 
+A dirty build still makes MkDocs read the list of every page and make an
+object of each (seconds at ten years, after every save of the preview).  The
+pages whose docs file is the one the site was last built from are marked
+excluded instead (:func:`leave_out`): MkDocs then makes nothing of them, while
+links to them are still made into the site's URLs, and the sitemap still lists
+them (:func:`sitemap_entries`).
+
 A dirty build leaves behind the output of files that no longer exist; the
 files each build made from the docs folder are listed with the fingerprint,
 and what the last build made and this one did not is removed here (the
@@ -19,7 +26,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
 
 import material
 import mkdocs
@@ -31,6 +41,7 @@ from generator.util.store import write_atomic
 
 STATE_FILE = "site.json"
 DIRTY_WARNING = "A 'dirty' build is being performed"
+LEFT_OUT_NOTICE = "which is excluded from the built site"  # MkDocs, of a link to a page left out (info level)
 
 
 def _state_path(settings: Settings) -> Path:
@@ -64,17 +75,88 @@ def forget(settings: Settings) -> None:
     _state_path(settings).unlink(missing_ok=True)
 
 
-def remember(settings: Settings, print_: str, outputs: set[str]) -> None:
-    state = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs)}
+def remember(settings: Settings, print_: str, outputs: set[str], built: dict[str, str] | None = None) -> None:
+    """``built``: the docs files the site was built from, each with its digest (generator/util/folder.py)."""
+    state = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs), "built": built}
     write_atomic(_state_path(settings), json.dumps(state).encode("utf-8"))
+
+
+def _state(settings: Settings) -> dict:
+    try:
+        state = json.loads(_state_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
 
 
 def outputs_before(settings: Settings) -> set[str]:
     """The files the last build made from the docs folder (their paths in the site)."""
     try:
-        return set(json.loads(_state_path(settings).read_text(encoding="utf-8")).get("outputs", ()))
-    except (OSError, ValueError, AttributeError):
+        return set(_state(settings).get("outputs", ()))
+    except TypeError:
         return set()
+
+
+def built_from(settings: Settings) -> dict[str, str] | None:
+    """The docs files the site was last built from, with their digests; None when not known."""
+    built = _state(settings).get("built")
+    return built if isinstance(built, dict) else None
+
+
+def unchanged_pages(docs: dict[str, str], built: dict[str, str] | None, always: Iterable[str]) -> frozenset[str]:
+    """The pages of the docs folder exactly as the site was last built from them, but those in ``always``."""
+    if not built:
+        return frozenset()
+    return frozenset(p for p, d in docs.items() if p.endswith(".md") and built.get(p) == d).difference(always)
+
+
+def nav_pages(nav: object) -> set[str]:
+    """The pages the navigation names (each page shows them: MkDocs must know them as pages)."""
+    if isinstance(nav, str):
+        return {nav} if nav.endswith(".md") else set()
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return set().union(*(nav_pages(v) for v in values))
+
+
+def leave_out(files: Iterable, unchanged: frozenset[str]) -> int:
+    """Mark the unchanged pages among MkDocs' ``files`` excluded: MkDocs neither reads nor builds them, nor
+    makes a Page of them, and a link to one is still made into its URL (with a notice below warning level,
+    which :class:`QuietDirty` drops).  The number marked."""
+    from mkdocs.structure.files import InclusionLevel
+
+    marked = 0
+    for file in files:
+        if file.src_uri in unchanged and file.is_documentation_page():
+            file.inclusion = InclusionLevel.EXCLUDED
+            file.briefing_unchanged = True
+            marked += 1
+    return marked
+
+
+def is_left_out(file: object) -> bool:
+    return getattr(file, "briefing_unchanged", False)
+
+
+def sitemap_entries(files: Iterable, site_url: str | None, update_date: str) -> list:
+    """The pages sitemap.xml lists, as MkDocs would list them had it made a Page of every one: the unchanged
+    pages stand in with the fields the sitemap template reads (MkDocs' Page._set_canonical_url)."""
+    base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    entries = []
+    for file in files:
+        if not file.is_documentation_page():
+            continue
+        if is_left_out(file):
+            canonical = urljoin(base, file.url) if base else None
+            page = SimpleNamespace(
+                is_link=False,
+                canonical_url=canonical,
+                abs_url=urlsplit(canonical).path if canonical else None,
+                update_date=update_date,
+            )
+            entries.append(SimpleNamespace(page=page))
+        elif file.inclusion.is_included():
+            entries.append(file)
+    return entries
 
 
 class QuietDirty(logging.Filter):
@@ -82,7 +164,8 @@ class QuietDirty(logging.Filter):
     unchanged, and strict mode would count the warning as a failure."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return DIRTY_WARNING not in record.getMessage()
+        message = record.getMessage()
+        return DIRTY_WARNING not in message and LEFT_OUT_NOTICE not in message
 
 
 def remove_stale(site_dir: Path, gone: set[str]) -> int:

@@ -107,7 +107,9 @@ def convert_links(html: str, page: Any, processor: Any, converted: Converted) ->
         found = converted.get(key)
         if found is None:
             target = known.get(posixpath.normpath(posixpath.join(src_dir, path)))
-            if target is None or target.inclusion.is_excluded() or target.url.startswith(page_url):
+            if target is None or target.url.startswith(page_url):
+                return None
+            if target.inclusion.is_excluded() and not getattr(target, "briefing_unchanged", False):
                 return None
             found = converted[key] = (target.url, get_relative_url(target.url, page_url))
         # A file under this page's own URL reads differently from here than from the pages beside it.

@@ -48,6 +48,11 @@ def manifest(folder: Path) -> list[str]:
     return sorted(_read_manifest(folder))
 
 
+def digests(folder: Path) -> dict[str, str]:
+    """The files a :class:`Writer` last left in ``folder``, each with the digest of its bytes (or its key)."""
+    return _read_manifest(folder)
+
+
 def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
     """Make ``folder`` hold exactly ``files`` (paths relative to it), writing only what changed."""
     writer = Writer(folder)
@@ -66,6 +71,7 @@ class Writer:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
+        self._prefix = os.path.join(folder, "")  # os.path rather than Path: a site has tens of thousands of files
         self.old = _read_manifest(folder)
         self.new: dict[str, str] = {}
         self.report = WriteReport()
@@ -74,14 +80,14 @@ class Writer:
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = _digest(data)
         self.new[rel] = digest
-        path = self.folder / rel
-        if self.old.get(rel) == digest and path.is_file():
+        path = self._prefix + rel
+        if self.old.get(rel) == digest and os.path.isfile(path):
             self.report.unchanged += 1
             return
-        if rel not in self.old and path.is_file() and path.read_bytes() == data:
+        if rel not in self.old and os.path.isfile(path) and _read_bytes(path) == data:
             self.report.unchanged += 1
             return
-        write_atomic(path, data)  # a live-reloading server never reads half a page
+        write_atomic(Path(path), data)  # a live-reloading server never reads half a page
         self.report.written.append(rel)
 
     def put_made(self, rel: str, key: str, write: Callable[[BinaryIO], None]) -> bool:
@@ -90,7 +96,7 @@ class Writer:
         last made with.  True when it was written."""
         key = "made:" + key  # never the digest of any bytes
         self.new[rel] = key
-        if self.old.get(rel) == key and (self.folder / rel).is_file():
+        if self.old.get(rel) == key and os.path.isfile(self._prefix + rel):
             self.report.unchanged += 1
             return False
         stream_atomic(self.folder / rel, write)
@@ -101,7 +107,7 @@ class Writer:
         """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""
         digest = self.old.get(rel)
         # os.path rather than a Path: a rebuild keeps tens of thousands of files, and this is all it does
-        if digest is None or not os.path.isfile(os.path.join(self.folder, rel)):
+        if digest is None or not os.path.isfile(self._prefix + rel):
             return False
         self.new[rel] = digest
         self.report.unchanged += 1
@@ -127,6 +133,14 @@ class Writer:
         write_atomic(self.folder / MANIFEST, json.dumps(self.new, indent=0, sort_keys=True).encode("utf-8"))
         self.report.written.sort()
         return self.report
+
+
+def _read_bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

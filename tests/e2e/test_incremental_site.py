@@ -11,19 +11,23 @@ so the two paths are also held to each other.
 from __future__ import annotations
 
 import filecmp
+import os
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator import project as project_module
 from generator.content import cache as content_cache
 from generator.content.projectfiles import SYMLINK
 from generator.editorial.synth import synthesize
 from generator.errors import ContentError
-from generator.pipeline import build
+from generator.pipeline import BuildReport, build
 from generator.project import Project
 from generator.site import parallel, produce
+from generator.util import fork
 from tests.e2e.test_incremental import (
     add_event,
     add_lede,
@@ -83,8 +87,8 @@ def different(one: Path, other: Path) -> list[str]:
     return found
 
 
-def build_project(project: Path) -> None:
-    build(Project.load(project / "mkdocs.yml"), pdf=False)
+def build_project(project: Path) -> BuildReport:
+    return build(Project.load(project / "mkdocs.yml"), pdf=False)
 
 
 @pytest.fixture
@@ -93,12 +97,17 @@ def two_cores(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PAGES", 1)
     monkeypatch.setattr(produce, "MIN_JOBS_TO_FORK", 1)
     monkeypatch.setattr(content_cache, "PARALLEL_AT", 1)
+    # A process with threads never forks (generator/util/fork.py); the threads here are other tests' servers
+    # (a suite's worker runs several test files), which a fork leaves alone.
+    monkeypatch.setattr(fork, "can_fork", lambda: os.environ.get("BRIEFING_PARALLEL") != "0")
     started = []
     real_start = parallel.start
 
     def start(*args):
         worker = real_start(*args)
-        started.append(worker is not None)
+        started.append(
+            worker is not None or f"threads: {[t.name for t in threading.enumerate()]}; pages: {len(args[-1])}"
+        )
         return worker
 
     monkeypatch.setattr(parallel, "start", start)
@@ -113,8 +122,11 @@ def test_a_rebuild_after_an_edit_gives_the_site_a_build_from_scratch_gives(tmp_p
     build_project(project)
     before = {p: (project / "site" / p).stat().st_mtime_ns for p in site_files(project / "site")}
     EDITS[edit](project)
-    build_project(project)
-    assert two_cores and all(two_cores), "MkDocs built on one core only"
+    rebuilt = build_project(project)
+    assert two_cores and all(w is True for w in two_cores), f"MkDocs built on one core only: {two_cores}"
+    pages = len(rebuilt.generated.pages)
+    assert pages / 2 < rebuilt.left_out < pages, "MkDocs was not spared the unchanged pages"
+    assert (project / "site" / "sitemap.xml").is_file()
     rewritten = [p for p in site_files(project / "site") if before.get(p) != (project / "site" / p).stat().st_mtime_ns]
     assert len(rewritten) < len(before) / 2, f"not a dirty build: {len(rewritten)} of {len(before)} files rewritten"
 
@@ -181,9 +193,47 @@ def test_a_rebuild_with_content_unchanged_reuses_the_record_and_an_edit_checks_a
     build_project(project)
     assert checks.read_text() == "check\n"
     assert "— updated" in (project / "site" / "data" / "record.json").read_text(encoding="utf-8")
+    build_project(project)  # the record of a check of a few files is set aside by a process of its own
+    assert checks.read_text() == "check\n", "the record of the last check was not kept"
     link = project / "content" / "actors" / "linked.yaml"
     link.symlink_to(project / "mkdocs.yml")
     with pytest.raises(ContentError) as refused:
         build_project(project)
     assert [(p.file, p.message) for p in refused.value.problems] == [("content/actors/linked.yaml", SYMLINK)]
     assert checks.read_text() == "check\ncheck\n"
+
+
+def test_a_rebuild_after_many_changes_checks_in_a_process_of_its_own(tmp_path, monkeypatch, two_cores):
+    """Past a few changed files the check runs in a forked process (generator/project.py, SMALL_CHANGE)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1730800000")
+    project = tmp_path / "project"
+    synthesize(DAYS, SEED, project)
+    build_project(project)
+    started = tmp_path / "started"  # forks start forks: their names are kept on disk
+    real_start = fork.start
+
+    def start(work, name=""):
+        with started.open("a") as out:
+            out.write(name + "\n")
+        return real_start(work, name)
+
+    monkeypatch.setattr(fork, "start", start)
+    monkeypatch.setattr(project_module, "SMALL_CHANGE", 0)
+    retitle(project)
+    build_project(project)
+    names = started.read_text().split()
+    assert "briefing-check" in names and "briefing-keep" not in names
+    monkeypatch.setattr(project_module, "SMALL_CHANGE", 200)
+    started.unlink()
+    redate_to_another_day(project)
+    build_project(project)
+    names = started.read_text().split()
+    assert "briefing-keep" in names and "briefing-check" not in names
+
+    fresh = tmp_path / "fresh"
+    synthesize(DAYS, SEED, fresh)
+    retitle(fresh)
+    redate_to_another_day(fresh)
+    monkeypatch.setenv("BRIEFING_PARALLEL", "0")
+    build_project(fresh)
+    assert different(project / "site", fresh / "site") == []
