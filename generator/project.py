@@ -35,24 +35,12 @@ from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
-SMALL_CHANGE = 200  # files new or changed since the last build: checked here rather than in a process of its own
-
-
-def few_changes(before: dict | None, stamps: dict[str, Stamp]) -> bool:
-    """Whether content/ has at most :data:`SMALL_CHANGE` YAML files new or changed since the snapshot's
-    check (``before``: the version of each file it read; ``stamps``: every file now, by path)."""
-    if not before:
-        return False
-    known = set(before.values())
-    return sum(1 for path, stamp in stamps.items() if path.endswith(".yaml") and stamp not in known) <= SMALL_CHANGE
-
 
 @dataclass
 class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
     _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
-    _setting_aside: fork.Forked | None = field(default=None, repr=False)  # the process writing it
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -130,8 +118,7 @@ class Project:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.
 
         ``apart`` (`briefing build`, where it can fork): content/ exactly as the last build left it gives that
-        build's record (:mod:`generator.content.snapshot`); a few files changed since, they are checked here
-        (:meth:`_check_here`); otherwise the check runs in a forked process,
+        build's record (:mod:`generator.content.snapshot`); otherwise the check runs in a forked process,
         which keeps the checked files for the next build and sends back the record alone.  The checked files
         take several times the memory of the record, and memory a process has used stays with it (Python
         reuses it, but seldom gives it back): a process that never held them is the one to fork page workers
@@ -148,8 +135,6 @@ class Project:
         if found is not None and not self._read_folder_problems():
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
-        if few_changes(snapshot.versions_before(), stamps):
-            return self._check_here(snapshot, stamps)
         outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot, stamps), "briefing-check"))
         if outcome == "error":
             raise ContentError(found)
@@ -171,28 +156,8 @@ class Project:
         snapshot.set_aside(blob, result.problems, versions)
         return "ok", (blob, result.problems, cache.changes, cache.cold, versions, self.markdown.added)
 
-    def _check_here(self, snapshot: Snapshot, stamps: dict[str, Stamp]) -> tuple[Record, list[Problem]]:
-        """The check of a few changed files, in this process: no record to send between processes, and the one
-        set aside for the next build is pickled by a forked process while this one makes the pages."""
-        self.content_cache.scanned = stamps
-        record, warnings = record_of(self.check())
-        versions = self.content_cache.versions()
-
-        def set_aside() -> None:
-            snapshot.set_aside(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), warnings, versions)
-
-        self._setting_aside = fork.start(set_aside, "briefing-keep")
-        self._keep = snapshot
-        return record, warnings
-
     def keep_record(self) -> None:
         """Keep the record set aside by :meth:`load_record` for the next build, now that its pages are written."""
-        if self._setting_aside is not None:
-            forked, self._setting_aside = self._setting_aside, None
-            try:
-                fork.join(forked)
-            except fork.WorkerFailed:  # nothing kept: the next build checks again
-                self._keep = None
         if self._keep is not None:
             self._keep.keep()
             self._keep = None

@@ -89,22 +89,11 @@ class Snapshot:
             with open(self.path, "rb") as source:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
-                versions = pickle.load(source)
-                blob, warnings = pickle.load(source)
+                blob, warnings, versions = pickle.load(source)
             record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
         return Found(record, warnings, versions) if isinstance(record, Record) else None
-
-    def versions_before(self) -> Versions | None:
-        """The version of every file the snapshot was checked from, whatever its key (None: none readable)."""
-        try:
-            with open(self.path, "rb") as source:
-                pickle.load(source)
-                versions = pickle.load(source)
-        except (*UNREADABLE, pickle.PickleError):
-            return None
-        return versions if isinstance(versions, dict) else None
 
     def set_aside(self, blob: bytes, warnings: list[Problem], versions: Versions) -> None:
         """Write the pickled record (``blob``) beside the snapshot, for :meth:`keep` once its pages are written;
@@ -112,8 +101,8 @@ class Snapshot:
         if not self.path.parent.parent.is_dir():
             return
         try:
-            head = pickle.dumps(self.key) + pickle.dumps(versions, pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.aside, head + pickle.dumps((blob, warnings), pickle.HIGHEST_PROTOCOL))
+            kept = pickle.dumps((blob, warnings, versions), pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.aside, pickle.dumps(self.key) + kept)
         except OSError:
             self.aside.unlink(missing_ok=True)
 

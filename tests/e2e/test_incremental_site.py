@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import project as project_module
 from generator.content import cache as content_cache
 from generator.content.projectfiles import SYMLINK
 from generator.editorial.synth import synthesize
@@ -193,7 +192,7 @@ def test_a_rebuild_with_content_unchanged_reuses_the_record_and_an_edit_checks_a
     build_project(project)
     assert checks.read_text() == "check\n"
     assert "— updated" in (project / "site" / "data" / "record.json").read_text(encoding="utf-8")
-    build_project(project)  # the record of a check of a few files is set aside by a process of its own
+    build_project(project)  # the record of that check was kept
     assert checks.read_text() == "check\n", "the record of the last check was not kept"
     link = project / "content" / "actors" / "linked.yaml"
     link.symlink_to(project / "mkdocs.yml")
@@ -201,39 +200,3 @@ def test_a_rebuild_with_content_unchanged_reuses_the_record_and_an_edit_checks_a
         build_project(project)
     assert [(p.file, p.message) for p in refused.value.problems] == [("content/actors/linked.yaml", SYMLINK)]
     assert checks.read_text() == "check\ncheck\n"
-
-
-def test_a_rebuild_after_many_changes_checks_in_a_process_of_its_own(tmp_path, monkeypatch, two_cores):
-    """Past a few changed files the check runs in a forked process (generator/project.py, SMALL_CHANGE)."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1730800000")
-    project = tmp_path / "project"
-    synthesize(DAYS, SEED, project)
-    build_project(project)
-    started = tmp_path / "started"  # forks start forks: their names are kept on disk
-    real_start = fork.start
-
-    def start(work, name=""):
-        with started.open("a") as out:
-            out.write(name + "\n")
-        return real_start(work, name)
-
-    monkeypatch.setattr(fork, "start", start)
-    monkeypatch.setattr(project_module, "SMALL_CHANGE", 0)
-    retitle(project)
-    build_project(project)
-    names = started.read_text().split()
-    assert "briefing-check" in names and "briefing-keep" not in names
-    monkeypatch.setattr(project_module, "SMALL_CHANGE", 200)
-    started.unlink()
-    redate_to_another_day(project)
-    build_project(project)
-    names = started.read_text().split()
-    assert "briefing-keep" in names and "briefing-check" not in names
-
-    fresh = tmp_path / "fresh"
-    synthesize(DAYS, SEED, fresh)
-    retitle(fresh)
-    redate_to_another_day(fresh)
-    monkeypatch.setenv("BRIEFING_PARALLEL", "0")
-    build_project(fresh)
-    assert different(project / "site", fresh / "site") == []
