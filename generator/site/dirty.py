@@ -141,18 +141,21 @@ def sitemap_entries(files: Iterable, site_url: str | None, update_date: str) -> 
     """The pages sitemap.xml lists, as MkDocs would list them had it made a Page of every one: the unchanged
     pages stand in with the fields the sitemap template reads (MkDocs' Page._set_canonical_url)."""
     base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    base_path = urlsplit(base).path if base else ""
     entries = []
     for file in files:
         if not file.is_documentation_page():
             continue
         if is_left_out(file):
-            canonical = urljoin(base, file.url) if base else None
-            page = SimpleNamespace(
-                is_link=False,
-                canonical_url=canonical,
-                abs_url=urlsplit(canonical).path if canonical else None,
-                update_date=update_date,
-            )
+            url = file.url
+            if not base:
+                canonical = path = None
+            elif ":" in url or url.startswith((".", "/")):  # what urljoin might read otherwise
+                canonical = urljoin(base, url)
+                path = urlsplit(canonical).path
+            else:  # the same as urljoin's, without its parsing (ten years: 12,700 pages)
+                canonical, path = base + url, base_path + url
+            page = SimpleNamespace(is_link=False, canonical_url=canonical, abs_url=path, update_date=update_date)
             entries.append(SimpleNamespace(page=page))
         elif file.inclusion.is_included():
             entries.append(file)

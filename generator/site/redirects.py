@@ -122,10 +122,10 @@ class Redirects:
         Returns how many there are."""
         staged = manifest(folder)
         written = set(changed.written) if changed is not None else set(staged)
+        prefix = os.path.join(site_dir, "")  # os.path: ten years stage 40,000 redirects
         for rel in staged:
-            target = site_dir / rel
-            if rel in written or not target.is_file():
-                _link(folder / rel, target)
+            if rel in written or not os.path.isfile(prefix + rel):
+                _link(folder / rel, site_dir / rel)
         listed = self._written.get(site_dir)
         last = set(listed) if listed is not None else set(self._listed(site_dir))
         if changed is not None:
