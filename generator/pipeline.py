@@ -193,6 +193,7 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
         if "briefing" not in config.plugins:
             raise BriefingError("mkdocs.yml: add 'briefing' to plugins (plugins: [search, briefing])")
         plugin = config.plugins["briefing"]
+        is_dirty = is_dirty and dirty.plugins_allow(config.plugins.keys(), settings.search)
         plugin.prepare(project, generated)  # what it would otherwise generate itself, as under `briefing serve`
         plugin.built = dirty.built_from(settings) if is_dirty else None
         before_outputs = dirty.outputs_before(settings)

@@ -149,7 +149,7 @@ class BriefingPlugin(BasePlugin):
                     # every page shows would name an unchanged hand-written page "None".  They are few: always read.
                     file.is_modified = _always
             self.docs = digests(Path(config.docs_dir))
-            if self.dirty and self.settings.search == "pagefind":  # the theme's search indexes the pages it builds
+            if self.dirty and dirty.plugins_allow(config.plugins.keys(), self.settings.search):
                 always = self.generated.handwritten | dirty.nav_pages(self.generated.nav)
                 self.left_out = dirty.leave_out(files, dirty.unchanged_pages(self.docs, self.built, always))
         return files

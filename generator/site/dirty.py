@@ -57,6 +57,17 @@ def fingerprint(settings: Settings, nav: list, handwritten: set[str]) -> str:
     return digest.of_files(folders, None, settings.config_file.read_bytes(), around.encode())
 
 
+# Plugins known to make each page from its own source alone.  Any other may gather from every page it builds
+# (the theme's search index, tags, a blog's archive), and a dirty build would give it the rebuilt pages only.
+PAGE_BY_PAGE_PLUGINS = frozenset({"briefing", "search", "material/search"})
+
+
+def plugins_allow(names: Iterable[str], search: str) -> bool:
+    """Whether a dirty build is right with these MkDocs plugins: the theme's search must be off (Pagefind
+    indexes the site itself), and every other plugin one that makes each page alone."""
+    return search == "pagefind" and all(name in PAGE_BY_PAGE_PLUGINS for name in names)
+
+
 def can_be_dirty(settings: Settings, print_: str) -> bool:
     try:
         state = json.loads(_state_path(settings).read_text(encoding="utf-8"))
