@@ -184,7 +184,8 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
     logger.setLevel(logging.WARNING)
     # Only the changed pages when nothing every page shows has changed (generator/site/dirty.py).
     site_print = dirty.fingerprint(settings, generated.nav, generated.handwritten)
-    is_dirty = dirty.can_be_dirty(settings, site_print)
+    before = dirty.state(settings)  # at ten years a megabyte of JSON: read once
+    is_dirty = dirty.can_be_dirty(settings, site_print, before)
     quiet = dirty.QuietDirty()
     for name in QUIETED:
         logging.getLogger(name).addFilter(quiet)
@@ -195,8 +196,8 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
         plugin = config.plugins["briefing"]
         is_dirty = is_dirty and dirty.plugins_allow(config.plugins.keys(), settings.search)
         plugin.prepare(project, generated)  # what it would otherwise generate itself, as under `briefing serve`
-        plugin.built = dirty.built_from(settings) if is_dirty else None
-        before_outputs = dirty.outputs_before(settings)
+        plugin.built = dirty.built_from(before) if is_dirty else None
+        before_outputs = dirty.outputs_before(before)
         dirty.forget(settings)
         config.plugins.on_startup(command="build", dirty=is_dirty)
         try:

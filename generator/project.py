@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from generator.content.cache import FileCache, Stamp
+from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.model import Event, Record
 from generator.content.projectfiles import tree_problems
@@ -127,15 +127,14 @@ class Project:
         if not (apart and fork.can_fork()):
             return record_of(self.check())
         s = self.settings
-        stamps: dict[str, Stamp] = {}
-        snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts, stamps))
+        snapshot = Snapshot(self._cache_file("record.pickle"), scan(s.root, s.timezone_name, s.drafts))
         found = snapshot.load()
         # content/ as the last build left it: its record, warnings and file versions; a refused file in the other
         # folders is reported by the check (which walks them anyway)
         if found is not None and not self._read_folder_problems():
             self.__dict__["content_cache"] = FileCache.detached(set(), False, found.versions)
             return found.record, found.warnings
-        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot, stamps), "briefing-check"))
+        outcome, found = fork.join(fork.start(lambda: self._check_apart(snapshot), "briefing-check"))
         if outcome == "error":
             raise ContentError(found)
         blob, warnings, changes, cold, versions, rendered = found
@@ -144,8 +143,7 @@ class Project:
         self._keep = snapshot
         return pickle.loads(blob), warnings
 
-    def _check_apart(self, snapshot: Snapshot, stamps: dict[str, Stamp]) -> tuple[str, object]:
-        self.content_cache.scanned = stamps
+    def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
         result = self.check()
         if result.record is None:
             return "error", result.problems

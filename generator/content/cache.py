@@ -25,12 +25,13 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from generator.content.load import load_yaml_file
+from generator.content.projectfiles import stamp
 from generator.content.schema import Checked, check_document
 from generator.util import digest, fork
 from generator.util.paths import PACKAGE
@@ -49,10 +50,9 @@ def fingerprint() -> str:
 
 def stamp_of(path: Path | str) -> Stamp | None:
     try:
-        stat = os.stat(path)
+        return stamp(os.stat(path))
     except OSError:
         return None
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 @dataclass
@@ -68,9 +68,6 @@ class FileCache:
     cold: bool = True  # nothing known from before: every file is new, and so is every page
     kept_elsewhere: bool = False  # only what changed, from a reading in another process that kept the files
     _versions: dict[tuple[str, str | None], Stamp] | None = None
-    # The stamps of content/ as a scan just before this reading took them (generator/content/snapshot.py): a
-    # file stamped before it is read is at worst checked again next time.  For one reading only.
-    scanned: dict[str, Stamp] | None = None
 
     @classmethod
     def detached(
@@ -101,15 +98,19 @@ class FileCache:
         self,
         files: list[tuple[Path | str, str, str, str | None]],
         check_file: Callable[[Path, str, str, str | None], Checked],
+        stamps: Mapping[str, Stamp] | None = None,
     ) -> list[Checked]:
         """The check of each of ``files`` (path, rel, kind, id), in order: kept, or made now and kept.
+
+        ``stamps``: the files' stamps by path, from a walk just made (generator/content/projectfiles.py): a
+        file stamped before it is read is at worst checked again next time.  Others are stamped here.
 
         A first build reads every file: about 50,000 YAML files at ten years, 20 s on one core.  When many
         need checking, a forked process checks half of them and sends the results back; whatever it fails
         to send is checked here, one by one, so the second core can only make a reading faster.
         """
-        scanned = self.scanned or {}
-        stamped = [(item, scanned.get(item[0]) or stamp_of(item[0])) for item in files]
+        stamps = stamps or {}
+        stamped = [(item, stamps.get(str(item[0])) or stamp_of(item[0])) for item in files]
         stale = [(item, stamp) for item, stamp in stamped if stamp is not None and self._reuse(item, stamp) is None]
         if len(stale) >= PARALLEL_AT and fork.can_fork():
             theirs = [(*item, stamp) for item, stamp in stale[1::2]]
@@ -151,7 +152,6 @@ class FileCache:
 
     def end(self) -> None:
         """Forget files that are gone (or changed kind): the cache follows the content folder."""
-        self.scanned = None
         self.removed = set(self.entries) - self.seen
         for key in self.removed:
             del self.entries[key]

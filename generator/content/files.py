@@ -80,8 +80,6 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
     # Links and hard links anywhere under content/ are errors; the walks below never follow one.
     stamps: dict[str, Stamp] = {}
     refused = tree_problems(base, root, stamps)
-    if cache.scanned is None:
-        cache.scanned = stamps
     content.problems += refused
     if any(p.file == "content" for p in refused):
         return content
@@ -98,7 +96,7 @@ def read_content(root: Path, cache: FileCache | None = None) -> Content:
         if entry.name == "topics.yaml":
             content.topics = cache.check(path, rel, "topics", None, check_file)
         elif entry.name in FOLDERS and entry.is_dir():
-            _read_folder(content, root, path, FOLDERS[entry.name], entry.name == "events", cache)
+            _read_folder(content, root, path, FOLDERS[entry.name], entry.name == "events", cache, stamps)
         elif entry.name == "briefings" and entry.is_dir():
             _read_ledes(content, root, path)
         elif entry.name == "pages" and entry.is_dir():
@@ -138,7 +136,9 @@ def _walk_names(folder: str) -> list[str]:
     return found
 
 
-def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: bool, cache: FileCache) -> None:
+def _read_folder(
+    content: Content, root: Path, folder: Path, kind: str, nested: bool, cache: FileCache, stamps: dict[str, Stamp]
+) -> None:
     seen: dict[str, str] = {}
     skip = len(str(root)) + 1
     accepted: list[tuple[str, str, str, str]] = []
@@ -165,7 +165,7 @@ def _read_folder(content: Content, root: Path, folder: Path, kind: str, nested: 
             continue
         seen[ident] = rel
         accepted.append((path, rel, kind, ident))
-    content.files[kind].extend(cache.check_all(accepted, check_file))
+    content.files[kind].extend(cache.check_all(accepted, check_file, stamps))
 
 
 def markdown_file_problems(rel: str, text: str) -> list[Problem]:

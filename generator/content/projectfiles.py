@@ -73,6 +73,11 @@ def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
         return handle.read() if limit is None else handle.read(limit + 1)
 
 
+def stamp(st: os.stat_result) -> tuple[int, int, int]:
+    """What says a file changed: its size, modification and change time (``st_ctime_ns`` no tool can set back)."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def tree_problems(folder: Path, root: Path, stamps: dict[str, tuple[int, int, int]] | None = None) -> list[Problem]:
     """A problem at ``file:1:1`` for every link, special file or hard-linked file in ``folder`` (itself too).
 
@@ -105,7 +110,7 @@ def _walk(folder: str, skip: int, problems: list[Problem], stamps: dict[str, tup
         if why:
             problems.append(Problem(entry.path[skip:].replace(os.sep, "/"), 1, 1, "", why))
         elif stat.S_ISREG(st.st_mode):
-            stamps[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            stamps[entry.path] = stamp(st)
         elif entry.is_dir(follow_symlinks=False):
             _walk(entry.path, skip, problems, stamps)
 

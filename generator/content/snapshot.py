@@ -25,7 +25,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,19 +36,15 @@ from generator.util.store import UNREADABLE, write_atomic
 Versions = dict[tuple[str, str | None], Stamp]
 
 
-def scan(root: Path, timezone: str, drafts: bool, stamps: dict[str, Stamp] | None = None) -> str:
-    """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on.
-
-    ``stamps``: filled with the stamp of every regular file by its path, as the file cache stamps a file: a
-    check that follows need not ask the system about each file again (:attr:`FileCache.scanned`).
-    """
+def scan(root: Path, timezone: str, drafts: bool) -> str:
+    """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{fingerprint()}\0{timezone}\0{drafts}\0".encode())
-    _walk(str(root / "content"), len(str(root)) + 1, h, {} if stamps is None else stamps)
+    _walk(str(root / "content"), len(str(root)) + 1, h)
     return h.hexdigest()
 
 
-def _walk(folder: str, skip: int, h: hashlib.blake2b, stamps: dict[str, Stamp]) -> None:
+def _walk(folder: str, skip: int, h: hashlib.blake2b) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -59,10 +54,8 @@ def _walk(folder: str, skip: int, h: hashlib.blake2b, stamps: dict[str, Stamp]) 
         st = entry.stat(follow_symlinks=False)
         stats = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
         h.update(f"{entry.path[skip:]}\0{stats}\n".encode("utf-8", "surrogateescape"))
-        if stat.S_ISREG(st.st_mode):
-            stamps[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-        elif entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, skip, h, stamps)
+        if entry.is_dir(follow_symlinks=False):
+            _walk(entry.path, skip, h)
 
 
 @dataclass(frozen=True)

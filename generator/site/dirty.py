@@ -68,15 +68,20 @@ def plugins_allow(names: Iterable[str], search: str) -> bool:
     return search == "pagefind" and all(name in PAGE_BY_PAGE_PLUGINS for name in names)
 
 
-def can_be_dirty(settings: Settings, print_: str) -> bool:
+def state(settings: Settings) -> dict:
+    """What the last build remembered (:func:`remember`); empty when nothing readable."""
     try:
-        state = json.loads(_state_path(settings).read_text(encoding="utf-8"))
+        found = json.loads(_state_path(settings).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def can_be_dirty(settings: Settings, print_: str, last: dict) -> bool:
     site_dir = settings.site_dir
     return (
-        state.get("fingerprint") == print_
-        and state.get("site_dir") == str(site_dir)
+        last.get("fingerprint") == print_
+        and last.get("site_dir") == str(site_dir)
         and (site_dir / "index.html").is_file()
     )
 
@@ -88,29 +93,21 @@ def forget(settings: Settings) -> None:
 
 def remember(settings: Settings, print_: str, outputs: set[str], built: dict[str, str] | None = None) -> None:
     """``built``: the docs files the site was built from, each with its digest (generator/util/folder.py)."""
-    state = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs), "built": built}
-    write_atomic(_state_path(settings), json.dumps(state).encode("utf-8"))
+    kept = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs), "built": built}
+    write_atomic(_state_path(settings), json.dumps(kept).encode("utf-8"))
 
 
-def _state(settings: Settings) -> dict:
-    try:
-        state = json.loads(_state_path(settings).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
-def outputs_before(settings: Settings) -> set[str]:
+def outputs_before(last: dict) -> set[str]:
     """The files the last build made from the docs folder (their paths in the site)."""
     try:
-        return set(_state(settings).get("outputs", ()))
+        return set(last.get("outputs", ()))
     except TypeError:
         return set()
 
 
-def built_from(settings: Settings) -> dict[str, str] | None:
+def built_from(last: dict) -> dict[str, str] | None:
     """The docs files the site was last built from, with their digests; None when not known."""
-    built = _state(settings).get("built")
+    built = last.get("built")
     return built if isinstance(built, dict) else None
 
 

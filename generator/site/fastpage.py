@@ -32,6 +32,8 @@ from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from generator.site.dirty import is_left_out
+
 MARKER = "briefing_page"
 _ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
@@ -109,7 +111,7 @@ def convert_links(html: str, page: Any, processor: Any, converted: Converted) ->
             target = known.get(posixpath.normpath(posixpath.join(src_dir, path)))
             if target is None or target.url.startswith(page_url):
                 return None
-            if target.inclusion.is_excluded() and not getattr(target, "briefing_unchanged", False):
+            if target.inclusion.is_excluded() and not is_left_out(target):
                 return None
             found = converted[key] = (target.url, get_relative_url(target.url, page_url))
         # A file under this page's own URL reads differently from here than from the pages beside it.

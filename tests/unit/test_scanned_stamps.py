@@ -1,11 +1,12 @@
 """A reading of content/ stamps each file from the walk that looked for links (no second stat per file), and
-such stamps serve one reading only (generator/content/cache.py, FileCache.scanned)."""
+such stamps serve one reading only (generator/content/files.py, FileCache.check_all's ``stamps``)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from generator.content import files
 from generator.content.cache import FileCache, fingerprint
 from generator.content.files import read_content
 from generator.content.projectfiles import tree_problems
@@ -32,18 +33,24 @@ def test_the_walk_stamps_regular_files_as_the_cache_does(tmp_path):
     assert stamps == {path: (st.st_size, st.st_mtime_ns, st.st_ctime_ns)}
 
 
-def test_a_reading_uses_the_scanned_stamps_then_forgets_them(tmp_path):
+def test_a_reading_uses_the_scanned_stamps_then_forgets_them(tmp_path, monkeypatch):
     root = project(tmp_path)
     cache = FileCache(fingerprint())
     read_content(root, cache)
     path = str(root / "content" / "events" / "vote.yaml")
-    assert cache.scanned is None, "stamps kept past their reading"
     (key,) = [k for k in cache.entries if k[1] == "event"]
     old_stamp = cache.entries[key][0]
     Path(path).write_text(EVENT.replace("A vote", "A second vote"), encoding="utf-8")
+
     # Stamps taken before the edit: the reading trusts them and keeps the earlier check ...
-    cache.scanned = {path: old_stamp}
+    def walk_before_the_edit(folder, root_, stamps=None):
+        found = tree_problems(folder, root_, stamps)
+        stamps[path] = old_stamp
+        return found
+
+    monkeypatch.setattr(files, "tree_problems", walk_before_the_edit)
     found = read_content(root, cache)
+    monkeypatch.undo()
     assert found.files["event"][0].value["title"] == "A vote in parliament"
     # ... and the next reading stats the file again.
     found = read_content(root, cache)
