@@ -35,7 +35,8 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _read_manifest(folder: Path) -> dict[str, str]:
+def digests(folder: Path) -> dict[str, str]:
+    """The files a :class:`Writer` last left in ``folder``, each with the digest of its bytes (or its key)."""
     try:
         value = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         return value if isinstance(value, dict) else {}
@@ -45,12 +46,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 
 def manifest(folder: Path) -> list[str]:
     """The files a :class:`Writer` last left in ``folder``."""
-    return sorted(_read_manifest(folder))
-
-
-def digests(folder: Path) -> dict[str, str]:
-    """The files a :class:`Writer` last left in ``folder``, each with the digest of its bytes (or its key)."""
-    return _read_manifest(folder)
+    return sorted(digests(folder))
 
 
 def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
@@ -72,7 +68,7 @@ class Writer:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._prefix = os.path.join(folder, "")  # os.path rather than Path: a site has tens of thousands of files
-        self.old = _read_manifest(folder)
+        self.old = digests(folder)
         self.new: dict[str, str] = {}
         self.report = WriteReport()
 
@@ -84,7 +80,7 @@ class Writer:
         if self.old.get(rel) == digest and os.path.isfile(path):
             self.report.unchanged += 1
             return
-        if rel not in self.old and os.path.isfile(path) and _read_bytes(path) == data:
+        if rel not in self.old and os.path.isfile(path) and Path(path).read_bytes() == data:
             self.report.unchanged += 1
             return
         write_atomic(Path(path), data)  # a live-reloading server never reads half a page
@@ -133,14 +129,6 @@ class Writer:
         write_atomic(self.folder / MANIFEST, json.dumps(self.new, indent=0, sort_keys=True).encode("utf-8"))
         self.report.written.sort()
         return self.report
-
-
-def _read_bytes(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return None
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
