@@ -10,6 +10,7 @@ writing only pages that changed.
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
+from generator.content.reread import WATCHDOG_LOGGERS, FileEvents, LostEvents
 from generator.errors import ContentError
 from generator.markup.richtext import escape_meta, rebase_site_links, sanitize_page_html, title_from_heading
 from generator.pipeline import Generated, generate
@@ -53,6 +55,7 @@ class BriefingPlugin(BasePlugin):
         self.serving = False
         self.dirty = False  # this MkDocs build rebuilds only pages whose source changed
         self.watch = None  # `briefing serve`: the file events of content/ and templates/ (generator/site/watch.py)
+        self.lost_events = None  # and the filter that hears the system drop some of them
         self.preview_index = pagefind.PreviewIndex()
         self.content_problems: tuple = ()  # what stopped the last build (`briefing serve` shows them on every page)
         # The docs files the site was last built from, with their digests (None: not known, build every page),
@@ -113,20 +116,40 @@ class BriefingPlugin(BasePlugin):
         self.dirty = dirty
         if command == "serve":
             self.built = None  # a new preview builds into a new folder
+            if self.project is not None:
+                self.project.page_plan.hold()  # written when the preview stops (generator/site/plan.py)
             calm_collector()
             self.preview_index = pagefind.PreviewIndex()  # a new preview (MkDocs may keep this object between them)
+
+    def watch_files(self, server) -> bool:
+        """`briefing serve`, before its first build: hear every change to content/ and templates/ from the
+        system from now on; False when it cannot (the server then polls them, :meth:`on_serve`).
+
+        Started before the first build (minutes at ten years), a save made during it is heard and rebuilt;
+        and each rebuild then reads only the files named since the last (generator/content/reread.py).
+        """
+        self.stop_watching()
+        settings = self.project.settings
+        events = FileEvents(settings.content_dir)
+        watch = NativeWatch(server, events.note)
+        if not watch.start([f for f in (settings.content_dir, settings.templates_dir) if f.is_dir()]):
+            return False
+        self.watch = watch
+        self.lost_events = LostEvents(events)
+        for name in WATCHDOG_LOGGERS:
+            logging.getLogger(name).addFilter(self.lost_events)
+        self.project.file_events = events
+        return True
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # The docs folder is generated: each rebuild writes the pages it changed there, and a watch on it
         # would start a second, useless rebuild after every one.  Editors' files are in content/.
         with contextlib.suppress(KeyError):
             server.unwatch(config.docs_dir)
-        folders = [f for f in (self.settings.content_dir, self.settings.templates_dir) if f.is_dir()]
-        self.stop_watching()
-        self.watch = NativeWatch(server)
-        if not self.watch.start(folders):
-            for folder in folders:
-                server.watch(str(folder))
+        if self.watch is None and not self.watch_files(server):
+            for folder in (self.settings.content_dir, self.settings.templates_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
         allow_live_reload(server)
         return server
 
@@ -134,11 +157,19 @@ class BriefingPlugin(BasePlugin):
         if self.watch is not None:
             self.watch.stop(wait)
             self.watch = None
+        if self.project is not None:
+            self.project.file_events = None  # nobody hears changes now: every reading is whole
+        if self.lost_events is not None:
+            for name in WATCHDOG_LOGGERS:
+                logging.getLogger(name).removeFilter(self.lost_events)
+            self.lost_events = None
 
     def on_shutdown(self) -> None:
         # The process ends next: a watching thread may end with it; Pagefind must stop writing into the site.
         self.stop_watching(wait=0)
         self.preview_index.close(wait=3.0)
+        if self.project is not None and self.project.page_plan.held:
+            self.project.page_plan.release()
 
     def on_files(self, files, config: MkDocsConfig):
         self.left_out = 0

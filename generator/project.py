@@ -20,8 +20,10 @@ from pathlib import Path
 
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
+from generator.content.files import Content
 from generator.content.model import Event, Record
 from generator.content.projectfiles import tree_problems
+from generator.content.reread import FileEvents
 from generator.content.snapshot import Snapshot, scan
 from generator.errors import ContentError, Problem
 from generator.exports.assembly import PieceStore
@@ -41,6 +43,9 @@ class Project:
     settings: Settings
     kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
     _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
+    # `briefing serve`: the files the watcher heard change, and the reading they changed (generator/content/reread.py)
+    file_events: FileEvents | None = field(default=None, repr=False)
+    _reading: Content | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -99,15 +104,24 @@ class Project:
 
     def check(self) -> CheckResult:
         """Every problem of the content at once, and the record when there are no errors."""
+        since = None
+        if self.file_events is not None:  # the preview: what changed since its last reading
+            changed = self.file_events.take()
+            last, self._reading = self._reading, None  # a reading that does not finish leaves none to go on from
+            since = (last, changed) if changed is not None and last is not None else None
         with self.markdown.active():
-            return check_project(
+            result = check_project(
                 self.settings.root,
                 self.settings.timezone_name,
                 cache=self.content_cache,
                 kept=self.kept_events,
                 also=self.read_folders(),
                 drafts=self.settings.drafts,
+                since=since,
             )
+        if self.file_events is not None:
+            self._reading = result.content
+        return result
 
     def read_folders(self) -> list[Path]:
         """Folders besides content/ that the build reads files from: each is checked for links like content/."""

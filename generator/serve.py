@@ -168,6 +168,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
 
     server.builder = builder
     config.plugins.on_startup(command="serve", dirty=True)
+    config.plugins["briefing"].watch_files(server)  # a save during the first build is heard too
 
     def error_handler(code: int) -> bytes | None:
         page = f"{site_dir}/{code}.html"

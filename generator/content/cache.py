@@ -144,6 +144,13 @@ class FileCache:
         if stamp is not None:  # a file that vanished while being read is reported, and not kept
             self.entries[key] = (stamp, _compact(checked, path))
 
+    def forget(self, rel: str, kind: str, ident: str | None) -> None:
+        """A file gone, as a reading of the files a save changed found (generator/content/reread.py)."""
+        key = (rel, kind, ident)
+        if self.entries.pop(key, None) is not None:
+            self.removed.add(key)
+        self.changes.add((kind, ident))
+
     def begin(self) -> None:
         """Start a reading of the content folder; what changed since the previous one accumulates in
         ``changes`` until :meth:`settle` (a reading that fails before the pages are made leaves them there)."""

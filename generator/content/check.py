@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from generator.content.cache import FileCache
 from generator.content.files import Content, read_content
 from generator.content.model import Event, Record, assemble
 from generator.content.projectfiles import tree_problems
+from generator.content.reread import read_again
 from generator.content.validate import lede_warnings, validate
 from generator.errors import ContentError, Problem, errors_only, sort_problems
 from generator.util.keep import ByIdentity
@@ -71,6 +72,7 @@ def check_project(
     kept: ByIdentity[Event] | None = None,
     also: Iterable[Path] = (),
     drafts: bool = False,
+    since: tuple[Content, Collection[str]] | None = None,
 ) -> CheckResult:
     """Every problem of the project at ``root`` at once, and the record when there are no errors.
 
@@ -78,9 +80,12 @@ def check_project(
     checked values they were made from (see :func:`generator.content.model.assemble`); ``also``: the other
     folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
     links and special files are refused as in content/ (generator/content/projectfiles.py); ``drafts``: a
-    record that shows the drafts too (a preview).
+    record that shows the drafts too (a preview); ``since``: the last reading and the paths under content/
+    changed since (`briefing serve`): only those are read, when that can be sure (generator/content/reread.py).
     """
-    content = read_content(root, cache)
+    content = read_again(root, *since, cache) if since is not None and cache is not None else None
+    if content is None:
+        content = read_content(root, cache)
     problems = validate(content) + [p for folder in dict.fromkeys(also) for p in tree_problems(folder, root)]
     if errors_only(problems):
         return CheckResult(None, sort_problems(problems), content)

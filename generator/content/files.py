@@ -39,6 +39,7 @@ class Content:
     pages: list[Path] = field(default_factory=list)
     page_texts: dict[str, str] = field(default_factory=dict)  # file → Markdown of each hand-written page
     problems: list[Problem] = field(default_factory=list)
+    duplicated: bool = False  # two files of a kind with the same id: which one is read depends on the walk
 
     def all_checked(self) -> list[Checked]:
         found = [c for kind in self.files.values() for c in kind]
@@ -159,6 +160,7 @@ def _read_folder(
             content.problems.append(Problem(rel, 1, 1, "", "file name: " + id_message(ident)))
             continue
         if ident in seen:
+            content.duplicated = True
             content.problems.append(
                 Problem(rel, 1, 1, "", f"duplicate {kind} id '{ident}': {seen[ident]} has the same name")
             )
@@ -182,11 +184,8 @@ def _read_ledes(content: Content, root: Path, folder: Path) -> None:
         if path.suffix != ".md" or path.parent != folder:
             content.problems.append(Problem(rel, 1, 1, "", "a lede is content/briefings/YYYY-MM-DD.md"))
             continue
-        try:
-            day = date.fromisoformat(path.stem)
-            if path.stem != day.isoformat():  # fromisoformat also reads 2024-W45-2 and 20241105
-                raise ValueError
-        except ValueError:
+        day = lede_day(path.name)
+        if day is None:
             content.problems.append(
                 Problem(rel, 1, 1, "", f"file name '{path.name}' is not a day; name it YYYY-MM-DD.md")
             )
@@ -196,6 +195,16 @@ def _read_ledes(content: Content, root: Path, folder: Path) -> None:
         if text is not None:
             content.problems += markdown_file_problems(rel, text)
             content.ledes[day] = (rel, text)
+
+
+def lede_day(name: str) -> date | None:
+    """The day a lede's file name (YYYY-MM-DD.md) names, or None."""
+    stem = name.removesuffix(".md")
+    try:
+        day = date.fromisoformat(stem)
+    except ValueError:
+        return None
+    return day if stem == day.isoformat() else None  # fromisoformat also reads 2024-W45-2 and 20241105
 
 
 def _read_pages(content: Content, root: Path, folder: Path) -> None:

@@ -113,6 +113,7 @@ class PlanStore:
         self.path = path
         self._saved: State | None = None
         self._places: ByIdentity[Place] = ByIdentity()
+        self.held = False  # `briefing serve`: kept in memory, written when the preview stops (:meth:`hold`)
 
     def state_of(self, record: Record, pdf_days: set[date], pages: Iterable[str], print_: str) -> State:
         return State(
@@ -134,13 +135,29 @@ class PlanStore:
         return {e.id: self._places.get(e, split, lambda e=e: place_of(record, e)) for e in record.events}
 
     def load(self) -> State | None:
-        if self._saved is not None and self.path.is_file():
+        if self._saved is not None and (self.held or self.path.is_file()):
             return self._saved
         return load_pickle(self.path, State)
 
     def save(self, state: State) -> None:
         self._saved = state
-        save_pickle(self.path, state)
+        if not self.held:
+            save_pickle(self.path, state)
+
+    def hold(self) -> None:
+        """Keep each state in memory only, until :meth:`release`: the preview server.
+
+        Ten years of places take half a second to write, on every save.  Meanwhile there is no state file
+        (each generation removes it first, :meth:`forget`), so a preview that is killed leaves the next build
+        to render every page, never to trust a plan of a docs folder it no longer describes.
+        """
+        self.held = True
+
+    def release(self) -> None:
+        """Write the state kept in memory (if a generation finished since), and write each from now on."""
+        self.held = False
+        if self._saved is not None:
+            save_pickle(self.path, self._saved)
 
     def forget(self) -> None:
         """No state: the next generation renders everything (after a generation that did not finish)."""

@@ -11,6 +11,7 @@ and a change asks the server for a rebuild as its own watcher would.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -21,8 +22,9 @@ CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 class NativeWatch:
     """An observer of folders that asks a MkDocs LiveReloadServer to rebuild on any change."""
 
-    def __init__(self, server) -> None:
+    def __init__(self, server, listener: Callable[..., None] | None = None) -> None:
         self.server = server
+        self.listener = listener  # told of each change: (kind, path, dest, folder=) (generator/content/reread.py)
         self.observer = None
 
     def start(self, folders: list[Path]) -> bool:
@@ -50,6 +52,9 @@ class NativeWatch:
     def _changed(self, event) -> None:
         if event.event_type not in CHANGES:
             return  # a file opened or read (the rebuild itself reads the files that changed)
+        if self.listener is not None:
+            dest = getattr(event, "dest_path", None) or None
+            self.listener(event.event_type, _text(event.src_path), _text(dest), folder=event.is_directory)
         if event.is_directory and event.event_type == "modified":
             return  # a folder's own time stamp: its files' events follow
         with self.server._rebuild_cond:
@@ -63,3 +68,7 @@ class NativeWatch:
             if wait:
                 self.observer.join(timeout=wait)
             self.observer = None
+
+
+def _text(path: str | bytes | None) -> str | None:
+    return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path

@@ -232,3 +232,37 @@ def test_the_site_of_a_preview_that_was_killed_is_removed_by_the_next(project, t
         assert running.is_dir() and other.is_dir()
     finally:
         server.stop()
+
+
+ADDED = """title: Grain corridor reopens after the talks
+date: 2024-11-05
+summary: Ships left port again once the talks ended.
+topics: [diplomacy]
+actors: [jose-nunez]
+sources: [statement]
+"""
+
+
+def test_saves_are_read_from_the_files_they_name_and_the_pages_follow(preview):
+    """Each rebuild reads the files the system named (generator/content/reread.py): an event added shows on its
+    day, a retitled one changes, a removed one leaves; a new folder is read whole, and its event shows too."""
+    preview.line(r"Serving the preview at ")
+    day = f"http://127.0.0.1:{preview.port}/briefing/briefings/2024-11-05/"
+    added = preview.project / "content/events/2024/11/grain-corridor.yaml"
+
+    def page_has(text: str, present: bool = True):
+        return wait_for(
+            lambda: (text in get(day, None)[1]) == present, f"{text!r} {'on' if present else 'off'} the page"
+        )
+
+    added.write_text(ADDED, encoding="utf-8")
+    page_has("Grain corridor reopens")
+    added.write_text(ADDED.replace("Grain corridor reopens", "Grain corridor stays open"), encoding="utf-8")
+    page_has("Grain corridor stays open")
+    added.unlink()
+    page_has("Grain corridor stays open", present=False)
+    later = preview.project / "content/events/2024/12"
+    later.mkdir()
+    (later / "grain-again.yaml").write_text(ADDED.replace("Grain corridor reopens", "Grain again"), encoding="utf-8")
+    page_has("Grain again")
+    assert not any("Traceback" in line for line in preview.output), preview.output
