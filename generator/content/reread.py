@@ -100,7 +100,8 @@ def read_again(root: Path, previous: Content, changed: Collection[str], cache: F
         ledes=dict(previous.ledes),
         problems=[p for p in previous.problems if p.file not in rels],
     )
-    for rel, path in sorted(rels.items()):
+    # Files gone first: a file moved to another folder leaves before it arrives (else its id is there twice).
+    for rel, path in sorted(rels.items(), key=lambda item: (os.path.lexists(item[1]), item[0])):
         if not _read_one(content, previous, rel, path, cache):
             return None
     return content

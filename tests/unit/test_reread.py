@@ -105,6 +105,11 @@ SAME_AS_WHOLE = {
         ),
         "content/topics.yaml",
     ),
+    "an event moved to an earlier folder": (
+        lambda r: lambda root: (root / EVENT).rename(root / "content/events/2024/10/drones-over-kyiv.yaml"),
+        EVENT,
+        "content/events/2024/10/drones-over-kyiv.yaml",
+    ),
     "an editor's swap file": (lambda r: write(f"{EVENTS}/.drones.yaml.swp", "binary"), f"{EVENTS}/.drones.yaml.swp"),
     "a file made and removed again": (lambda r: lambda root: None, f"{EVENTS}/4913"),
     "two files at once": (
