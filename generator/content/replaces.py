@@ -70,9 +70,12 @@ def live_ids(content: Content) -> dict[str, dict[str, str]]:
     return live
 
 
-def replacement_problems(content: Content) -> Iterable[Problem]:
-    """An old id replaced twice, still live, part of a chain or a loop, or replacing itself."""
-    found = replacements(content)
+def replacement_problems(content: Content, found: dict[str, list[Replacement]] | None = None) -> Iterable[Problem]:
+    """An old id replaced twice, still live, part of a chain or a loop, or replacing itself.
+
+    ``found``: :func:`replacements` of the content, when the caller has them (a pass over every file).
+    """
+    found = replacements(content) if found is None else found
     live = live_ids(content)
     for kind in KINDS:
         by_old: dict[str, Replacement] = {}
@@ -120,10 +123,10 @@ def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
-def replaced_ids(content: Content) -> dict[str, dict[str, str]]:
-    """Old id → new id, by kind (the first replacement of each old id)."""
+def replaced_ids(found: dict[str, list[Replacement]]) -> dict[str, dict[str, str]]:
+    """Old id → new id, by kind (the first replacement of each old id), from :func:`replacements`."""
     out: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-    for kind, found in replacements(content).items():
-        for r in found:
+    for kind, listed in found.items():
+        for r in listed:
             out[kind].setdefault(r.old, r.new)
     return out

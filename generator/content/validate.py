@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.content.files import Content
 from generator.content.hints import Names, names_of
-from generator.content.replaces import replaced_ids, replacement_problems
+from generator.content.replaces import Replacement, replaced_ids, replacement_problems, replacements
 from generator.content.rules import lede_markup_warnings
 from generator.content.schema import Checked
 from generator.errors import Problem
@@ -45,7 +45,7 @@ WHERE = {
 class Known:
     """The ids of the record, with the names an editor might have typed instead of them."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, found: dict[str, list[Replacement]] | None = None):
         self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
         self.content = content
         self._hints: dict[str, Names] | None = None
@@ -56,7 +56,7 @@ class Known:
         statuses = {c.id: c.value.get("status") for c in content.files["event"] if isinstance(c.value, dict)}
         self.drafts = {ident for ident, status in statuses.items() if status == "draft"}
         self.retracted = {ident for ident, status in statuses.items() if status == "retracted"}
-        self.replaced = replaced_ids(content)  # old id → new id, by kind
+        self.replaced = replaced_ids(replacements(content) if found is None else found)  # old id → new id, by kind
 
     @property
     def hints(self) -> dict[str, Names]:
@@ -86,7 +86,8 @@ def _at(c: Checked, path: str) -> tuple[int, int]:
 def validate(content: Content) -> list[Problem]:
     """Every problem of the record: each file's own, then the rules across files."""
     problems = content.all_problems()
-    known = Known(content)
+    found = replacements(content)  # a pass over every file: made once for both uses
+    known = Known(content, found)
     for checked in content.all_checked():
         problems.extend(_references(checked, known))
     problems.extend(_topic_rules(content))
@@ -94,7 +95,7 @@ def validate(content: Content) -> list[Problem]:
         if isinstance(checked.value, dict):
             problems.extend(_event_rules(checked, known))
     problems.extend(_alias_clashes(content.files["actor"]))
-    problems.extend(replacement_problems(content))
+    problems.extend(replacement_problems(content, found))
     problems.extend(_page_rules(content))
     problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
     return problems
