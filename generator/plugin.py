@@ -121,6 +121,16 @@ class BriefingPlugin(BasePlugin):
             calm_collector()
             self.preview_index = pagefind.PreviewIndex()  # a new preview (MkDocs may keep this object between them)
 
+    def may_build_dirty(self, config: MkDocsConfig) -> bool:
+        """`briefing serve`, before each build: whether it may build only the pages that changed.
+
+        Not with the theme's search, or a plugin not known to make each page alone (generator/site/dirty.py):
+        the theme's search indexes only the pages MkDocs builds, and a save left the preview's index with
+        those alone.  Such a preview builds every page on each save (MkDocs empties its folder first).
+        """
+        self.dirty = dirty.plugins_allow(config.plugins.keys(), load_settings(config.config_file_path).search)
+        return self.dirty
+
     def watch_files(self, server) -> bool:
         """`briefing serve`, before its first build: hear every change to content/ and templates/ from the
         system from now on; False when it cannot (the server then polls them, :meth:`on_serve`).
@@ -263,6 +273,8 @@ class BriefingPlugin(BasePlugin):
                 self.generated.redirects if self.dirty else None,
             )
         elif self.generated:
+            if not self.dirty:  # MkDocs emptied the folder first: none of the redirects written before is there
+                self.project.redirects.forget(Path(config.site_dir))
             self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
                 with self.project.markdown.active():

@@ -266,3 +266,25 @@ def test_saves_are_read_from_the_files_they_name_and_the_pages_follow(preview):
     (later / "grain-again.yaml").write_text(ADDED.replace("Grain corridor reopens", "Grain again"), encoding="utf-8")
     page_has("Grain again")
     assert not any("Traceback" in line for line in preview.output), preview.output
+
+
+def test_with_the_themes_search_a_save_keeps_every_page_in_the_index(preview):
+    """The theme's search indexes the pages MkDocs builds: a preview that built only the changed pages after a
+    save served an index of those alone. With it, every rebuild of the preview builds every page."""
+    import json
+
+    preview.line(r"Serving the preview at ")
+    index = f"http://127.0.0.1:{preview.port}/briefing/search/search_index.json"
+
+    def locations() -> set[str]:
+        return {doc["location"].split("#")[0] for doc in json.loads(get(index, None)[1])["docs"]}
+
+    before = locations()
+    assert len(before) > 20
+    path = preview.project / EVENT
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Searchable, ", 1), encoding="utf-8")
+    preview.line(r"Rebuilt in")
+    found = wait_for(lambda: "Searchable" in get(index, None)[1] and locations(), "the new title in the index")
+    assert found == before
+    status, _ = get(f"http://127.0.0.1:{preview.port}/briefing/events/weekend-offensive/", None)
+    assert status == 200, "the redirect pages are written again into a site built whole"
