@@ -140,7 +140,7 @@ class BriefingPlugin(BasePlugin):
         """
         self.stop_watching()
         settings = self.project.settings
-        events = FileEvents(settings.content_dir)
+        events = FileEvents(settings.content_dir, [settings.templates_dir])
         watch = NativeWatch(server, events.note)
         if not watch.start([f for f in (settings.content_dir, settings.templates_dir) if f.is_dir()]):
             return False

@@ -38,8 +38,9 @@ class FileEvents:
     save made before it started was heard by nobody.
     """
 
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, others: Collection[Path] = ()) -> None:
         self.prefix = os.path.join(str(content_dir), "")
+        self.others = tuple(os.path.join(str(folder), "") for folder in others)  # watched too, not content
         self._lock = threading.Lock()
         self._paths: set[str] = set()
         self._whole = True
@@ -47,9 +48,12 @@ class FileEvents:
     def note(self, kind: str, path: str, dest: str | None = None, *, folder: bool = False) -> None:
         """A file event (watchdog's ``event_type``, its paths); a folder's event means a whole reading."""
         named = [p for p in (path, dest) if p]
-        if not any(p.startswith(self.prefix) or p == self.prefix[:-1] for p in named):
+        if all(p.startswith(self.others) for p in named):
             return  # templates/: not content
         with self._lock:
+            if not all(p.startswith(self.prefix) or p.startswith(self.others) for p in named):
+                self._whole = True  # a path the watch was not asked about (content/ itself, say): be sure
+                return
             if folder:
                 if kind != "modified":  # a folder's own time stamp; its files' events follow
                     self._whole = True

@@ -176,7 +176,7 @@ def test_the_cache_forgets_a_removed_file_and_counts_it_as_changed(root: Path):
 
 def test_file_events_name_files_and_ask_for_a_whole_reading_when_unsure(tmp_path: Path):
     content = tmp_path / "content"
-    events = FileEvents(content)
+    events = FileEvents(content, [tmp_path / "templates"])
     assert events.take() is None  # the first reading after the watch starts: a save before it went unheard
     assert events.take() == set()
     events.note("modified", f"{content}/events/a.yaml")
@@ -185,6 +185,10 @@ def test_file_events_name_files_and_ask_for_a_whole_reading_when_unsure(tmp_path
     events.note("modified", f"{content}/events", folder=True)  # a folder's time stamp
     assert events.take() == {f"{content}/events/a.yaml", f"{content}/events/.a.yaml.tmp", f"{content}/events/b.yaml"}
     events.note("created", f"{content}/events/2031", folder=True)
+    assert events.take() is None
+    events.note("moved", f"{content}/events/a.yaml", f"{tmp_path}/elsewhere/a.yaml")  # out of the watched folders
+    assert events.take() is None
+    events.note("deleted", str(content), folder=True)
     assert events.take() is None
     events.note("modified", f"{content}/events/a.yaml")
     LostEvents(events).filter(_record("Inotify queue overflowed; filesystem events were lost"))
