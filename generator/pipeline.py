@@ -52,6 +52,7 @@ class Generated:
     events: int = 0  # published events
     redirects: WriteReport | None = None  # `briefing build`: the redirect pages staged for the site
     untouched: bool = False  # nothing pages are made from changed since the last generation
+    site: Mapping[str, urls.Page] | None = None  # every page of the record (made once); None with the record
 
 
 @dataclass
@@ -154,6 +155,7 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
         time.perf_counter() - start,
         len(record.events),
         untouched=produced.untouched,
+        site=produced.site,
     )
 
 
@@ -287,7 +289,7 @@ def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport
             made = write_day_briefs(settings, record if make_pdfs else None, project.templates, project.basemap, also)
             made.warnings[:0] = pdf_warnings
             briefs = made.without_files()
-        bundles = pagefind.prepare(record, generated.report, settings)
+        bundles = pagefind.prepare(record, generated.report, settings, generated.site)
     generated.events = len(record.events)
     staging = redirects.staging(settings.root)
     if generated.untouched and manifest(staging):
@@ -295,5 +297,5 @@ def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport
     else:
         generated.redirects = project.redirects.stage(record, staging, settings.language)
     project.keep_record()  # its pages are written: the next build may start from it
-    generated.record = None  # MkDocs needs none of it
+    generated.record = generated.site = None  # MkDocs needs none of it
     return generated, briefs, bundles

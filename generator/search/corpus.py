@@ -21,7 +21,7 @@ changed are made again, and the bundles they are in are indexed again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -165,11 +165,13 @@ def write_corpus(
     settings: Settings,
     handwritten: dict[str, bytes] | None = None,
     changed_pages: set[str] | None = None,
+    pages: Mapping[str, urls.Page] | None = None,
 ) -> WriteReport:
     """Write the corpus; with ``changed_pages`` (the pages a generation wrote), only their files are made
-    again: a corpus file says less than its page, so a page that did not change has an unchanged file."""
+    again: a corpus file says less than its page, so a page that did not change has an unchanged file.
+    ``pages``: :func:`generator.views.urls.site_pages` of the record, when the caller has made it."""
     writer = Writer(corpus_folder(settings))
-    kinds = urls.site_pages(record)
+    kinds = urls.site_pages(record) if pages is None else pages
     for page, make in sorted(corpus_jobs(record, settings, handwritten).items()):
         rel = f"{bundle_of(*kinds.get(page, ('page', None)))}/{_file(page)}"
         unchanged = changed_pages is not None and page not in changed_pages and page not in (handwritten or {})

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from generator.search.corpus import SITE_BUNDLE, corpus_folder, write_corpus
 from generator.settings import Settings
 from generator.util.folder import MANIFEST, WriteReport
 from generator.util.store import write_atomic
+from generator.views import urls
 
 BUNDLE = "pagefind"  # the folder of the bundles in the site
 LIST = "bundles.json"  # in it: the bundles, the one to load first first
@@ -66,13 +68,16 @@ def bundles_folder(settings: Settings) -> Path:
     return settings.root / ".build" / BUNDLE
 
 
-def prepare(record: Record, written: WriteReport, settings: Settings) -> Bundles:
-    """Write the corpus (only the files of pages this generation wrote) and say which bundles to index again."""
+def prepare(
+    record: Record, written: WriteReport, settings: Settings, pages: Mapping[str, urls.Page] | None = None
+) -> Bundles:
+    """Write the corpus (only the files of pages this generation wrote) and say which bundles to index again;
+    ``pages``: :func:`generator.views.urls.site_pages` of the record, when the generation made it."""
     if settings.search != "pagefind":
         return Bundles()
     full = not (corpus_folder(settings) / MANIFEST).is_file()
     changed = None if full else {p for p in written.written if p.endswith(".md")}
-    report = write_corpus(record, settings, handwritten_pages(settings.content_dir), changed)
+    report = write_corpus(record, settings, handwritten_pages(settings.content_dir), changed, pages)
     names = _bundle_names(corpus_folder(settings))
     made = bundles_folder(settings)
     touched = {rel.split("/", 1)[0] for rel in report.changed}
@@ -247,4 +252,4 @@ class PreviewIndex:
     def index(self, generated, settings: Settings, site_dir: Path) -> None:
         """Write the corpus, and index again in the background the bundles whose corpus changed."""
         # Unchanged bundles are put in place as the last build or preview made them, not indexed again.
-        self.update(settings, site_dir, prepare(generated.record, generated.report, settings))
+        self.update(settings, site_dir, prepare(generated.record, generated.report, settings, generated.site))

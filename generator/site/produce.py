@@ -64,6 +64,7 @@ class Produced:
     report: WriteReport
     warnings: list[Problem] = field(default_factory=list)
     untouched: bool = False  # nothing pages are made from changed since the last generation
+    site: dict[str, urls.Page] | None = None  # every page of the record (urls.site_pages), for the search corpus
 
 
 Exports = Callable[[Writer], list[Problem]]  # writes the feeds and data files, returns warnings
@@ -163,6 +164,7 @@ def write_docs(
     pages.save(new_state)
     content.settle()
     produced.untouched = only == set()
+    produced.site = site
     return produced
 
 

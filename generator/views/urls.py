@@ -98,11 +98,15 @@ SUMMARY_PAGES = (HOME, ARCHIVE, ACTORS, TIMELINE, TOPICS, STORIES, SOURCES, DATA
 Page = tuple[str, object]
 
 
-_LAST_PAGES: list = [None, {}]  # the last record asked about, and its pages: asked twice per build
+def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Record
+    """Every page the record publishes, {path: (kind, subject)}, in path order: the one list of the site's pages.
+    At ten years it has 52,000 entries: a generation makes it once and hands it on (to the search corpus).
 
-
-def _site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Record
-    """What :func:`site_pages` lists, made anew."""
+    Kinds: the summary pages by name ('home', 'archive', ...), 'day' (a date), 'actor' (an id), 'topic' and
+    'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' and 'map_year' (a year),
+    'permalink' (an event id: /events/<id>/, a page that sends the reader to where the event is now) and
+    'retracted' (the event: its permanent link shows the retraction notice, and nothing else of it remains).
+    """
     pages: dict[str, Page] = {page: (kind, None) for page, kind in zip(SUMMARY_PAGES, _SUMMARY_KINDS, strict=True)}
     pages.update((day_page(day), ("day", day)) for day in record.days)
     pages.update((actor_page(a), ("actor", a)) for a in record.actors)
@@ -122,20 +126,6 @@ def _site_pages(record) -> dict[str, Page]:  # record: generator.content.model.R
     pages.update((event_page(e.id), ("permalink", e.id)) for e in record.events)
     pages.update((event_page(e.id), ("retracted", e)) for e in record.retracted)
     return dict(sorted(pages.items()))
-
-
-def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Record
-    """Every page the record publishes, {path: (kind, subject)}, in path order: the one list of the site's pages.
-    A new dictionary each time; made once per record (at ten years it has 52,000 entries).
-
-    Kinds: the summary pages by name ('home', 'archive', ...), 'day' (a date), 'actor' (an id), 'topic' and
-    'story' and 'source' (the object), 'topic_year' ((topic, year)), 'timeline_year' and 'map_year' (a year),
-    'permalink' (an event id: /events/<id>/, a page that sends the reader to where the event is now) and
-    'retracted' (the event: its permanent link shows the retraction notice, and nothing else of it remains).
-    """
-    if _LAST_PAGES[0] is not record:
-        _LAST_PAGES[:] = [record, _site_pages(record)]
-    return dict(_LAST_PAGES[1])
 
 
 class Redirect(NamedTuple):
