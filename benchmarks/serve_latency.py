@@ -108,9 +108,14 @@ def measure(project: Path, briefing: Path, offset: int = 3, timeout: float = 900
             time.sleep(0.1)
         return ServeResult(first, None, page, settled)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 30)
+
+
+def stop(process: subprocess.Popen, timeout: float) -> None:
+    """Stop a preview as Ctrl+C does; killed if it has not ended within ``timeout`` seconds."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

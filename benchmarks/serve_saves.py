@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import edits  # noqa: E402
-from serve_latency import _free_port, _get, _prefix, wait_idle  # noqa: E402
+from serve_latency import _free_port, _get, _prefix, stop, wait_idle  # noqa: E402
 
 
 def _wait_for(url: str, text: str, present: bool = True, limit: float = 120) -> float | None:
@@ -72,12 +71,7 @@ def run(project: Path, briefing: Path, saves: int) -> dict:
         added.unlink()
         timings.append({"edit": "remove", "seconds": _wait_for(page, title, present=False)})
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 60)
         for path, text in originals.items():
             path.write_text(text, encoding="utf-8")
         added.unlink(missing_ok=True)
