@@ -121,16 +121,6 @@ class BriefingPlugin(BasePlugin):
             calm_collector()
             self.preview_index = pagefind.PreviewIndex()  # a new preview (MkDocs may keep this object between them)
 
-    def may_build_dirty(self, config: MkDocsConfig) -> bool:
-        """`briefing serve`, before each build: whether it may build only the pages that changed.
-
-        Not with the theme's search, or a plugin not known to make each page alone (generator/site/dirty.py):
-        the theme's search indexes only the pages MkDocs builds, and a save left the preview's index with
-        those alone.  Such a preview builds every page on each save (MkDocs empties its folder first).
-        """
-        self.dirty = dirty.plugins_allow(config.plugins.keys(), load_settings(config.config_file_path).search)
-        return self.dirty
-
     def watch_files(self, server) -> bool:
         """`briefing serve`, before its first build: hear every change to content/ and templates/ from the
         system from now on; False when it cannot (the server then polls them, :meth:`on_serve`).
@@ -193,6 +183,11 @@ class BriefingPlugin(BasePlugin):
             if self.dirty and dirty.plugins_allow(config.plugins.keys(), self.settings.search):
                 always = self.generated.handwritten | dirty.nav_pages(self.generated.nav)
                 self.left_out = dirty.leave_out(files, dirty.unchanged_pages(self.docs, self.built, always))
+            elif self.dirty:
+                # The theme's search (or a plugin not known to make each page alone) gathers from the pages
+                # built: a dirty build (the preview's) builds every page, or its index holds the changed ones only.
+                for file in files.documentation_pages():
+                    file.is_modified = _always
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files):
@@ -273,8 +268,6 @@ class BriefingPlugin(BasePlugin):
                 self.generated.redirects if self.dirty else None,
             )
         elif self.generated:
-            if not self.dirty:  # MkDocs emptied the folder first: none of the redirects written before is there
-                self.project.redirects.forget(Path(config.site_dir))
             self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
                 with self.project.markdown.active():

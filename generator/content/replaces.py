@@ -70,12 +70,9 @@ def live_ids(content: Content) -> dict[str, dict[str, str]]:
     return live
 
 
-def replacement_problems(content: Content, found: dict[str, list[Replacement]] | None = None) -> Iterable[Problem]:
-    """An old id replaced twice, still live, part of a chain or a loop, or replacing itself.
-
-    ``found``: :func:`replacements` of the content, when the caller has them (a pass over every file).
-    """
-    found = replacements(content) if found is None else found
+def replacement_problems(content: Content, found: dict[str, list[Replacement]]) -> Iterable[Problem]:
+    """An old id replaced twice, still live, part of a chain or a loop, or replacing itself; ``found``: the
+    content's :func:`replacements`."""
     live = live_ids(content)
     for kind in KINDS:
         by_old: dict[str, Replacement] = {}

@@ -45,7 +45,7 @@ WHERE = {
 class Known:
     """The ids of the record, with the names an editor might have typed instead of them."""
 
-    def __init__(self, content: Content, found: dict[str, list[Replacement]] | None = None):
+    def __init__(self, content: Content, found: dict[str, list[Replacement]]):
         self.ids: dict[str, set[str]] = {k: set() for k in KIND_NAMES}
         self.content = content
         self._hints: dict[str, Names] | None = None
@@ -56,7 +56,7 @@ class Known:
         statuses = {c.id: c.value.get("status") for c in content.files["event"] if isinstance(c.value, dict)}
         self.drafts = {ident for ident, status in statuses.items() if status == "draft"}
         self.retracted = {ident for ident, status in statuses.items() if status == "retracted"}
-        self.replaced = replaced_ids(replacements(content) if found is None else found)  # old id → new id, by kind
+        self.replaced = replaced_ids(found)  # old id → new id, by kind
 
     @property
     def hints(self) -> dict[str, Names]:

@@ -165,13 +165,14 @@ def write_corpus(
     settings: Settings,
     handwritten: dict[str, bytes] | None = None,
     changed_pages: set[str] | None = None,
-    pages: Mapping[str, urls.Page] | None = None,
+    *,
+    pages: Mapping[str, urls.Page],
 ) -> WriteReport:
     """Write the corpus; with ``changed_pages`` (the pages a generation wrote), only their files are made
     again: a corpus file says less than its page, so a page that did not change has an unchanged file.
-    ``pages``: :func:`generator.views.urls.site_pages` of the record, when the caller has made it."""
+    ``pages``: :func:`generator.views.urls.site_pages` of the record, as the generation made it."""
     writer = Writer(corpus_folder(settings))
-    kinds = urls.site_pages(record) if pages is None else pages
+    kinds = pages
     for page, make in sorted(corpus_jobs(record, settings, handwritten).items()):
         rel = f"{bundle_of(*kinds.get(page, ('page', None)))}/{_file(page)}"
         unchanged = changed_pages is not None and page not in changed_pages and page not in (handwritten or {})

@@ -68,16 +68,14 @@ def bundles_folder(settings: Settings) -> Path:
     return settings.root / ".build" / BUNDLE
 
 
-def prepare(
-    record: Record, written: WriteReport, settings: Settings, pages: Mapping[str, urls.Page] | None = None
-) -> Bundles:
+def prepare(record: Record, written: WriteReport, settings: Settings, pages: Mapping[str, urls.Page]) -> Bundles:
     """Write the corpus (only the files of pages this generation wrote) and say which bundles to index again;
-    ``pages``: :func:`generator.views.urls.site_pages` of the record, when the generation made it."""
+    ``pages``: :func:`generator.views.urls.site_pages` of the record, as the generation made it."""
     if settings.search != "pagefind":
         return Bundles()
     full = not (corpus_folder(settings) / MANIFEST).is_file()
     changed = None if full else {p for p in written.written if p.endswith(".md")}
-    report = write_corpus(record, settings, handwritten_pages(settings.content_dir), changed, pages)
+    report = write_corpus(record, settings, handwritten_pages(settings.content_dir), changed, pages=pages)
     names = _bundle_names(corpus_folder(settings))
     made = bundles_folder(settings)
     touched = {rel.split("/", 1)[0] for rel in report.changed}

@@ -137,10 +137,6 @@ class Redirects:
             self._save(site_dir, sorted(staged))
         return len(staged)
 
-    def forget(self, site_dir: Path) -> None:
-        """What this process wrote into ``site_dir`` is gone (a build emptied it): the next write compares on disk."""
-        self._written.pop(site_dir, None)
-
     def _write(self, files: dict[str, str], site_dir: Path) -> None:
         last = self._written.get(site_dir)
         if last is None:

@@ -53,8 +53,7 @@ class NativeWatch:
         if event.event_type not in CHANGES:
             return  # a file opened or read (the rebuild itself reads the files that changed)
         if self.listener is not None:
-            dest = getattr(event, "dest_path", None) or None
-            self.listener(event.event_type, _text(event.src_path), _text(dest), folder=event.is_directory)
+            self.listener(event.event_type, event.src_path, event.dest_path or None, folder=event.is_directory)
         if event.is_directory and event.event_type == "modified":
             return  # a folder's own time stamp: its files' events follow
         with self.server._rebuild_cond:
@@ -68,7 +67,3 @@ class NativeWatch:
             if wait:
                 self.observer.join(timeout=wait)
             self.observer = None
-
-
-def _text(path: str | bytes | None) -> str | None:
-    return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path
