@@ -25,6 +25,7 @@ from generator.content.model import Event, Record
 from generator.content.projectfiles import tree_problems
 from generator.content.reread import FileEvents
 from generator.content.snapshot import Snapshot, scan
+from generator.content.validate import Validated
 from generator.errors import ContentError, Problem
 from generator.exports.assembly import PieceStore
 from generator.markup.cache import MarkdownCache
@@ -32,7 +33,7 @@ from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
-from generator.util import fork
+from generator.util import collector, fork
 from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
@@ -46,6 +47,7 @@ class Project:
     # `briefing serve`: the files the watcher heard change, and the reading they changed (generator/content/reread.py)
     file_events: FileEvents | None = field(default=None, repr=False)
     _reading: Content | None = field(default=None, repr=False)
+    _validation: Validated | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -109,6 +111,7 @@ class Project:
             changed = self.file_events.take()
             last, self._reading = self._reading, None  # a reading that does not finish leaves none to go on from
             since = (last, changed) if changed is not None and last is not None else None
+        validation, self._validation = self._validation, None
         with self.markdown.active():
             result = check_project(
                 self.settings.root,
@@ -118,9 +121,10 @@ class Project:
                 also=self.read_folders(),
                 drafts=self.settings.drafts,
                 since=since,
+                last=validation,
             )
         if self.file_events is not None:
-            self._reading = result.content
+            self._reading, self._validation = result.content, result.validation
         return result
 
     def read_folders(self) -> list[Path]:
@@ -155,7 +159,8 @@ class Project:
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
         self._keep = snapshot
-        return pickle.loads(blob), warnings
+        with collector.paused():
+            return pickle.loads(blob), warnings
 
     def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
         result = self.check()
@@ -164,7 +169,8 @@ class Project:
         cache = self.content_cache
         cache.save(self._cache_file("content.pickle"))
         versions = cache.versions()
-        blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and set aside for the next
+        with collector.paused():
+            blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and set aside for the next
         snapshot.set_aside(blob, result.problems, versions)
         return "ok", (blob, result.problems, cache.changes, cache.cold, versions, self.markdown.added)
 

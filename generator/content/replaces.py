@@ -35,7 +35,7 @@ def _replaces(value: object) -> list[str]:
     return [old for old in found if isinstance(old, str)] if isinstance(found, (list, tuple)) else []
 
 
-def _of_file(c: Checked, new: str, value: object, prefix: str = "") -> list[Replacement]:
+def of_file(c: Checked, new: str, value: object, prefix: str = "") -> list[Replacement]:
     found = []
     for index, old in enumerate(_replaces(value)):
         path = f"{prefix}replaces[{index}]"
@@ -50,12 +50,12 @@ def replacements(content: Content) -> dict[str, list[Replacement]]:
     for kind, files in content.files.items():
         for c in files:
             if c.id:
-                found[kind].extend(_of_file(c, c.id, c.value))
+                found[kind].extend(of_file(c, c.id, c.value))
     topics = content.topics
     if topics is not None and isinstance(topics.value, list):
         for index, topic in enumerate(topics.value):
             if isinstance(topic, dict) and isinstance(topic.get("id"), str):
-                found["topic"].extend(_of_file(topics, topic["id"], topic, f"[{index}]."))
+                found["topic"].extend(of_file(topics, topic["id"], topic, f"[{index}]."))
     return found
 
 

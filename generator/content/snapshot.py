@@ -31,6 +31,7 @@ from pathlib import Path
 from generator.content.cache import Stamp, fingerprint
 from generator.content.model import Record
 from generator.errors import Problem
+from generator.util import collector
 from generator.util.store import UNREADABLE, write_atomic
 
 Versions = dict[tuple[str, str | None], Stamp]
@@ -83,7 +84,8 @@ class Snapshot:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
                 blob, warnings, versions = pickle.load(source)
-            record = pickle.loads(blob)
+            with collector.paused():
+                record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
         return Found(record, warnings, versions) if isinstance(record, Record) else None

@@ -6,13 +6,15 @@ Per-file rules (types, required fields, date grammar) live in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from generator.content.files import Content
 from generator.content.hints import Names, names_of
-from generator.content.replaces import Replacement, replaced_ids, replacement_problems, replacements
+from generator.content.replaces import Replacement, of_file, replaced_ids, replacement_problems, replacements
 from generator.content.rules import lede_markup_warnings
 from generator.content.schema import Checked
 from generator.errors import Problem
@@ -85,20 +87,106 @@ def _at(c: Checked, path: str) -> tuple[int, int]:
 
 def validate(content: Content) -> list[Problem]:
     """Every problem of the record: each file's own, then the rules across files."""
-    problems = content.all_problems()
+    return validated(content).problems
+
+
+@dataclass
+class Validated:
+    """One validation, kept so that the next can start from it (`briefing serve`, :func:`validated`)."""
+
+    content: Content
+    problems: list[Problem]
+    known: Known
+    found: dict[str, list[Replacement]]
+    # id(checked) → its references' and (events) its links' problems; files without any are left out
+    per_file: dict[int, tuple[list[Problem], list[Problem]]]
+    topics: list[Problem]
+    aliases: list[Problem]
+    replaced: list[Problem]
+
+
+# More files changed than this and checking them all costs no more than the comparison.
+AGAIN_AT_MOST = 200
+
+
+def validated(content: Content, last: Validated | None = None) -> Validated:
+    """:func:`validate`, kept for the next; from ``last`` when that gives the same problems for less.
+
+    The preview keeps the checked files that did not change as the very same objects (the content cache),
+    so a save changes a few of 49,000.  When those keep their id, file, status and ``replaces:``, no id
+    came or went: every other file's references resolve as before, and only the changed files and the
+    cheap rules over all actors, pages and ledes are checked again.  Anything else: all of it, as before.
+    """
+    again = _again(content, last) if last is not None else None
+    if again is not None:
+        return again
     found = replacements(content)  # a pass over every file: made once for both uses
     known = Known(content, found)
-    for checked in content.all_checked():
-        problems.extend(_references(checked, known))
-    problems.extend(_topic_rules(content))
-    for checked in content.files["event"]:
-        if isinstance(checked.value, dict):
-            problems.extend(_event_rules(checked, known))
-    problems.extend(_alias_clashes(content.files["actor"]))
-    problems.extend(replacement_problems(content, found))
+    per_file = {id(c): rules for c in content.all_checked() if any(rules := _file_rules(c, known))}
+    topics = list(_topic_rules(content))
+    aliases = list(_alias_clashes(content.files["actor"]))
+    replaced = list(replacement_problems(content, found))
+    return _gathered(content, known, found, per_file, topics, aliases, replaced)
+
+
+def _file_rules(c: Checked, known: Known) -> tuple[list[Problem], list[Problem]]:
+    links = list(_event_rules(c, known)) if c.kind == "event" and isinstance(c.value, dict) else []
+    return list(_references(c, known)), links
+
+
+def _gathered(
+    content: Content,
+    known: Known,
+    found: dict[str, list[Replacement]],
+    per_file: dict[int, tuple[list[Problem], list[Problem]]],
+    topics: list[Problem],
+    aliases: list[Problem],
+    replaced: list[Problem],
+) -> Validated:
+    """The problems in the order a whole validation finds them (ties in the sorted report keep it)."""
+    problems = content.all_problems()
+    checked = content.all_checked()
+    for c in checked:
+        if id(c) in per_file:
+            problems.extend(per_file[id(c)][0])
+    problems.extend(topics)
+    for c in checked:
+        if id(c) in per_file:
+            problems.extend(per_file[id(c)][1])
+    problems.extend(aliases)
+    problems.extend(replaced)
     problems.extend(_page_rules(content))
     problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
-    return problems
+    return Validated(content, problems, known, found, per_file, topics, aliases, replaced)
+
+
+def _again(content: Content, last: Validated) -> Validated | None:
+    """The validation of ``content`` from ``last``, or None when only a whole one can be sure."""
+    before = last.content
+    if content.topics is not before.topics or content.duplicated or before.duplicated:
+        return None
+    if last.known._hints is not None:  # a suggestion was made from names: a changed name may change it
+        return None
+    old = {id(c): c for c in before.all_checked()}
+    new = {id(c): c for c in content.all_checked()}
+    gone = [c for key, c in old.items() if key not in new]
+    came = [c for key, c in new.items() if key not in old]
+    if len(gone) + len(came) > AGAIN_AT_MOST or Counter(map(_shape, gone)) != Counter(map(_shape, came)):
+        return None
+    known = last.known
+    known.content = content  # the same ids; names for a suggestion (none made so far) come from the new files
+    per_file = {key: rules for key, rules in last.per_file.items() if key in new}
+    per_file.update((id(c), rules) for c in came if any(rules := _file_rules(c, known)))
+    actors = any(c.kind == "actor" for c in (*gone, *came))
+    aliases = list(_alias_clashes(content.files["actor"])) if actors else last.aliases
+    return _gathered(content, known, last.found, per_file, last.topics, aliases, last.replaced)
+
+
+def _shape(c: Checked) -> tuple:
+    """What the rules over other files read of a file: its id, where it is, whether it is hidden, what it replaces."""
+    status = c.value.get("status") if isinstance(c.value, dict) else None
+    hidden = status if status in ("draft", "retracted") else None  # what Known reads of it; hashable
+    return c.kind, c.id, c.file, hidden, tuple(of_file(c, c.id, c.value)) if c.id else ()
 
 
 def _references(c: Checked, known: Known) -> Iterable[Problem]:

@@ -19,7 +19,7 @@ a build from scratch.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -115,16 +115,16 @@ class PlanStore:
         self._places: ByIdentity[Place] = ByIdentity()
         self.held = False  # `briefing serve`: kept in memory, written when the preview stops (:meth:`hold`)
 
-    def state_of(self, record: Record, pdf_days: set[date], pages: Iterable[str], print_: str) -> State:
+    def state_of(self, record: Record, pdf_days: set[date], site: Mapping[str, urls.Page], print_: str) -> State:
+        """The state of a generation of ``record``, whose pages are ``site`` (:func:`urls.site_pages`)."""
         return State(
             fingerprint=print_,
             split=urls.timeline_is_split(len(record.events)),
-            split_topics=frozenset(urls.split_topics(record)),
+            split_topics=frozenset(subject[0].id for kind, subject in site.values() if kind == "topic_year"),
             places=self._places_of(record),
             days=record.days,
             ledes={day: _digest(text) for day, text in record.ledes.items()},
             pdf_days=frozenset(pdf_days),
-            pages=frozenset(pages),
             split_map=urls.map_is_split(sum(1 for e in record.events if e.coordinates is not None)),
             years=record.years,
         )

@@ -136,10 +136,10 @@ def write_docs(
         # The record lives until the build ends: out of the collector's sight, and out of the pages a forked
         # worker would otherwise copy when the collector marks the objects it inherited.
         gc.freeze()
-    new_state = pages.state_of(record, renderer.pdf_days, (), plan.fingerprint(settings))
+    site = urls.site_pages(record)
+    new_state = pages.state_of(record, renderer.pdf_days, site, plan.fingerprint(settings))
     old_state = pages.load()
     only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)
-    site = urls.site_pages(record)
     every_page = page_paths(record, site)
     keep = [page for page in every_page if page not in only] if only is not None else []
     pages.forget()  # until the docs folder is whole again
