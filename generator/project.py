@@ -159,7 +159,7 @@ class Project:
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
         self._keep = snapshot
-        with collector.paused():
+        with collector.lasting():  # the record lives until the build ends
             return pickle.loads(blob), warnings
 
     def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:

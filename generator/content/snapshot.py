@@ -84,7 +84,7 @@ class Snapshot:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
                 blob, warnings, versions = pickle.load(source)
-            with collector.paused():
+            with collector.lasting():
                 record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
