@@ -159,10 +159,13 @@ class Project:
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
         self._keep = snapshot
-        with collector.lasting():  # the record lives until the build ends
-            return pickle.loads(blob), warnings
+        with collector.paused():
+            record = pickle.loads(blob)
+        collector.freeze(len(record.events))  # the record lives until the build ends
+        return record, warnings
 
     def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
+        collector.freeze(len(self.content_cache.entries))  # the checked files, kept until this process ends
         result = self.check()
         if result.record is None:
             return "error", result.problems

@@ -174,7 +174,7 @@ class FileCache:
         """The cache a previous build kept in ``path``, or an empty one (none, or one made by other code)."""
         kept = _kept_shards(path)
         cache = FileCache(fingerprint(), cold=kept is None)
-        with collector.lasting():  # the process keeps them to its end; the preview, until they change
+        with collector.paused():
             for blob in (kept or {}).values():
                 cache.entries.update(pickle.loads(blob))
         return cache

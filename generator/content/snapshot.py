@@ -84,11 +84,14 @@ class Snapshot:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
                 blob, warnings, versions = pickle.load(source)
-            with collector.lasting():
+            with collector.paused():
                 record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
-        return Found(record, warnings, versions) if isinstance(record, Record) else None
+        if not isinstance(record, Record):
+            return None
+        collector.freeze(len(record.events))  # the build keeps it to its end
+        return Found(record, warnings, versions)
 
     def set_aside(self, blob: bytes, warnings: list[Problem], versions: Versions) -> None:
         """Write the pickled record (``blob``) beside the snapshot, for :meth:`keep` once its pages are written;

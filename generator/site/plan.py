@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from generator.content.model import Event, Record
 from generator.settings import Settings
-from generator.util import collector, digest
+from generator.util import digest
 from generator.util.keep import ByIdentity
 from generator.util.paths import PACKAGE, TEMPLATES
 from generator.util.store import load_pickle, save_pickle
@@ -137,8 +137,7 @@ class PlanStore:
     def load(self) -> State | None:
         if self._saved is not None and (self.held or self.path.is_file()):
             return self._saved
-        with collector.lasting():  # the places of every event, kept as long as the process
-            return load_pickle(self.path, State)
+        return load_pickle(self.path, State)
 
     def save(self, state: State) -> None:
         self._saved = state

@@ -5,7 +5,8 @@ alive, reading them back from a pickle sets off passes over all that is already 
 collector alone only moves the cost: its next pass scans everything made meanwhile.  What a build reads
 once and keeps to its end (the checked files, the record, the page plan) is therefore *frozen* once read
 (``gc.freeze``): moved where no pass looks again.  Reference counting still frees such objects; only a
-reference cycle among them would outlive its use, and these hold none.
+reference cycle among them would outlive its use.  Freezing takes every object alive, garbage not yet
+collected too, so it is done only by the build, whose processes end with it, and only for a big record.
 
 In one process holding the record (3,650 days), unpickling the record and then making 300,000 small
 objects took 4.3–5.6 s with the collector running, 4.3 s with it paused during the reading, and 1.1–1.6 s
@@ -31,13 +32,11 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
-@contextmanager
-def lasting() -> Iterator[None]:
-    """:func:`paused`, then every object alive frozen: for data read once and kept as long as the process.
+FREEZE_AT = 5000  # events or files: below this too few objects to matter (and tests build many in one process)
 
-    Freezing takes all that is alive, not only what the block made: what a build has made before it reads
-    its caches lives to its end as well.
-    """
-    with paused():
-        yield
+
+def freeze(count: int) -> None:
+    """Every object alive out of the collector's passes from now on, when what was just read is big
+    (``count`` events or files): for what a build process keeps to its end."""
+    if count > FREEZE_AT:
         gc.freeze()
