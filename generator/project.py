@@ -161,11 +161,12 @@ class Project:
         self._keep = snapshot
         with collector.paused():
             record = pickle.loads(blob)
-        collector.freeze(len(record.events))  # the record lives until the build ends
+            collector.freeze(len(record.events))  # the record lives until the build ends
         return record, warnings
 
     def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
-        collector.freeze(len(self.content_cache.entries))  # the checked files, kept until this process ends
+        with collector.paused():
+            collector.freeze(len(self.content_cache.entries))  # the checked files, kept until this process ends
         result = self.check()
         if result.record is None:
             return "error", result.problems

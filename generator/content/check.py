@@ -14,7 +14,6 @@ from generator.content.projectfiles import tree_problems
 from generator.content.reread import read_again
 from generator.content.validate import Validated, lede_warnings, validated
 from generator.errors import ContentError, Problem, errors_only, sort_problems
-from generator.util import collector
 from generator.util.keep import ByIdentity
 
 
@@ -95,18 +94,17 @@ def check_project(
     if errors_only(problems):
         return CheckResult(None, sort_problems(problems), content, validation)
     files = content.files
-    with collector.paused():  # tens of thousands of events, and no cycle among them
-        record = assemble(
-            timezone,
-            topics=content.topics.value if content.topics else [],
-            actors=_values(files["actor"]),
-            sources=_values(files["source"]),
-            stories=_values(files["story"]),
-            events=[(c.id, c.file, c.value) for c in files["event"]],
-            ledes={day: text for day, (_, text) in content.ledes.items()},
-            kept=kept,
-            drafts=drafts,
-        )
+    record = assemble(
+        timezone,
+        topics=content.topics.value if content.topics else [],
+        actors=_values(files["actor"]),
+        sources=_values(files["source"]),
+        stories=_values(files["story"]),
+        events=[(c.id, c.file, c.value) for c in files["event"]],
+        ledes={day: text for day, (_, text) in content.ledes.items()},
+        kept=kept,
+        drafts=drafts,
+    )
     problems.extend(lede_warnings(content, set(record.days)))
     return CheckResult(record, sort_problems(problems), content, validation)
 

@@ -86,12 +86,11 @@ class Snapshot:
                 blob, warnings, versions = pickle.load(source)
             with collector.paused():
                 record = pickle.loads(blob)
+                if isinstance(record, Record):
+                    collector.freeze(len(record.events))  # the build keeps it to its end
         except (*UNREADABLE, pickle.PickleError):
             return None
-        if not isinstance(record, Record):
-            return None
-        collector.freeze(len(record.events))  # the build keeps it to its end
-        return Found(record, warnings, versions)
+        return Found(record, warnings, versions) if isinstance(record, Record) else None
 
     def set_aside(self, blob: bytes, warnings: list[Problem], versions: Versions) -> None:
         """Write the pickled record (``blob``) beside the snapshot, for :meth:`keep` once its pages are written;

@@ -133,12 +133,13 @@ def write_docs(
     """
     site = urls.site_pages(record)
     new_state = pages.state_of(record, renderer.pdf_days, site, plan.fingerprint(settings))
-    old_state = pages.load()
-    if parallel:
-        # The record and the last plan live until the build ends: out of the collector's sight (each of its
-        # passes would scan them again), and out of the pages a forked worker would otherwise copy when the
-        # collector marks the objects it inherited.
-        collector.freeze(len(record.events))
+    with collector.paused():
+        old_state = pages.load()
+        if parallel:
+            # The record and the last plan live until the build ends: out of the collector's sight (each of its
+            # passes would scan them again), and out of the pages a forked worker would otherwise copy when the
+            # collector marks the objects it inherited.
+            collector.freeze(len(record.events))
     only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)
     every_page = page_paths(record, site)
     keep = [page for page in every_page if page not in only] if only is not None else []

@@ -37,6 +37,10 @@ FREEZE_AT = 5000  # events or files: below this too few objects to matter (and t
 
 def freeze(count: int) -> None:
     """Every object alive out of the collector's passes from now on, when what was just read is big
-    (``count`` events or files): for what a build process keeps to its end."""
+    (``count`` events or files): for what a build process keeps to its end.
+
+    Called inside :func:`paused`, right after the reading: once the collector runs again, its first pass
+    would scan all that was read (a second or more at ten years) before anything could freeze it.
+    """
     if count > FREEZE_AT:
         gc.freeze()
