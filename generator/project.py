@@ -33,7 +33,7 @@ from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
-from generator.util import collector, fork
+from generator.util import fork
 from generator.util.keep import ByIdentity
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
@@ -159,22 +159,16 @@ class Project:
         self.__dict__["content_cache"] = FileCache.detached(changes, cold, versions)
         self.markdown.merge(rendered)
         self._keep = snapshot
-        with collector.paused():
-            record = pickle.loads(blob)
-            collector.freeze(len(record.events))  # the record lives until the build ends
-        return record, warnings
+        return pickle.loads(blob), warnings
 
     def _check_apart(self, snapshot: Snapshot) -> tuple[str, object]:
-        with collector.paused():
-            collector.freeze(len(self.content_cache.entries))  # the checked files, kept until this process ends
         result = self.check()
         if result.record is None:
             return "error", result.problems
         cache = self.content_cache
         cache.save(self._cache_file("content.pickle"))
         versions = cache.versions()
-        with collector.paused():
-            blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and set aside for the next
+        blob = pickle.dumps(result.record, protocol=pickle.HIGHEST_PROTOCOL)  # sent, and set aside for the next
         snapshot.set_aside(blob, result.problems, versions)
         return "ok", (blob, result.problems, cache.changes, cache.cold, versions, self.markdown.added)
 

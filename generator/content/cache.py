@@ -33,7 +33,7 @@ from pathlib import Path
 from generator.content.load import load_yaml_file
 from generator.content.projectfiles import stamp
 from generator.content.schema import Checked, check_document
-from generator.util import collector, digest, fork
+from generator.util import digest, fork
 from generator.util.paths import PACKAGE
 from generator.util.store import load_pickle, save_pickle
 
@@ -174,9 +174,8 @@ class FileCache:
         """The cache a previous build kept in ``path``, or an empty one (none, or one made by other code)."""
         kept = _kept_shards(path)
         cache = FileCache(fingerprint(), cold=kept is None)
-        with collector.paused():
-            for blob in (kept or {}).values():
-                cache.entries.update(pickle.loads(blob))
+        for blob in (kept or {}).values():
+            cache.entries.update(pickle.loads(blob))
         return cache
 
     def save(self, path: Path) -> None:
@@ -199,12 +198,11 @@ class FileCache:
             shard = _shard(key[0])
             if shard in grouped:
                 grouped[shard][key] = entry
-        with collector.paused():
-            for name, entries in grouped.items():
-                if entries:
-                    shards[name] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-                else:
-                    shards.pop(name, None)
+        for name, entries in grouped.items():
+            if entries:
+                shards[name] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                shards.pop(name, None)
         save_pickle(path, {"fingerprint": fingerprint(), "shards": shards})
 
 

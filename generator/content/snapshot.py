@@ -31,7 +31,6 @@ from pathlib import Path
 from generator.content.cache import Stamp, fingerprint
 from generator.content.model import Record
 from generator.errors import Problem
-from generator.util import collector
 from generator.util.store import UNREADABLE, write_atomic
 
 Versions = dict[tuple[str, str | None], Stamp]
@@ -84,10 +83,7 @@ class Snapshot:
                 if pickle.load(source) != self.key:  # the key comes first: another one, and the record is not read
                     return None
                 blob, warnings, versions = pickle.load(source)
-            with collector.paused():
-                record = pickle.loads(blob)
-                if isinstance(record, Record):
-                    collector.freeze(len(record.events))  # the build keeps it to its end
+            record = pickle.loads(blob)
         except (*UNREADABLE, pickle.PickleError):
             return None
         return Found(record, warnings, versions) if isinstance(record, Record) else None

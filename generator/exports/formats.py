@@ -12,7 +12,9 @@ them only with care, readers' feed apps and other newsrooms' scripts use them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from generator.content.model import Record
@@ -35,7 +37,6 @@ from generator.exports.feeds import (
 from generator.exports.parts import Parts
 from generator.exports.publication import Publication, make_publication, rfc3339
 from generator.settings import Settings
-from generator.util import collector
 from generator.util.folder import Writer
 from generator.views.templates import Templates
 
@@ -96,9 +97,23 @@ EMPTY_SITEMAP = (
 SITEMAPS = ("feeds/sitemap.xml", "feeds/topics/sitemap.xml", "feeds/actors/sitemap.xml")
 
 
+@contextmanager
+def _collector_paused():
+    # The exports allocate millions of small objects that hold no reference cycles; with the whole
+    # record alive, each pass of CPython's cyclic collector rescans it, a quarter of the time at 40,000
+    # events. Reference counting still frees everything; the collector runs again afterwards.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def publication_files(pub: Publication) -> dict[str, bytes]:
     """Every feed and data file of a publication."""
-    with collector.paused():  # millions of small objects, no cycles
+    with _collector_paused():
         return _publication_files(pub)
 
 
@@ -134,7 +149,7 @@ def write_site_files(
     if not settings.site_url.strip():
         return [Problem(settings.rel(settings.config_file), 1, 1, "site_url", NO_SITE_ADDRESS, "warning")]
     pub = make_publication(record, settings, templates)
-    with collector.paused():  # millions of small objects, no cycles
+    with _collector_paused():
         _write_publication(pub, writer, pieces, versions, site_print(settings))
     return []
 

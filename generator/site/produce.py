@@ -23,10 +23,11 @@ from generator.markup import cache as markdown_cache
 from generator.settings import Settings
 from generator.site import plan
 from generator.site.render import Job, Renderer, page_jobs, page_paths
-from generator.util import collector, fork
+from generator.util import fork
 from generator.util.folder import Writer, WriteReport
 from generator.views import urls
 
+FREEZE_AT = 5000  # events: below this a record is too small to matter (and tests build many in one process)
 MIN_JOBS_TO_FORK = 300  # a small site renders faster than a fork starts
 WORKER_SHARE = (1, 2)  # of every three jobs (by index), the worker renders these
 # Day pages carry locator maps, whose basemap frames (and the outlines behind them) cost more to draw than
@@ -131,15 +132,13 @@ def write_docs(
     feeds and data files made whenever anything changed.  The preview server renders in its own process and
     remakes those files only with every page.
     """
+    if parallel and len(record.events) > FREEZE_AT:
+        # The record lives until the build ends: out of the collector's sight, and out of the pages a forked
+        # worker would otherwise copy when the collector marks the objects it inherited.
+        gc.freeze()
     site = urls.site_pages(record)
     new_state = pages.state_of(record, renderer.pdf_days, site, plan.fingerprint(settings))
-    with collector.paused():
-        old_state = pages.load()
-        if parallel:
-            # The record and the last plan live until the build ends: out of the collector's sight (each of its
-            # passes would scan them again), and out of the pages a forked worker would otherwise copy when the
-            # collector marks the objects it inherited.
-            collector.freeze(len(record.events))
+    old_state = pages.load()
     only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)
     every_page = page_paths(record, site)
     keep = [page for page in every_page if page not in only] if only is not None else []

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.util import collector
 from generator.util.store import UNREADABLE
 
 
@@ -57,9 +56,7 @@ def start(work: Callable[[], Any], name: str = "") -> Forked:
         _call_this_process(name)
     status = 0
     try:
-        result = work()
-        with collector.paused():
-            payload = pickle.dumps(("ok", result), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # noqa: BLE001 - sent to the parent, which raises it
         status, payload = 1, pickle.dumps(("error", traceback.format_exc()))
     try:
@@ -84,8 +81,7 @@ def join(forked: Forked) -> Any:
         data = source.read()
     _, status = os.waitpid(forked.pid, 0)
     try:
-        with collector.paused():
-            outcome, value = pickle.loads(data)
+        outcome, value = pickle.loads(data)
     except UNREADABLE:
         raise WorkerFailed(f"the worker stopped (status {status}) without sending its result") from None
     if outcome != "ok":

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from generator.util import collector
-
 T = TypeVar("T")
 
 # What unpickling a file from another version, or a damaged one, may raise.
@@ -76,7 +74,7 @@ def _create(file: str, folder: Path) -> BinaryIO:
 def load_pickle(path: Path, kind: type[T]) -> T | None:
     """The object pickled in ``path`` if it is a ``kind``; None when there is none or it cannot be read."""
     try:
-        with open(path, "rb") as source, collector.paused():
+        with open(path, "rb") as source:
             value = pickle.load(source)
     except UNREADABLE:
         return None
@@ -86,9 +84,7 @@ def load_pickle(path: Path, kind: type[T]) -> T | None:
 def save_pickle(path: Path, value: object) -> bool:
     """Pickle ``value`` into ``path``; False when it cannot be written (a cache is only a quicker next build)."""
     try:
-        with collector.paused():
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(path, data)
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return False
     return True
