@@ -37,8 +37,14 @@ def pick_event(project: Path, offset: int = 0) -> Picked:
 
 
 def retitle(picked: Picked, suffix: str = " (updated)") -> str:
+    """Change the title in place: ``suffix`` added, or taken off when the title ends with it already.
+
+    Runs on a kept corpus pick the same events again: a suffix added every time grew titles past the
+    140-character limit, and the build then stopped on a content error.
+    """
     text = picked.path.read_text(encoding="utf-8")
-    new_title = picked.title + suffix
+    has = picked.title.endswith(suffix)
+    new_title = picked.title[: -len(suffix)] if has else picked.title + suffix
     picked.path.write_text(text.replace(f'title: "{picked.title}"', f'title: "{new_title}"', 1), encoding="utf-8")
     return new_title
 
