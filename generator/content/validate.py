@@ -97,7 +97,6 @@ class Validated:
     content: Content
     problems: list[Problem]
     known: Known
-    found: dict[str, list[Replacement]]
     # id(checked) → its references' and (events) its links' problems; files without any are left out
     per_file: dict[int, tuple[list[Problem], list[Problem]]]
     topics: list[Problem]
@@ -126,7 +125,7 @@ def validated(content: Content, last: Validated | None = None) -> Validated:
     topics = list(_topic_rules(content))
     aliases = list(_alias_clashes(content.files["actor"]))
     replaced = list(replacement_problems(content, found))
-    return _gathered(content, known, found, per_file, topics, aliases, replaced)
+    return _gathered(content, known, per_file, topics, aliases, replaced)
 
 
 def _file_rules(c: Checked, known: Known) -> tuple[list[Problem], list[Problem]]:
@@ -137,7 +136,6 @@ def _file_rules(c: Checked, known: Known) -> tuple[list[Problem], list[Problem]]
 def _gathered(
     content: Content,
     known: Known,
-    found: dict[str, list[Replacement]],
     per_file: dict[int, tuple[list[Problem], list[Problem]]],
     topics: list[Problem],
     aliases: list[Problem],
@@ -157,7 +155,7 @@ def _gathered(
     problems.extend(replaced)
     problems.extend(_page_rules(content))
     problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
-    return Validated(content, problems, known, found, per_file, topics, aliases, replaced)
+    return Validated(content, problems, known, per_file, topics, aliases, replaced)
 
 
 def _again(content: Content, last: Validated) -> Validated | None:
@@ -179,7 +177,7 @@ def _again(content: Content, last: Validated) -> Validated | None:
     per_file.update((id(c), rules) for c in came if any(rules := _file_rules(c, known)))
     actors = any(c.kind == "actor" for c in (*gone, *came))
     aliases = list(_alias_clashes(content.files["actor"])) if actors else last.aliases
-    return _gathered(content, known, last.found, per_file, last.topics, aliases, last.replaced)
+    return _gathered(content, known, per_file, last.topics, aliases, last.replaced)
 
 
 def _shape(c: Checked) -> tuple:

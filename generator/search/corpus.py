@@ -172,9 +172,8 @@ def write_corpus(
     again: a corpus file says less than its page, so a page that did not change has an unchanged file.
     ``pages``: :func:`generator.views.urls.site_pages` of the record, as the generation made it."""
     writer = Writer(corpus_folder(settings))
-    kinds = pages
     for page, make in sorted(corpus_jobs(record, settings, handwritten).items()):
-        rel = f"{bundle_of(*kinds.get(page, ('page', None)))}/{_file(page)}"
+        rel = f"{bundle_of(*pages.get(page, ('page', None)))}/{_file(page)}"
         unchanged = changed_pages is not None and page not in changed_pages and page not in (handwritten or {})
         if unchanged and writer.keep(rel):
             continue
