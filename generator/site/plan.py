@@ -198,6 +198,8 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     # or story, handled below.  Compare the places anyway: it is cheap and catches a re-dated neighbour.
     events.update(i for i in new.places.keys() & old.places.keys() if new.places[i] != old.places[i])
     events.update(new.places.keys() ^ old.places.keys())
+    if _in_place(old, new, changed, events):
+        pages -= _shape_only(old, new, events)
     relating: dict[str, list[str]] = {}
     for place in new.places.values():
         for other in place.related:
@@ -225,6 +227,34 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     for day in _neighbours(old.days, changed_days) | _neighbours(new.days, changed_days) | changed_days:
         pages.add(urls.day_page(day))
     return pages
+
+
+# Summary pages made from the record's shape alone: which events there are and where each shows (its Place:
+# day, year, actors, topics, story, sources), and the actors, topics, stories and sources themselves; never an
+# event's own words.  The timeline's index is one only when split (whole, it lists every event, and an event's
+# Place names it); the map only while no changed event is on it.
+_SHAPE_ONLY = frozenset({urls.ACTORS, urls.TOPICS, urls.STORIES, urls.SOURCES, urls.TIMELINE_VISUAL})
+
+
+def _in_place(old: State, new: State, changed: set[tuple[str, str | None]], events: set[str]) -> bool:
+    """Whether the change is to events' words only: event files alone changed, every event is still there and
+    still shows where it did, and no day, lede or year came or went (the preview's usual save: a retitle)."""
+    return (
+        all(kind == "event" for kind, _ in changed)
+        and old.places.keys() == new.places.keys()
+        and all(old.places[i] == new.places[i] for i in events)
+        and (old.days, old.ledes, old.pdf_days, old.years) == (new.days, new.ledes, new.pdf_days, new.years)
+    )
+
+
+def _shape_only(old: State, new: State, events: set[str]) -> set[str]:
+    """The summary pages an in-place change of ``events`` (:func:`_in_place`) leaves as they were."""
+    same = set(_SHAPE_ONLY)
+    if new.split:
+        same.add(urls.TIMELINE)  # its years and its strip: how many events on each day
+    if not any(new.places[i].located for i in events):
+        same.add(urls.MAP)  # a place's events and counts, and how many are not on the map
+    return same
 
 
 def _actor_pages(record: Record, actor_id: str) -> set[str]:

@@ -77,6 +77,26 @@ def retitle(project: Path) -> None:
     replace(path, f'title: "{title}"', f'title: "{title} — updated"')
 
 
+def day_event(project: Path, *, on_the_map: bool) -> Path:
+    """A published event dated by a plain day, with coordinates or without."""
+    for path in event_files(project)[len(event_files(project)) // 3 :]:
+        text = path.read_text(encoding="utf-8")
+        plain = re.search(r"^date: \d{4}-\d{2}-\d{2}$", text, re.M) and "status: draft" not in text
+        if plain and ("\n  lat: " in text) == on_the_map:
+            return path
+    raise LookupError("no such event in the corpus")
+
+
+def retitle_on_the_map(project: Path) -> None:
+    path = day_event(project, on_the_map=True)
+    title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
+    replace(path, f'title: "{title}"', f'title: "{title} (corrected)"')
+
+
+def reword_off_the_map(project: Path) -> None:
+    replace(day_event(project, on_the_map=False), "summary: |\n  ", "summary: |\n  Reworded by an editor. ")
+
+
 def redate(project: Path) -> None:
     path = plain_day_event(project, 1)
     day = re.search(r"^date: (\d{4}-\d{2}-\d{2})$", path.read_text(), re.M).group(1)
@@ -207,6 +227,8 @@ def merge_actor(project: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle": retitle,
+    "retitle_on_the_map": retitle_on_the_map,
+    "reword_off_the_map": reword_off_the_map,
     "redate": redate,
     "move_to_a_new_day": move_to_a_new_day,
     "to_month_only": to_month_only,
@@ -250,6 +272,28 @@ def test_a_title_edit_renders_only_the_pages_that_show_the_event(built, tmp_path
     pages = [p for p in generated.report.written if p.endswith(".md")]
     assert 3 <= len(pages) <= 20, pages
     assert any(p.startswith("briefings/2") for p in pages)
+
+
+@pytest.mark.parametrize("edit", [reword_off_the_map, retitle_on_the_map])
+def test_an_edit_of_an_events_words_leaves_the_pages_of_the_records_shape_alone(built, tmp_path, monkeypatch, edit):
+    """The indexes of actors, topics, stories and sources show counts and names, never an event's words: an edit
+    of the words renders them not again (nor the map, unless the event is on it); the pages that show the words do."""
+    from generator.site import plan
+    from generator.views import urls
+
+    planned: list[set[str] | None] = []
+    affected = plan.affected
+    monkeypatch.setattr(plan, "affected", lambda *args: planned.append(affected(*args)) or planned[-1])
+    project = tmp_path / "project"
+    shutil.copytree(built, project)
+    loaded = Project.load(project / "mkdocs.yml")  # one project, as the preview server keeps it
+    generate(loaded)
+    edit(project)
+    generate(loaded)
+    rendered = planned[-1]
+    assert rendered is not None and {urls.HOME, urls.ARCHIVE} <= rendered
+    assert not rendered & {urls.ACTORS, urls.TOPICS, urls.STORIES, urls.SOURCES, urls.TIMELINE_VISUAL}
+    assert (urls.MAP in rendered) == (edit is retitle_on_the_map)
 
 
 def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):

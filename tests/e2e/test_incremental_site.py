@@ -38,7 +38,9 @@ from tests.e2e.test_incremental import (
     rename_actor,
     rename_with_redirect,
     retitle,
+    retitle_on_the_map,
     retract,
+    reword_off_the_map,
     unrelated_day_event,
 )
 
@@ -62,6 +64,8 @@ def redate_to_another_day(project: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle": retitle,
+    "retitle_on_the_map": retitle_on_the_map,
+    "reword_off_the_map": reword_off_the_map,
     "redate": redate_to_another_day,
     "add_event": add_event,
     "remove_event": remove_event,
