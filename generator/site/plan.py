@@ -242,7 +242,7 @@ def _in_place(old: State, new: State, changed: set[tuple[str, str | None]], even
     return (
         all(kind == "event" for kind, _ in changed)
         and old.places.keys() == new.places.keys()
-        and all(old.places[i] == new.places[i] for i in events)
+        and all(old.places.get(i) == new.places.get(i) for i in events)  # a retracted event has no place
         and (old.days, old.ledes, old.pdf_days, old.years) == (new.days, new.ledes, new.pdf_days, new.years)
     )
 
@@ -252,7 +252,7 @@ def _shape_only(old: State, new: State, events: set[str]) -> set[str]:
     same = set(_SHAPE_ONLY)
     if new.split:
         same.add(urls.TIMELINE)  # its years and its strip: how many events on each day
-    if not any(new.places[i].located for i in events):
+    if not any(place.located for place in map(new.places.get, events) if place):
         same.add(urls.MAP)  # a place's events and counts, and how many are not on the map
     return same
 

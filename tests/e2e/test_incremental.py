@@ -296,6 +296,22 @@ def test_an_edit_of_an_events_words_leaves_the_pages_of_the_records_shape_alone(
     assert (urls.MAP in rendered) == (edit is retitle_on_the_map)
 
 
+def test_a_retracted_events_notice_edited_is_rebuilt_as_a_build_from_scratch_writes_it(built, tmp_path):
+    """A retracted event has no place in the site but its notice: an edit of it is an edit in place too."""
+    project = tmp_path / "project"
+    shutil.copytree(built, project)
+    build(project)  # a copy: its first build reads it from its own cache
+    retract(project)
+    build(project)
+    replace(unrelated_day_event(project, 7), "text: Withdrawn.", "text: Withdrawn by the desk.")
+    assert build(project).report.written
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+    build(fresh)
+    assert files_of(project / ".build" / "docs") == files_of(fresh / ".build" / "docs")
+    assert files_of(project / ".build" / "redirects") == files_of(fresh / ".build" / "redirects")
+
+
 def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):
     from generator.views import urls
 
