@@ -123,6 +123,7 @@ def generate(project: Project, pdf: bool | None = None, *, parallel: bool = Fals
             publishing=publishing_of(settings),
             basemap=project.basemap,
             pictures=settings.pictures,
+            kept=project.kept_views,
         )
         handwritten = handwritten_pages(settings.content_dir)
         produced = write_docs(

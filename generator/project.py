@@ -34,7 +34,7 @@ from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
 from generator.util import fork
-from generator.util.keep import ByIdentity
+from generator.util.keep import ByIdentity, BySameItems
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
@@ -81,6 +81,12 @@ class Project:
         return PlanStore(self._cache_file("pages.pickle"))
 
     @cached_property
+    def kept_views(self) -> BySameItems:
+        """Views of each day's events, kept from one generation to the next while its events are the same
+        objects (the preview's saves: generator/util/keep.py)."""
+        return BySameItems()
+
+    @cached_property
     def basemap(self) -> Basemap:
         """Natural Earth's outlines (npm world-atlas) for the maps, and the frames drawn so far; without
         node_modules, maps show the world's outline and the markers only."""
@@ -118,7 +124,7 @@ class Project:
                 self.settings.timezone_name,
                 cache=self.content_cache,
                 kept=self.kept_events,
-                also=self.read_folders(),
+                also=self.read_folders(generated=since is None),
                 drafts=self.settings.drafts,
                 since=since,
                 last=validation,
@@ -127,10 +133,15 @@ class Project:
             self._reading, self._validation = result.content, result.validation
         return result
 
-    def read_folders(self) -> list[Path]:
-        """Folders besides content/ that the build reads files from: each is checked for links like content/."""
+    def read_folders(self, *, generated: bool = True) -> list[Path]:
+        """Folders besides content/ that the build reads files from: each is checked for links like content/.
+
+        ``generated``: with the docs folder.  The preview walks it on its first reading only: from then on only
+        the generator writes there, and at ten years the walk of its 13,000 files took a tenth of every save.
+        """
         s = self.settings
-        return [s.templates_dir, s.docs_dir, *([s.custom_dir] if s.custom_dir is not None else [])]
+        docs = [s.docs_dir] if generated else []
+        return [s.templates_dir, *docs, *([s.custom_dir] if s.custom_dir is not None else [])]
 
     def load_record(self, *, apart: bool = False) -> tuple[Record, list[Problem]]:
         """The record and its warnings; :class:`generator.errors.ContentError` when the content has errors.

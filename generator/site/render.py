@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.content.model import Record
 from generator.exports.pages import Publishing, data_view, visual_values
 from generator.pictures import Basemap
+from generator.util.keep import BySameItems
 from generator.views import pages as views
 from generator.views import pictures, urls
 from generator.views.labels import point_label
@@ -39,8 +40,9 @@ class Renderer:
         publishing: Publishing | None = None,  # whether feeds, data files and TimelineJS are published
         basemap: Basemap | None = None,  # the maps' outlines (the project's); None: maps without land
         pictures: bool = True,  # extra.briefing.pictures: charts and maps on the pages
+        kept: BySameItems | None = None,  # views of days kept from the last generation (the preview's)
     ):
-        self.ctx = Context(record, lang, key_points)
+        self.ctx = Context(record, lang, key_points, kept=kept)
         self.basemap = basemap or Basemap.load(None)
         self.pictures = pictures
         self.publishing = publishing or Publishing()

@@ -11,6 +11,7 @@ comparing 40,000 events field by field would cost what it saves.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from operator import is_
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -35,4 +36,25 @@ class ByIdentity(Generic[T]):
         # The object itself is kept with its value, so its id cannot be reused by another object meanwhile.
         value = kept[2] if kept is not None and kept[0] is obj and kept[1] == key else make()
         self._now[id(obj)] = (obj, key, value)
+        return value
+
+
+class BySameItems(Generic[T]):
+    """``get(key, items, basis, make)``: ``make()``, or what it gave for ``key`` when asked with the very same
+    ``items`` (each the same object, in the same order) and an equal ``basis``.
+
+    For a value worked out from a group of objects (a day's events): a save in the preview changes few groups,
+    and checking that the others' objects are the same ones costs a fraction of working them out again.
+    Keys not asked for again keep their last value (few: one per day of the record).
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, tuple[tuple[object, ...], Hashable, T]] = {}
+
+    def get(self, key: Hashable, items: tuple[object, ...], basis: Hashable, make: Callable[[], T]) -> T:
+        kept = self._kept.get(key)
+        if kept is not None and kept[1] == basis and len(kept[0]) == len(items) and all(map(is_, kept[0], items)):
+            return kept[2]
+        value = make()
+        self._kept[key] = (items, basis, value)
         return value

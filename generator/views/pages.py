@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from itertools import groupby
@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from generator.content.model import Actor, Event, Record
 from generator.markup.richtext import render_markdown
+from generator.util.keep import BySameItems
 from generator.views import labels, urls
 from generator.views.facts import Facts
 
@@ -88,6 +89,8 @@ class Context:
     lang: str = "en"
     key_points: int = 5
     site_url: str = ""
+    # Views of a day's events kept from the last generation (the preview's: generator/project.py), or None.
+    kept: BySameItems | None = field(default=None, compare=False)
 
     @property
     def tz(self):
@@ -374,20 +377,24 @@ def archive_view(ctx: Context) -> tuple[Group, ...]:
     groups = []
     newest_first = sorted(record.days, reverse=True)
     for (year, month), days in groupby(newest_first, key=lambda d: (d.year, d.month)):
-        items = []
-        for day in days:
-            events = page_order(record.events_on(day), topic_order)
-            lead = key_events(ctx, events)[0]
-            items.append(
-                ArchiveDay(
-                    Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day))),
-                    len(events),
-                    lead.title,
-                    lead.is_draft,
-                )
-            )
+        items = [_archive_day(ctx, links, day, topic_order) for day in days]
         groups.append(Group(labels.month_label(year, month, ctx.lang), f"{year:04d}-{month:02d}", tuple(items)))
     return tuple(groups)
+
+
+def _archive_day(ctx: Context, links: Links, day: date, topic_order: dict[str, int]) -> ArchiveDay:
+    """A day of the archive: its count and lead headline (kept while the day's events are the same)."""
+    events = ctx.record.events_on(day)
+
+    def make() -> ArchiveDay:
+        ordered = page_order(events, topic_order)
+        lead = key_events(ctx, ordered)[0]
+        link = Link(labels.long_day(day, ctx.lang), links.to(urls.day_page(day)))
+        return ArchiveDay(link, len(ordered), lead.title, lead.is_draft)
+
+    if ctx.kept is None:
+        return make()
+    return ctx.kept.get(("archive", day), events, (tuple(topic_order), ctx.key_points, ctx.lang), make)
 
 
 @dataclass(frozen=True)

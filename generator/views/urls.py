@@ -125,7 +125,7 @@ def site_pages(record) -> dict[str, Page]:  # record: generator.content.model.Re
         pages.update((map_year_page(y), ("map_year", y)) for y in sorted(set(located_years)))
     pages.update((event_page(e.id), ("permalink", e.id)) for e in record.events)
     pages.update((event_page(e.id), ("retracted", e)) for e in record.retracted)
-    return dict(sorted(pages.items()))
+    return {page: pages[page] for page in sorted(pages)}  # the paths alone sorted: a third of the time
 
 
 class Redirect(NamedTuple):

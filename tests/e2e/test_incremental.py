@@ -312,6 +312,47 @@ def test_a_retracted_events_notice_edited_is_rebuilt_as_a_build_from_scratch_wri
     assert files_of(project / ".build" / "redirects") == files_of(fresh / ".build" / "redirects")
 
 
+def retitle_a_lead(project: Path) -> None:
+    """The lead of its day: the archive shows its title."""
+    path = next(p for p in event_files(project) if "\nimportance: 1\n" in p.read_text(encoding="utf-8"))
+    title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
+    replace(path, f'title: "{title}"', f'title: "{title}, the lead"')
+
+
+def contents(project: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+
+
+def test_the_previews_generations_write_what_a_build_from_scratch_writes(built, tmp_path):
+    """One project kept from save to save, told which files changed, as `briefing serve` keeps it: after each
+    edit in turn, the pages are those a build from scratch of the same content writes."""
+    from generator.content.reread import FileEvents
+
+    project = tmp_path / "project"
+    shutil.copytree(built, project)
+    loaded = Project.load(project / "mkdocs.yml")
+    loaded.file_events = FileEvents(loaded.settings.content_dir)
+    loaded.page_plan.hold()
+    generate(loaded)
+    edits = [retitle_a_lead, retitle_on_the_map, reword_off_the_map, retitle, redate, add_event, remove_event]
+    for number, edit in enumerate(edits + [rename_actor, add_lede]):
+        before = contents(project)
+        edit(project)
+        after = contents(project)
+        for path in before.keys() | after.keys():
+            if before.get(path) != after.get(path):
+                loaded.file_events.note("modified" if path in after else "deleted", str(path))
+        generate(loaded)
+        fresh = tmp_path / f"fresh-{number}"
+        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+        build(fresh)
+        pages, fresh_pages = (
+            {path: text for path, text in files_of(folder / ".build" / "docs").items() if path.endswith(".md")}
+            for folder in (project, fresh)
+        )  # the preview makes the feeds and data files again only with every page
+        assert pages == fresh_pages, edit.__name__
+
+
 def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):
     from generator.views import urls
 

@@ -1,6 +1,6 @@
-"""ByIdentity: reuse what was worked out from the very same object, and nothing else."""
+"""ByIdentity and BySameItems: reuse what was worked out from the very same objects, and nothing else."""
 
-from generator.util.keep import ByIdentity
+from generator.util.keep import ByIdentity, BySameItems
 
 
 def test_the_same_object_and_key_reuse_the_value_and_anything_else_remakes_it():
@@ -22,3 +22,21 @@ def test_the_same_object_and_key_reuse_the_value_and_anything_else_remakes_it():
     kept.next_round()  # a round in which nothing asked for a: forgotten
     assert kept.get(a, "other key", make("a, later")) == "A, LATER"
     assert calls == ["a", "b", "a, other key", "a, later"]
+
+
+def test_same_items_reuse_only_for_the_same_objects_in_the_same_order_and_an_equal_basis():
+    kept: BySameItems[int] = BySameItems()
+    made = []
+
+    def make(n: int):
+        return lambda: made.append(n) or n
+
+    a, b, equal_to_a = ["a"], ["b"], ["a"]
+    assert kept.get("day", (a, b), 1, make(1)) == 1
+    assert kept.get("day", (a, b), 1, make(2)) == 1  # the very same items: kept
+    assert kept.get("day", (equal_to_a, b), 1, make(3)) == 3  # an equal item is not the same object
+    assert kept.get("day", (b, equal_to_a), 1, make(4)) == 4  # another order
+    assert kept.get("day", (b, equal_to_a), 2, make(5)) == 5  # another basis
+    assert kept.get("day", (b,), 2, make(6)) == 6  # fewer items
+    assert kept.get("other day", (b,), 2, make(7)) == 7  # each key its own
+    assert made == [1, 3, 4, 5, 6, 7]
