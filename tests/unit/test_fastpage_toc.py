@@ -1,4 +1,4 @@
-"""The table of contents of a page from our templates: its headings with a permalink, as the toc extension lists them."""
+"""The table of contents of a page from our templates: its headings with a permalink, as the toc extension lists."""
 
 from generator.site.fastpage import toc_tokens
 
