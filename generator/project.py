@@ -137,7 +137,7 @@ class Project:
         """Folders besides content/ that the build reads files from: each is checked for links like content/.
 
         ``generated``: with the docs folder.  The preview walks it on its first reading only: from then on only
-        the generator writes there, and at ten years the walk of its 13,000 files took a tenth of every save.
+        the generator writes there, and at ten years the walk of its 13,000 files took 0.1 s of every save.
         """
         s = self.settings
         docs = [s.docs_dir] if generated else []

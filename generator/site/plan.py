@@ -199,7 +199,7 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     events.update(i for i in new.places.keys() & old.places.keys() if new.places[i] != old.places[i])
     events.update(new.places.keys() ^ old.places.keys())
     if _in_place(old, new, changed, events):
-        pages -= _shape_only(old, new, events)
+        pages -= _shape_only(new, events)
     relating: dict[str, list[str]] = {}
     for place in new.places.values():
         for other in place.related:
@@ -247,7 +247,7 @@ def _in_place(old: State, new: State, changed: set[tuple[str, str | None]], even
     )
 
 
-def _shape_only(old: State, new: State, events: set[str]) -> set[str]:
+def _shape_only(new: State, events: set[str]) -> set[str]:
     """The summary pages an in-place change of ``events`` (:func:`_in_place`) leaves as they were."""
     same = set(_SHAPE_ONLY)
     if new.split:
