@@ -376,13 +376,14 @@ def archive_view(ctx: Context) -> tuple[Group, ...]:
     topic_order = {t.id: i for i, t in enumerate(record.topics)}
     groups = []
     newest_first = sorted(record.days, reverse=True)
+    basis = (tuple(topic_order), ctx.key_points, ctx.lang)  # what else a day's line is made from
     for (year, month), days in groupby(newest_first, key=lambda d: (d.year, d.month)):
-        items = [_archive_day(ctx, links, day, topic_order) for day in days]
+        items = [_archive_day(ctx, links, day, topic_order, basis) for day in days]
         groups.append(Group(labels.month_label(year, month, ctx.lang), f"{year:04d}-{month:02d}", tuple(items)))
     return tuple(groups)
 
 
-def _archive_day(ctx: Context, links: Links, day: date, topic_order: dict[str, int]) -> ArchiveDay:
+def _archive_day(ctx: Context, links: Links, day: date, topic_order: dict[str, int], basis: tuple) -> ArchiveDay:
     """A day of the archive: its count and lead headline (kept while the day's events are the same)."""
     events = ctx.record.events_on(day)
 
@@ -394,7 +395,7 @@ def _archive_day(ctx: Context, links: Links, day: date, topic_order: dict[str, i
 
     if ctx.kept is None:
         return make()
-    return ctx.kept.get(("archive", day), events, (tuple(topic_order), ctx.key_points, ctx.lang), make)
+    return ctx.kept.get(("archive", day), events, basis, make)
 
 
 @dataclass(frozen=True)

@@ -71,15 +71,19 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def retitle(project: Path) -> None:
-    path = plain_day_event(project)
+def retitle_file(path: Path, suffix: str) -> None:
     title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
-    replace(path, f'title: "{title}"', f'title: "{title} — updated"')
+    replace(path, f'title: "{title}"', f'title: "{title}{suffix}"')
+
+
+def retitle(project: Path) -> None:
+    retitle_file(plain_day_event(project), " — updated")
 
 
 def day_event(project: Path, *, on_the_map: bool) -> Path:
     """A published event dated by a plain day, with coordinates or without."""
-    for path in event_files(project)[len(event_files(project)) // 3 :]:
+    files = event_files(project)
+    for path in files[len(files) // 3 :]:
         text = path.read_text(encoding="utf-8")
         plain = re.search(r"^date: \d{4}-\d{2}-\d{2}$", text, re.M) and "status: draft" not in text
         if plain and ("\n  lat: " in text) == on_the_map:
@@ -88,9 +92,7 @@ def day_event(project: Path, *, on_the_map: bool) -> Path:
 
 
 def retitle_on_the_map(project: Path) -> None:
-    path = day_event(project, on_the_map=True)
-    title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
-    replace(path, f'title: "{title}"', f'title: "{title} (corrected)"')
+    retitle_file(day_event(project, on_the_map=True), " (corrected)")
 
 
 def reword_off_the_map(project: Path) -> None:
@@ -315,8 +317,7 @@ def test_a_retracted_events_notice_edited_is_rebuilt_as_a_build_from_scratch_wri
 def retitle_a_lead(project: Path) -> None:
     """The lead of its day: the archive shows its title."""
     path = next(p for p in event_files(project) if "\nimportance: 1\n" in p.read_text(encoding="utf-8"))
-    title = re.search(r'^title: "(.*)"$', path.read_text(), re.M).group(1)
-    replace(path, f'title: "{title}"', f'title: "{title}, the lead"')
+    retitle_file(path, ", the lead")
 
 
 def contents(project: Path) -> dict[Path, bytes]:
