@@ -15,10 +15,14 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.errors import BriefingError, ContentError, Problem, errors_only, summary_line
-from generator.project import Project
+
+if TYPE_CHECKING:
+    from generator.project import Project
+    from generator.settings import Settings
 
 Handler = Callable[[argparse.Namespace], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -48,8 +52,12 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def project_from(args: argparse.Namespace) -> Project:
-    return Project.load(args.config_file)
+def project_from(args: argparse.Namespace, *, drafts: bool = False) -> Project:
+    """The project of the command's mkdocs.yml (imported here: `briefing build` may hand its build to the
+    daemon before the stages are imported at all)."""
+    from generator.project import Project
+
+    return Project.load(args.config_file, drafts=drafts)
 
 
 def print_problems(problems: list[Problem], fmt: str = "text", stream=None) -> None:
@@ -252,11 +260,43 @@ register(
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from generator.project import Project
+    from generator.settings import load_settings
+
+    settings = load_settings(args.config_file)
+    if not args.no_daemon:
+        code = _build_by_daemon(settings, args)
+        if code is not None:
+            return code
+    return build_and_say(Project.of(settings, drafts=args.drafts), no_pdf=args.no_pdf)
+
+
+def _build_by_daemon(settings: Settings, args: argparse.Namespace) -> int | None:
+    """The exit code of the build the project's daemon made, or None: no daemon, or one that would not build."""
+    from generator.daemon import client
+
+    request = {
+        "code": client.code_version(),
+        "config": str(settings.config_file),
+        "drafts": args.drafts,
+        "no_pdf": args.no_pdf,
+        "debug": args.debug,
+    }
+    answer = client.ask(settings, request, sys.stdout, sys.stderr)
+    if answer is None:
+        return None
+    if answer.refused is not None:
+        print(f"briefing: {answer.refused}; building in this process", file=sys.stderr)
+        return None
+    return answer.code
+
+
+def build_and_say(project: Project, *, no_pdf: bool, keep: bool = False) -> int:
+    """Build ``project`` (`briefing build`) and say what was made; ``keep``: the project lives on (the daemon)."""
     from generator.pipeline import build
 
-    project = Project.load(args.config_file, drafts=args.drafts)
     settings = project.settings
-    report = build(project, pdf=False if args.no_pdf else None)
+    report = build(project, pdf=False if no_pdf else None, keep=keep)
     generated = report.generated
     print_problems(generated.warnings, stream=sys.stderr)
     written = generated.report
@@ -282,6 +322,11 @@ def build_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
     parser.add_argument(
         "--no-pdf", action="store_true", help="skip the PDF briefs of the days (also: extra.briefing.pdf.enabled)"
+    )
+    parser.add_argument(
+        "--no-daemon",
+        action="store_true",
+        help="build in this process even when `briefing daemon` runs for the project",
     )
     add_drafts_option(parser)
 
@@ -342,7 +387,7 @@ register("pdf", "make a printable PDF brief of a day, a period or an actor into 
 def run_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(Project.load(args.config_file, drafts=args.drafts), args.dev_addr, open_browser=args.open)
+    serve(project_from(args, drafts=args.drafts), args.dev_addr, open_browser=args.open)
     return 0
 
 
@@ -361,6 +406,71 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 register(
     "serve", "preview the site, rebuilding when content/, templates/ or mkdocs.yml change", run_serve, serve_arguments
+)
+
+
+# --- daemon -------------------------------------------------------------------
+
+
+def run_daemon(args: argparse.Namespace) -> int:
+    from generator.daemon import client
+
+    if not client.supported():
+        raise BriefingError("the build daemon needs Unix sockets, which this system does not have")
+    project = project_from(args)
+    settings = project.settings
+    if args.stop or args.status:
+        answer = client.ask(settings, {"op": "stop" if args.stop else "status"}, sys.stdout, sys.stderr)
+        if answer is None:
+            print(f"no build daemon runs for {settings.root}", file=sys.stderr)
+            return 1
+        if answer.status is not None:
+            status = answer.status
+            print(f"a build daemon runs for {settings.root}: pid {status['pid']}, {status['builds']} builds made")
+        else:
+            print(f"stopped the build daemon of {settings.root}")
+        return 0
+
+    from generator.daemon.keeper import Keeper, serve_builds
+
+    serve_builds(Keeper(settings.config_file, daemon_build), settings, _printer(), idle=args.idle)
+    return 0
+
+
+def daemon_build(kept: Project, request: dict) -> int:
+    """A build the daemon makes for `briefing build` (``request``: its options), said as that command says it."""
+    return guarded(
+        lambda: build_and_say(kept, no_pdf=bool(request.get("no_pdf")), keep=True),
+        debug=bool(request.get("debug")),
+        interrupt=False,
+    )
+
+
+def _printer() -> Callable[[str], None]:
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    return say
+
+
+def daemon_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=60.0,
+        metavar="MINUTES",
+        help="stop after this many minutes without a build (default 60; 0: never)",
+    )
+    parser.add_argument("--stop", action="store_true", help="stop the build daemon of the project")
+    parser.add_argument("--status", action="store_true", help="say whether a build daemon runs for the project")
+
+
+register(
+    "daemon",
+    "keep the project in memory between builds: `briefing build` asks it, and an edit's rebuild takes seconds",
+    run_daemon,
+    daemon_arguments,
 )
 
 
@@ -530,7 +640,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     whole_process = argv is None  # the `briefing` command itself, not a caller in the same process
     args = make_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     code = _run(args)
-    if whole_process and args.command == "serve":
+    if whole_process and args.command in ("serve", "daemon"):
         _leave(code)
     return code
 
@@ -538,8 +648,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _leave(code: int) -> None:
     """End the process now, without Python freeing each of its objects first.
 
-    A preview holds the record (a gigabyte of objects at ten years): freeing them one by one kept the terminal
-    waiting 8 s after Ctrl+C at 3,650 days, with nothing left to do.
+    A preview or a build daemon holds the record (a gigabyte of objects at ten years): freeing them one by one
+    kept the terminal waiting 8 s after Ctrl+C at 3,650 days, with nothing left to do.
     """
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
@@ -549,11 +659,16 @@ def _leave(code: int) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    debug = args.debug
+    return guarded(lambda: COMMANDS[args.command].run(args), debug=args.debug, fmt=getattr(args, "format", None))
+
+
+def guarded(run: Callable[[], int], *, debug: bool, fmt: str | None = None, interrupt: bool = True) -> int:
+    """The exit code of ``run``, with what went wrong said as the command says it: never a traceback unless
+    ``debug``.  ``fmt``: the command's --format, for a bad mkdocs.yml; ``interrupt``: Ctrl+C is an exit code
+    (not in the build daemon, which it stops)."""
     try:
-        return COMMANDS[args.command].run(args)
+        return run()
     except ContentError as exc:
-        fmt = getattr(args, "format", None)
         if fmt == "json":  # a bad mkdocs.yml: still one JSON document, as a tool reading stdout expects
             print(
                 json.dumps(
@@ -577,6 +692,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        if not interrupt:
+            raise
         return 130
     except BrokenPipeError:
         # The reader went away (`briefing check | head`): not an error of ours; keep Python quiet at exit.

@@ -101,17 +101,20 @@ def pdf_days(settings: Settings, record: Record, pdf: bool | None = None) -> set
     return found
 
 
-def generate(project: Project, pdf: bool | None = None, *, parallel: bool = False) -> Generated:
+def generate(
+    project: Project, pdf: bool | None = None, *, parallel: bool = False, apart: bool | None = None
+) -> Generated:
     """Load and check the record, render every page, and write the ones that changed.
 
-    ``parallel``: `briefing build`: check in a process of its own and render on two cores (never in the
-    preview server, which runs threads).
+    ``parallel``: `briefing build`: render on two cores (never in the preview server, which runs threads);
+    ``apart`` (by default as ``parallel``): check in a process of its own, which the project does not outlive
+    (not in a build daemon, which keeps the project).
     """
     start = time.perf_counter()
     settings = project.settings
     project.markdown.load()  # summaries rendered by earlier builds
     with project.markdown.active():
-        record, warnings = project.load_record(apart=parallel)
+        record, warnings = project.load_record(apart=parallel if apart is None else apart)
         renderer = Renderer(
             record,
             project.templates.get("pages"),
@@ -224,14 +227,18 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
         logger.setLevel(previous_level)
 
 
-def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
-    """Check, generate, make the day PDFs (pdf=None: as extra.briefing.pdf.enabled says), build into site_dir."""
+def build(project: Project, *, pdf: bool | None = None, keep: bool = False) -> BuildReport:
+    """Check, generate, make the day PDFs (pdf=None: as extra.briefing.pdf.enabled says), build into site_dir.
+
+    ``keep``: the project lives on after the build (`briefing daemon`): the record is made and kept in this
+    process, from what changed since the project's last build, rather than in a forked one that ends.
+    """
     settings = project.settings
     settings.docs_dir.mkdir(parents=True, exist_ok=True)
     make_pdfs = settings.pdf.enabled if pdf is None else pdf
     timings: dict[str, float] = {}
     calm_collector()
-    generated, briefs, bundles = prepare(project, make_pdfs)
+    generated, briefs, bundles = prepare(project, make_pdfs, keep=keep)
     timings["generate"] = generated.seconds
     timings["pdf"] = briefs.seconds if briefs else 0.0
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
@@ -251,7 +258,9 @@ def build(project: Project, *, pdf: bool | None = None) -> BuildReport:
     return BuildReport(generated, timings, briefs=briefs if make_pdfs else None, left_out=left_out)
 
 
-def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
+def prepare(
+    project: Project, make_pdfs: bool, *, keep: bool = False
+) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     """Everything before MkDocs that needs the record, in a process of its own where the system can fork.
 
     The record, the checked files and the exports take most of the memory a build needs; MkDocs needs none
@@ -259,8 +268,8 @@ def prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport 
     forks) starts from a process that holds little more than the code.  What comes back is small: the page
     list, the navigation, the warnings, what was written.
     """
-    if not fork.can_fork():
-        return _prepare(project, make_pdfs)
+    if keep or not fork.can_fork():
+        return _prepare(project, make_pdfs, keep=keep)
     outcome, value = fork.join(fork.start(lambda: _prepared_or_error(project, make_pdfs), "briefing-prep"))
     if outcome == "error":
         raise value
@@ -274,10 +283,13 @@ def _prepared_or_error(project: Project, make_pdfs: bool) -> tuple[str, object]:
         return "error", exc
 
 
-def _prepare(project: Project, make_pdfs: bool) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
+def _prepare(
+    project: Project, make_pdfs: bool, *, keep: bool = False
+) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     settings = project.settings
-    generated = generate(project, pdf=make_pdfs, parallel=True)
-    project.save_caches(release=True)  # the content ends here: kept for the next build
+    generated = generate(project, pdf=make_pdfs, parallel=True, apart=not keep)
+    if not keep:  # the build daemon keeps them in memory, and writes them when it stops
+        project.save_caches(release=True)  # the content ends here: kept for the next build
     record = generated.record
     briefs = None
     with project.markdown.active():

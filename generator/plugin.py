@@ -157,8 +157,8 @@ class BriefingPlugin(BasePlugin):
         if self.watch is not None:
             self.watch.stop(wait)
             self.watch = None
-        if self.project is not None:
-            self.project.file_events = None  # nobody hears changes now: every reading is whole
+            if self.project is not None:
+                self.project.file_events = None  # nobody hears changes now: every reading is whole
         if self.lost_events is not None:
             for name in WATCHDOG_LOGGERS:
                 logging.getLogger(name).removeFilter(self.lost_events)
@@ -168,8 +168,8 @@ class BriefingPlugin(BasePlugin):
         # The process ends next: a watching thread may end with it; Pagefind must stop writing into the site.
         self.stop_watching(wait=0)
         self.preview_index.close(wait=3.0)
-        if self.project is not None and self.project.page_plan.held:
-            self.project.page_plan.release()
+        if self.serving and self.project is not None and self.project.page_plan.held:
+            self.project.page_plan.release()  # the preview's (the build daemon releases its own when it stops)
 
     def on_files(self, files, config: MkDocsConfig):
         self.left_out = 0

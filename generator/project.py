@@ -52,7 +52,11 @@ class Project:
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
         """The project of a mkdocs.yml (default: the one in the current folder); ``drafts``: preview them too."""
-        settings = load_settings(config, cwd)
+        return cls.of(load_settings(config, cwd), drafts=drafts)
+
+    @classmethod
+    def of(cls, settings: Settings, *, drafts: bool = False) -> Project:
+        """The project of settings already read; ``drafts``: preview them too."""
         return cls(replace(settings, drafts=True) if drafts else settings)
 
     def with_settings(self, settings: Settings) -> Project:

@@ -20,7 +20,6 @@ import logging
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from generator.errors import BriefingError, ContentError, Problem, summary_line
 from generator.project import Project
 from generator.site.dirty import QuietDirty
 from generator.site.preview import PreviewStatus, error_page, wants_page
+from generator.util.signals import restore, stop_on_signals
 
 
 class PreviewServer(LiveReloadServer):
@@ -179,7 +179,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             return None
 
     server.error_handler = error_handler
-    stopped_by = _stop_on_signals()  # a terminal closed or a process manager's stop: the same as Ctrl+C
+    stopped_by = stop_on_signals()  # a terminal closed or a process manager's stop: the same as Ctrl+C
     try:
         builder(config)
         server.watch(str(settings.config_file))
@@ -206,8 +206,7 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         for name in LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
         remove_later(site_dir)
-        for signum, handler in stopped_by.items():
-            signal.signal(signum, handler)
+        restore(stopped_by)
 
 
 PREVIEW_PREFIX = "briefing-preview-"
@@ -261,23 +260,3 @@ def remove_later(folder: str) -> None:
         )
     except OSError:
         shutil.rmtree(gone, ignore_errors=True)
-
-
-def _stop_on_signals() -> dict[int, object]:
-    """SIGTERM and SIGHUP stop the preview as Ctrl+C does (its site removed, its workers stopped); the handlers
-    they replace, to be put back.  Without this, either signal ended the process on the spot and left its site
-    (600 MB at ten years) in the temporary folder."""
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    replaced: dict[int, object] = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        try:
-            replaced[signum] = signal.signal(signum, stop)
-        except ValueError:  # not the main thread: the caller owns the signals
-            break
-    return replaced

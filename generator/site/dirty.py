@@ -44,7 +44,7 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 LEFT_OUT_NOTICE = "which is excluded from the built site"  # MkDocs, of a link to a page left out (info level)
 
 
-def _state_path(settings: Settings) -> Path:
+def state_path(settings: Settings) -> Path:
     return settings.root / ".build" / "cache" / STATE_FILE
 
 
@@ -71,7 +71,7 @@ def plugins_allow(names: Iterable[str], search: str) -> bool:
 def state(settings: Settings) -> dict:
     """What the last build remembered (:func:`remember`); empty when nothing readable."""
     try:
-        found = json.loads(_state_path(settings).read_text(encoding="utf-8"))
+        found = json.loads(state_path(settings).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
@@ -88,13 +88,13 @@ def can_be_dirty(settings: Settings, print_: str, last: dict) -> bool:
 
 def forget(settings: Settings) -> None:
     """The site folder is being rewritten: until that is done, the next build must be a clean one."""
-    _state_path(settings).unlink(missing_ok=True)
+    state_path(settings).unlink(missing_ok=True)
 
 
 def remember(settings: Settings, print_: str, outputs: set[str], built: dict[str, str] | None = None) -> None:
     """``built``: the docs files the site was built from, each with its digest (generator/util/folder.py)."""
     kept = {"fingerprint": print_, "site_dir": str(settings.site_dir), "outputs": sorted(outputs), "built": built}
-    write_atomic(_state_path(settings), json.dumps(kept).encode("utf-8"))
+    write_atomic(state_path(settings), json.dumps(kept).encode("utf-8"))
 
 
 def outputs_before(last: dict) -> set[str]:

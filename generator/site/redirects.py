@@ -28,8 +28,9 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.content.cache import stamp_of
 from generator.content.model import Record
-from generator.util.folder import Writer, WriteReport, manifest
+from generator.util.folder import MANIFEST, Writer, WriteReport, manifest
 from generator.util.keep import ByIdentity
 from generator.util.store import write_atomic
 from generator.views import urls
@@ -87,6 +88,8 @@ class Redirects:
         self._written: dict[Path, dict[str, str]] = {}  # site folder → {file: its text}
         # The preview keeps the Event objects of unchanged files: their pages are made once (40,000 at ten years).
         self._events: ByIdentity[dict[str, str]] = ByIdentity()
+        # what this object staged last: the folder, its manifest's stamp then, the pages, the manifest
+        self._staged: tuple[Path, tuple | None, dict[str, str], dict[str, str]] | None = None
 
     def write(self, record: Record, site_dir: Path, lang: str = "en", extra: Mapping[str, Target] | None = None) -> int:
         """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
@@ -111,10 +114,24 @@ class Redirects:
     def stage(self, record: Record, folder: Path, lang: str = "en") -> WriteReport:
         """Every redirect of the record into ``folder`` (only those new or changed are written), for
         :meth:`install`."""
-        writer = Writer(folder)
-        for rel, text in self.pages(record, lang).items():
-            writer.put(rel, text)
-        return writer.finish()
+        files = self.pages(record, lang)
+        last = self._staged
+        if last is None or last[0] != folder or last[1] != stamp_of(folder / MANIFEST):
+            writer = Writer(folder)
+            for rel, text in files.items():
+                writer.put(rel, text)
+        else:
+            # the build daemon, which staged the last ones, and nobody since: only the pages that changed are
+            # written (each of 40,000 files checked on disk took 0.9 s of a one-edit rebuild at ten years)
+            before, writer = last[2], Writer(folder, old=last[3])
+            for rel, text in files.items():
+                if before.get(rel) == text and rel in writer.old:
+                    writer.carry(rel)
+                else:
+                    writer.put(rel, text)
+        report = writer.finish()
+        self._staged = (folder, stamp_of(folder / MANIFEST), files, writer.new)
+        return report
 
     def install(self, folder: Path, site_dir: Path, changed: WriteReport | None) -> int:
         """Link the redirects staged in ``folder`` into the site: those ``changed`` says were written since they

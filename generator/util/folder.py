@@ -64,11 +64,12 @@ class Writer:
     process put, then ``finish``: files the previous run made and this one did not are removed.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, old: dict[str, str] | None = None):
+        """``old``: the manifest this process's last writer left in ``folder`` (:meth:`finish`), not read again."""
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._prefix = os.path.join(folder, "")  # os.path rather than Path: a site has tens of thousands of files
-        self.old = digests(folder)
+        self.old = digests(folder) if old is None else old
         self.new: dict[str, str] = {}
         self.report = WriteReport()
 
@@ -108,6 +109,11 @@ class Writer:
         self.new[rel] = digest
         self.report.unchanged += 1
         return True
+
+    def carry(self, rel: str) -> None:
+        """Count a file this process's last writer left, and knows to be there unchanged, as made again."""
+        self.new[rel] = self.old[rel]
+        self.report.unchanged += 1
 
     def part(self) -> tuple[dict[str, str], list[str], int]:
         """What this writer put, for a writer in another process to :meth:`merge`."""

@@ -31,6 +31,7 @@ RANKS = {
     "project": 7,
     "pipeline": 8,
     "serve": 9,
+    "daemon": 9,
     "plugin": 9,
     "cli": 10,
 }

@@ -8,9 +8,9 @@ import re
 import jsonschema
 import pytest
 
-from generator import cli
 from generator.cli import main
 from generator.content.schema import json_schema
+from generator.project import Project
 
 GITHUB_COMMAND = re.compile(
     r"^::(?P<level>error|warning) file=(?P<file>[^,:]*),line=(?P<line>\d+),col=(?P<col>\d+),"
@@ -136,7 +136,7 @@ def broken_check(monkeypatch):
     def explode(project):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli.Project, "check", explode)
+    monkeypatch.setattr(Project, "check", explode)
 
 
 def test_an_unexpected_error_prints_one_line_without_debug(copy_case, capsys, broken_check):
