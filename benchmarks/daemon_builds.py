@@ -34,7 +34,7 @@ def timed_build(briefing: Path, project: Path, *extra: str) -> dict:
     took = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"briefing build failed ({done.returncode}):\n{done.stderr}")
-    return {"seconds": round(took, 3), "said": done.stdout.strip().splitlines()[-1:], "stderr": done.stderr.strip()}
+    return {"seconds": round(took, 3), "said": done.stdout.strip().splitlines(), "stderr": done.stderr.strip()}
 
 
 def memory(pid: int) -> dict:

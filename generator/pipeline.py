@@ -288,7 +288,7 @@ def _prepare(
 ) -> tuple[Generated, BriefsReport | None, pagefind.Bundles]:
     settings = project.settings
     generated = generate(project, pdf=make_pdfs, parallel=True, apart=not keep)
-    if not keep:  # the build daemon keeps them in memory, and writes them when it stops
+    if not keep:  # the build daemon keeps them in memory (and writes them in a fork after the build)
         project.save_caches(release=True)  # the content ends here: kept for the next build
     record = generated.record
     briefs = None
