@@ -70,8 +70,8 @@ class Answer:
 
 
 def ask(settings: Settings, request: dict, out: TextIO, err: TextIO) -> Answer | None:
-    """Send ``request`` to the daemon of ``settings``' project, printing what it prints; None when none runs
-    (or it stopped before answering: the caller builds itself)."""
+    """Send ``request`` to the daemon of ``settings``' project, printing what it prints; None when none runs.
+    A daemon that stops before it answers is refused (the caller builds itself)."""
     if not supported():
         return None
     try:
@@ -80,28 +80,36 @@ def ask(settings: Settings, request: dict, out: TextIO, err: TextIO) -> Answer |
         return None
     if not path.exists():
         return None
-    try:
-        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        connection.settimeout(CONNECT_SECONDS)
-        connection.connect(str(path))
-    except OSError:  # a daemon killed without its goodbye left the socket: nobody listens
-        return None
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with connection:
-        connection.settimeout(None)  # a build takes as long as it takes
-        connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
-        with connection.makefile("r", encoding="utf-8", newline="\n") as answers:
-            for line in answers:
-                said = json.loads(line)
-                if "out" in said:
-                    out.write(said["out"])
-                    out.flush()
-                elif "err" in said:
-                    err.write(said["err"])
-                    err.flush()
-                elif "exit" in said:
-                    return Answer(code=int(said["exit"]))
-                elif "refused" in said:
-                    return Answer(refused=str(said["refused"]))
-                elif "status" in said:
-                    return Answer(status=said["status"])
+        try:
+            connection.settimeout(CONNECT_SECONDS)
+            connection.connect(str(path))
+        except OSError:  # a daemon killed without its goodbye left the socket: nobody listens
+            return None
+        try:
+            return _exchange(connection, request, out, err)
+        except (OSError, ValueError, TypeError, KeyError):  # it stopped (or said what no daemon says) mid-answer
+            pass
     return Answer(refused="the build daemon stopped before it finished the build")
+
+
+def _exchange(connection: socket.socket, request: dict, out: TextIO, err: TextIO) -> Answer:
+    connection.settimeout(None)  # a build takes as long as it takes
+    connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+    with connection.makefile("r", encoding="utf-8", newline="\n") as answers:
+        for line in answers:
+            said = json.loads(line)
+            if "out" in said:
+                out.write(said["out"])
+                out.flush()
+            elif "err" in said:
+                err.write(said["err"])
+                err.flush()
+            elif "exit" in said:
+                return Answer(code=int(said["exit"]))
+            elif "refused" in said:
+                return Answer(refused=str(said["refused"]))
+            elif "status" in said:
+                return Answer(status=said["status"])
+    raise ValueError("no answer")
