@@ -23,6 +23,7 @@ from generator.util import digest
 from generator.util.paths import PACKAGE
 
 CONNECT_SECONDS = 2.0
+SOCKET_PATH_BYTES = 100
 
 
 def supported() -> bool:
@@ -46,11 +47,17 @@ def code_version() -> str:
 def socket_path(settings: Settings) -> Path:
     """Where the daemon of this project listens: in a folder only this user may enter, named by the project."""
     name = hashlib.blake2b(str(settings.root).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
-    return _private_folder() / f"{name}.sock"
+    return _private_folder(f"/{name}.sock") / f"{name}.sock"
 
 
-def _private_folder() -> Path:
-    folder = Path(tempfile.gettempdir()) / f"briefing-daemon-{os.getuid()}"
+def _private_folder(inside: str) -> Path:
+    """The user's folder for sockets, in the temporary folder; in /tmp when that one's path would make the
+    socket's too long for the system (a socket's path holds 104 bytes on macOS, 108 on Linux)."""
+    mine = f"briefing-daemon-{os.getuid()}"
+    base = tempfile.gettempdir()
+    if len(os.fsencode(os.path.join(base, mine) + inside)) > SOCKET_PATH_BYTES and os.path.isdir("/tmp"):
+        base = "/tmp"
+    folder = Path(base) / mine
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700)
     st = os.lstat(folder)

@@ -231,7 +231,11 @@ def _listen(path: Path) -> tuple[socket.socket, int]:
         finally:
             probe.close()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(path))
+    try:
+        listener.bind(str(path))
+    except OSError as exc:
+        listener.close()
+        raise BriefingError(f"cannot listen on {path}: {exc.strerror or exc}") from None
     os.chmod(path, 0o600)
     listener.listen(8)
     return listener, os.stat(path).st_ino

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from generator import cli
 from generator.daemon import client
 from generator.daemon.keeper import Keeper
 from generator.editorial.synth import synthesize
+from generator.errors import BriefingError
 from generator.project import Project
 from tests.conftest import REPO
 from tests.e2e.test_incremental_site import DAYS, EDITS, SEED, build_project, different, two_cores  # noqa: F401
@@ -226,12 +229,17 @@ def test_a_command_of_other_code_builds_itself_and_says_why(small, monkeypatch, 
     daemon.line("refused to build")
 
 
-def test_the_daemons_folder_must_be_the_users_own(tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    monkeypatch.setattr("tempfile.tempdir", None)
-    settings = Project.load(REPO / "mkdocs.yml").settings
-    path = client.socket_path(settings)
-    assert path.parent.stat().st_mode & 0o777 == 0o700
-    path.parent.chmod(0o777)
-    with pytest.raises(Exception, match="not a folder of this user's own"):
-        client.socket_path(settings)
+def test_the_daemons_folder_must_be_the_users_own(monkeypatch):
+    short = tempfile.mkdtemp(prefix="bd-", dir="/tmp")  # this test's own (a long one gives way to /tmp)
+    try:
+        monkeypatch.setenv("TMPDIR", short)
+        monkeypatch.setattr("tempfile.tempdir", None)
+        settings = Project.load(REPO / "mkdocs.yml").settings
+        path = client.socket_path(settings)
+        assert path.parent == Path(short) / f"briefing-daemon-{os.getuid()}"
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+        path.parent.chmod(0o777)
+        with pytest.raises(BriefingError, match="not a folder of this user's own"):
+            client.socket_path(settings)
+    finally:
+        shutil.rmtree(short, ignore_errors=True)

@@ -4,8 +4,12 @@ mid-answer never stalls or breaks the command; it builds itself."""
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import socket
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +19,13 @@ from tests.conftest import REPO
 
 
 @pytest.fixture
-def settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+def settings(monkeypatch):
+    """The repository's settings, with a temporary folder of this test's own, short enough for a socket."""
+    short = tempfile.mkdtemp(prefix="bd-", dir="/tmp")
+    monkeypatch.setenv("TMPDIR", short)
     monkeypatch.setattr("tempfile.tempdir", None)
-    return Project.load(REPO / "mkdocs.yml").settings
+    yield Project.load(REPO / "mkdocs.yml").settings
+    shutil.rmtree(short, ignore_errors=True)
 
 
 def serve_once(path, reply: bytes) -> threading.Thread:
@@ -70,3 +77,13 @@ def test_a_daemon_that_stops_or_says_nonsense_mid_answer_is_refused(settings, re
     answer, _, _ = ask(settings)
     assert answer == client.Answer(refused="the build daemon stopped before it finished the build")
     thread.join(5)
+
+
+def test_a_temporary_folder_too_deep_for_a_socket_gives_way_to_tmp(tmp_path, monkeypatch):
+    deep = tmp_path / ("deep" * 20)
+    deep.mkdir()
+    monkeypatch.setenv("TMPDIR", str(deep))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    path = client.socket_path(Project.load(REPO / "mkdocs.yml").settings)
+    assert path.parent == Path("/tmp") / f"briefing-daemon-{os.getuid()}"
+    assert len(os.fsencode(path)) <= client.SOCKET_PATH_BYTES
