@@ -276,7 +276,6 @@ def _build_by_daemon(settings: Settings, args: argparse.Namespace) -> int | None
     from generator.daemon import client
 
     request = {
-        "code": client.code_version(),
         "config": str(settings.config_file),
         "drafts": args.drafts,
         "no_pdf": args.no_pdf,
@@ -433,7 +432,9 @@ def run_daemon(args: argparse.Namespace) -> int:
 
     from generator.daemon.keeper import Keeper, serve_builds
 
-    serve_builds(Keeper(settings.config_file, daemon_build), settings, _printer(), idle=args.idle)
+    serve_builds(
+        Keeper(settings.config_file, daemon_build), settings, lambda text: print(text, flush=True), idle=args.idle
+    )
     return 0
 
 
@@ -444,13 +445,6 @@ def daemon_build(kept: Project, request: dict) -> int:
         debug=bool(request.get("debug")),
         interrupt=False,
     )
-
-
-def _printer() -> Callable[[str], None]:
-    def say(text: str) -> None:
-        print(text, flush=True)
-
-    return say
 
 
 def daemon_arguments(parser: argparse.ArgumentParser) -> None:

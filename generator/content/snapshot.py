@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,22 +41,37 @@ def scan(root: Path, timezone: str, drafts: bool) -> str:
     """The digest of content/ as ``lstat`` sees it, with the code and the settings the check depends on."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{fingerprint()}\0{timezone}\0{drafts}\0".encode())
-    _walk(str(root / "content"), len(str(root)) + 1, h)
+    skip = len(str(root)) + 1
+    for path, state in sorted(content_state(root / "content").items()):
+        h.update(f"{path[skip:]}\0{state}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
-def _walk(folder: str, skip: int, h: hashlib.blake2b) -> None:
+def content_state(content_dir: Path) -> dict[str, tuple]:
+    """Every entry under ``content_dir`` with its state as ``lstat`` sees it (type, size, modification and
+    change time, inode, links), by path; a folder's state starts with True, one that cannot be read is
+    ("unreadable", errno).  The snapshot's key and the build daemon's changes are made from it."""
+    found: dict[str, tuple] = {}
+    _walk(str(content_dir), found)
+    return found
+
+
+def _walk(folder: str, found: dict[str, tuple]) -> None:
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        entries = list(os.scandir(folder))
     except OSError as exc:
-        h.update(f"!{folder[skip:]}:{exc.errno}\n".encode("utf-8", "surrogateescape"))
+        found[folder] = ("unreadable", exc.errno)
         return
     for entry in entries:
-        st = entry.stat(follow_symlinks=False)
-        stats = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
-        h.update(f"{entry.path[skip:]}\0{stats}\n".encode("utf-8", "surrogateescape"))
-        if entry.is_dir(follow_symlinks=False):
-            _walk(entry.path, skip, h)
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            found[entry.path] = ("gone",)
+            continue
+        is_folder = stat.S_ISDIR(st.st_mode)
+        found[entry.path] = (is_folder, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
+        if is_folder:
+            _walk(entry.path, found)
 
 
 @dataclass(frozen=True)

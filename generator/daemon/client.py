@@ -103,7 +103,8 @@ def ask(settings: Settings, request: dict, out: TextIO, err: TextIO) -> Answer |
 
 def _exchange(connection: socket.socket, request: dict, out: TextIO, err: TextIO) -> Answer:
     connection.settimeout(None)  # a build takes as long as it takes
-    connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+    # the code this command runs, for the daemon to compare with its own (made only once a daemon answers)
+    connection.sendall(json.dumps({"code": code_version(), **request}).encode("utf-8") + b"\n")
     with connection.makefile("r", encoding="utf-8", newline="\n") as answers:
         for line in answers:
             said = json.loads(line)

@@ -7,7 +7,6 @@ import gc
 import json
 import os
 import socket
-import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import TextIO
 
 from generator.content.cache import stamp_of
 from generator.content.reread import FileEvents
+from generator.content.snapshot import content_state
 from generator.daemon.client import CONNECT_SECONDS, code_version, socket_path
 from generator.errors import BriefingError
 from generator.project import Project
@@ -51,45 +51,26 @@ class _Stream:
         return False
 
 
-def content_state(content_dir: Path) -> dict[str, tuple]:
-    """Every entry under content/ with its state as ``lstat`` sees it, by absolute path; folders are marked."""
-    found: dict[str, tuple] = {}
-    _walk(str(content_dir), found)
-    return found
-
-
-def _walk(folder: str, found: dict[str, tuple]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError as exc:
-        found[folder] = ("unreadable", exc.errno)
-        return
-    for entry in entries:
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError:
-            found[entry.path] = ("gone",)
-            continue
-        is_folder = stat.S_ISDIR(st.st_mode)
-        found[entry.path] = (is_folder, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink)
-        if is_folder:
-            _walk(entry.path, found)
-
-
 def tell_changes(events: FileEvents, before: dict[str, tuple], now: dict[str, tuple]) -> int:
     """Tell ``events`` of each entry whose state differs between two walks; the number of such entries."""
     changed = 0
     for path in {path for path, _ in before.items() ^ now.items()}:
-        was, is_ = before.get(path, ()), now.get(path, ())
-        folders = (was[:1], is_[:1])
-        if folders == ((True,), (True,)):
+        kinds = {_kind(before.get(path)), _kind(now.get(path))}
+        if kinds == {"folder"}:
             continue  # a folder's own times: a file added or removed in it is an entry of its own
         changed += 1
-        if (True,) in folders or ("unreadable",) in folders:
+        if kinds & {"folder", "unreadable"}:
             events.note("created", path, folder=True)  # a folder came or went: only a whole reading is sure
         else:
             events.note("modified", path)
     return changed
+
+
+def _kind(state: tuple | None) -> str:
+    """What an entry of :func:`content_state` is: gone, a folder, a folder that cannot be read, or a file."""
+    if not state:
+        return "gone"
+    return "folder" if state[0] is True else "unreadable" if state[0] == "unreadable" else "file"
 
 
 @dataclass

@@ -152,30 +152,29 @@ def write_docs(
         old_state = pages.load()
         only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)
         every_page = page_paths(record, site)
-        jobs = page_jobs(record, renderer, only, site)
+        keep = [page for page in every_page if page not in only] if only is not None else []
+        pages.forget()  # until the docs folder is whole again
+        changed = (
+            bool(content.changes)
+            or old_state is None
+            or (old_state.ledes, old_state.pdf_days) != (new_state.ledes, new_state.pdf_days)
+        )
+        remake_exports = only is None or (parallel and changed)
+        produced = produce(
+            settings.docs_dir,
+            static,
+            page_jobs(record, renderer, only, site),
+            exports,
+            parallel=parallel,
+            keep=keep,
+            remake_exports=remake_exports,
+            missing=lambda gone: page_jobs(record, renderer, set(gone), site),
+            pages_before=old_state.pages if old_state else frozenset(),
+            exporter=exporter,
+        )
     except BaseException:
-        fork.abandon(exporter)  # from here on, produce() owns it
+        fork.abandon(exporter)
         raise
-    keep = [page for page in every_page if page not in only] if only is not None else []
-    pages.forget()  # until the docs folder is whole again
-    changed = (
-        bool(content.changes)
-        or old_state is None
-        or (old_state.ledes, old_state.pdf_days) != (new_state.ledes, new_state.pdf_days)
-    )
-    remake_exports = only is None or (parallel and changed)
-    produced = produce(
-        settings.docs_dir,
-        static,
-        jobs,
-        exports,
-        parallel=parallel,
-        keep=keep,
-        remake_exports=remake_exports,
-        missing=lambda gone: page_jobs(record, renderer, set(gone), site),
-        pages_before=old_state.pages if old_state else frozenset(),
-        exporter=exporter,
-    )
     new_state.pages = frozenset(every_page)
     pages.save(new_state)
     content.settle()
@@ -214,18 +213,14 @@ def produce(
 
     ``exports(writer)`` writes the feeds and data files and returns warnings.  With ``parallel`` (and a system
     that can fork), a worker renders part of the pages at the same time.  ``exporter``: the exports, already
-    started in a forked worker (:func:`write_docs`).
+    started in a forked worker (:func:`write_docs`, which abandons it if this raises before joining it).
     """
-    try:
-        writer = Writer(folder)
-        for rel, content in static.items():
-            writer.put(rel, content)
-        gone = [page for page in keep if not writer.keep(page)]  # unchanged, unless someone deleted it
-        if gone and missing is not None:
-            jobs = jobs + [job for job in missing(gone) if job[0] in gone]
-    except BaseException:
-        fork.abandon(exporter)
-        raise
+    writer = Writer(folder)
+    for rel, content in static.items():
+        writer.put(rel, content)
+    gone = [page for page in keep if not writer.keep(page)]  # unchanged, unless someone deleted it
+    if gone and missing is not None:
+        jobs = jobs + [job for job in missing(gone) if job[0] in gone]
     if not remake_exports:
         pages = set(static) | {page for page, _ in jobs} | set(keep) | pages_before
         for rel in writer.old:

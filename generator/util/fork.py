@@ -38,6 +38,7 @@ def can_fork() -> bool:
 class Forked:
     pid: int
     read_fd: int
+    over: bool = False  # joined or abandoned: its pipe is closed and the child reaped
 
 
 def start(work: Callable[[], Any], name: str = "") -> Forked:
@@ -77,6 +78,7 @@ def _call_this_process(name: str) -> None:
 
 def join(forked: Forked) -> Any:
     """The worker's result; :class:`WorkerFailed` when it raised or sent nothing readable."""
+    forked.over = True
     with os.fdopen(forked.read_fd, "rb") as source:
         data = source.read()
     _, status = os.waitpid(forked.pid, 0)
@@ -90,9 +92,11 @@ def join(forked: Forked) -> Any:
 
 
 def abandon(forked: Forked | None) -> None:
-    """Stop a worker whose result is no longer wanted (the build failed) and reap it."""
-    if forked is None:
+    """Stop a worker whose result is no longer wanted (the build failed) and reap it; nothing when it is over
+    already, so every caller that might own it can abandon it on the way out."""
+    if forked is None or forked.over:
         return
+    forked.over = True
     try:
         os.kill(forked.pid, signal.SIGTERM)
         os.waitpid(forked.pid, 0)

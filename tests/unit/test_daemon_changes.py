@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 from generator.content.reread import FileEvents
-from generator.daemon.keeper import content_state, tell_changes
+from generator.content.snapshot import content_state
+from generator.daemon.keeper import tell_changes
 
 
 def told(content: Path, change) -> set[str] | None:
