@@ -21,7 +21,7 @@ from pathlib import Path
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.files import Content
-from generator.content.model import Event, Record
+from generator.content.model import Record, carry_indexes
 from generator.content.projectfiles import tree_problems
 from generator.content.reread import FileEvents
 from generator.content.snapshot import Snapshot, scan
@@ -42,12 +42,14 @@ from generator.views.templates import Templates
 @dataclass
 class Project:
     settings: Settings
-    kept_events: ByIdentity[Event] = field(default_factory=ByIdentity)  # by the checked values they came from
+    # The events, actors, sources and stories made last, by the checked values they came from (model.assemble).
+    kept_made: ByIdentity = field(default_factory=ByIdentity)
     _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
     # `briefing serve`: the files the watcher heard change, and the reading they changed (generator/content/reread.py)
     file_events: FileEvents | None = field(default=None, repr=False)
     _reading: Content | None = field(default=None, repr=False)
     _validation: Validated | None = field(default=None, repr=False)
+    _record: Record | None = field(default=None, repr=False)  # and the record it made, whose indexes go on
 
     @classmethod
     def load(cls, config: str | Path | None = None, cwd: Path | None = None, *, drafts: bool = False) -> Project:
@@ -127,7 +129,7 @@ class Project:
                 self.settings.root,
                 self.settings.timezone_name,
                 cache=self.content_cache,
-                kept=self.kept_events,
+                kept=self.kept_made,
                 also=self.read_folders(generated=since is None),
                 drafts=self.settings.drafts,
                 since=since,
@@ -135,6 +137,9 @@ class Project:
             )
         if self.file_events is not None:
             self._reading, self._validation = result.content, result.validation
+            if result.record is not None and self._record is not None:
+                carry_indexes(result.record, self._record)
+            self._record = result.record
         return result
 
     def read_folders(self, *, generated: bool = True) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.content.cache import FileCache
 from generator.content.files import Content, read_content
-from generator.content.model import Event, Record, assemble
+from generator.content.model import Record, assemble
 from generator.content.projectfiles import tree_problems
 from generator.content.reread import read_again
 from generator.content.validate import Validated, lede_warnings, validated
@@ -70,7 +70,7 @@ def check_project(
     timezone: str,
     *,
     cache: FileCache | None = None,
-    kept: ByIdentity[Event] | None = None,
+    kept: ByIdentity | None = None,
     also: Iterable[Path] = (),
     drafts: bool = False,
     since: tuple[Content, Collection[str]] | None = None,
@@ -78,8 +78,9 @@ def check_project(
 ) -> CheckResult:
     """Every problem of the project at ``root`` at once, and the record when there are no errors.
 
-    ``cache``: files checked before (unchanged ones are not read again); ``kept``: events made before, by the
-    checked values they were made from (see :func:`generator.content.model.assemble`); ``also``: the other
+    ``cache``: files checked before (unchanged ones are not read again); ``kept``: events, actors, sources and
+    stories made before, by the checked values they were made from (see :func:`generator.content.model.assemble`);
+    ``also``: the other
     folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
     links and special files are refused as in content/ (generator/content/projectfiles.py); ``drafts``: a
     record that shows the drafts too (a preview); ``since``: the last reading and the paths under content/

@@ -147,7 +147,7 @@ def write_docs(
         # other core, rather than once the pages are planned (the wait for them was 0.8 s of a daemon's build).
         exporter = _start_exports(exports, settings.docs_dir)
     try:
-        site = urls.site_pages(record)
+        site = pages.site_of(record)
         new_state = pages.state_of(record, renderer.pdf_days, site, plan.fingerprint(settings))
         old_state = pages.load()
         only = None if content.cold else plan.affected(old_state, new_state, record, content.changes)

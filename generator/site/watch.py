@@ -16,6 +16,7 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 # What changes a file; reading one ("opened", "closed_no_write") and its permissions ("attrib") do not.
+SETTLE = 0.02  # seconds without a change before a rebuild starts (a git checkout of many files: one rebuild)
 CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 
 
@@ -47,6 +48,9 @@ class NativeWatch:
             log.warning("watching %s with file events failed (%s); polling instead", folders, exc)
             return False
         self.observer = observer
+        # MkDocs waits for its polling to find no more changes for a tenth of a second before it rebuilds; a file
+        # event comes as the file is written, and an editor's save is one or two of them.
+        self.server.build_delay = min(getattr(self.server, "build_delay", SETTLE), SETTLE)
         return True
 
     def _changed(self, event) -> None:

@@ -1,0 +1,125 @@
+"""What the preview carries from one save to the next is what a fresh reading makes.
+
+A save in `briefing serve` (and a build through `briefing daemon`) keeps the objects of unchanged files, and
+with them: the record's indexes of its events (``model.carry_indexes``), the list of the site's pages
+(``PlanStore.site_of``) and where each event shows (``PlanStore.state_of``).  After each edit below, each is
+compared with what a project that never saw the earlier record makes, and the test says whether it was carried
+(an edit of words) or made again (an edit that moves an event, or adds or removes one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.content.model import Record
+from generator.content.reread import FileEvents
+from generator.project import Project
+from generator.site.plan import PlanStore
+from generator.views import urls
+from tests.conftest import copy_case
+
+EVENT = "content/events/2024/11/drones-over-kyiv.yaml"
+NEW = "title: Added\ndate: 2024-11-06\nsummary: Added.\ntopics: [diplomacy]\nactors: [jose-nunez]\nsources: [wire]\n"
+
+
+def replace_in(rel: str, old: str, new: str):
+    def apply(root: Path) -> str:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return rel
+
+    return apply
+
+
+def added(root: Path) -> str:
+    (root / "content/events/2024/11/aa-added.yaml").write_text(NEW, encoding="utf-8")
+    return "content/events/2024/11/aa-added.yaml"
+
+
+# name: (the edit, whether the record's indexes are carried, whether the list of pages is)
+EDITS = {
+    "retitled": (replace_in(EVENT, "title: ", "title: Retitled, "), True, True),
+    "summary reworded": (replace_in(EVENT, "Air defences engaged", "Air defences fought"), True, True),
+    "moved on the map": (replace_in(EVENT, "lat: 50.45", "lat: 49.84"), True, True),
+    "taken off the map": (replace_in(EVENT, ", lat: 50.45, lon: 30.52", ""), True, False),
+    "another topic": (replace_in(EVENT, "topics: [front-line]", "topics: [diplomacy]"), False, False),
+    "another actor": (replace_in(EVENT, "  - kyiv-city-council", "  - kyiv-city-council\n  - jose-nunez"), False, True),
+    "another source": (replace_in(EVENT, "  - source: statement\n", ""), False, True),
+    "a day with no other event": (replace_in(EVENT, "date: 2024-11-05", "date: 2024-11-07"), False, False),
+    "an event added": (added, False, False),
+}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return copy_case("site", tmp_path)
+
+
+def previewing(root: Path) -> tuple[Project, FileEvents]:
+    project = Project.load(root / "mkdocs.yml")
+    events = FileEvents(project.settings.content_dir, [project.settings.templates_dir])
+    project.file_events = events
+    return project, events
+
+
+def indexes(record: Record) -> dict:
+    """Every index of the record's events, as the pages ask for them."""
+    return {
+        "days": record.days,
+        "years": record.years,
+        "by id": record.event_by_id,
+        "by day": {day: record.events_on(day) for day in record.days},
+        "by actor": {a: record.events_of_actor(a) for a in record.actors},
+        "by topic": {t.id: record.events_of_topic(t.id) for t in record.topics},
+        "by story": {s: record.events_of_story(s) for s in record.stories},
+        "by source": {s: record.events_citing(s) for s in record.sources},
+    }
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_what_a_save_carries_is_what_a_fresh_reading_makes(root: Path, name: str):
+    change, carried, same_pages = EDITS[name]
+    project, events = previewing(root)
+    plan = PlanStore(root / "plan.pickle")
+    before = project.check().record
+    indexes(before)  # made, as a generation's pages make them
+    site_before = plan.site_of(before)
+    plan.state_of(before, set(), site_before, "print")
+
+    events.note("modified", str(root / change(root)))
+    after = project.check().record
+    fresh = Project.load(root / "mkdocs.yml").check().record
+
+    assert ("_by_actor" in after.__dict__) is carried  # carried, or left to be made when asked
+    assert indexes(after) == indexes(fresh)
+    for day in after.days:  # the carried lists hold the new events, not equal old ones
+        assert all(e is after.event_by_id[e.id] for e in after.events_on(day))
+    site = plan.site_of(after)
+    assert (site is site_before) is same_pages
+    assert site == urls.site_pages(fresh)
+    state = plan.state_of(after, set(), site, "print")
+    assert state == PlanStore(root / "other.pickle").state_of(fresh, set(), urls.site_pages(fresh), "print")
+
+
+def test_a_record_of_other_events_carries_nothing(root: Path):
+    project, events = previewing(root)
+    before = project.check().record
+    indexes(before)
+    (root / "content/events/2024/11/november-talks.yaml").unlink()
+    events.note("deleted", str(root / "content/events/2024/11/november-talks.yaml"))
+    after = project.check().record
+    assert "_by_actor" not in after.__dict__
+    assert indexes(after) == indexes(Project.load(root / "mkdocs.yml").check().record)
+    assert after.events_on(date(2024, 11, 5))
+
+
+def test_an_events_coordinates_are_its_places_both_or_none(root: Path):
+    record = Project.load(root / "mkdocs.yml").check().record
+    kyiv = record.event_by_id["drones-over-kyiv"]
+    assert kyiv.coordinates == (50.45, 30.52)
+    assert all(e.coordinates is None for e in record.events if e.location is None or e.location.lat is None)
