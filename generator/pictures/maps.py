@@ -44,6 +44,9 @@ class Located:
     href: str
 
 
+TITLES_NAMED = 3  # a marker of several events names the first few (generator/site/plan.py relies on it)
+
+
 @dataclass(frozen=True)
 class Place:
     """Events at one place (coordinates equal to about a kilometre); ``href`` is where its marker leads."""
@@ -64,9 +67,14 @@ class Place:
         """The marker's accessible name: the event's title, or the place and how many events."""
         if self.count == 1:
             return self.events[0].title
-        titles = "; ".join(e.title for e in self.events[:3])
-        more = f"; and {self.count - 3:,} more" if self.count > 3 else ""
+        titles = "; ".join(e.title for e in self.events[:TITLES_NAMED])
+        more = f"; and {self.count - TITLES_NAMED:,} more" if self.count > TITLES_NAMED else ""
         return f"{self.name}, {self.count:,} events: {titles}{more}"
+
+
+def place_key(lat: float, lon: float) -> tuple[float, float]:
+    """The place a point belongs to: its coordinates to two decimals (about a kilometre)."""
+    return round(lat, 2), round(wrap(lon), 2) + 0.0
 
 
 def group_places(points: Iterable[Located]) -> tuple[Place, ...]:
@@ -79,7 +87,7 @@ def group_places(points: Iterable[Located]) -> tuple[Place, ...]:
     groups: dict[tuple[float, float], list[Located]] = {}
     for point in points:
         _check(point)
-        groups.setdefault((round(point.lat, 2), round(wrap(point.lon), 2) + 0.0), []).append(point)
+        groups.setdefault(place_key(point.lat, point.lon), []).append(point)
     places = []
     for (lat, lon), events in groups.items():
         names = Counter(e.place for e in events)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.content.model import Event, Record
+from generator.pictures.maps import TITLES_NAMED, place_key
 from generator.settings import Settings
 from generator.util import digest
 from generator.util.paths import PACKAGE, TEMPLATES
@@ -45,6 +46,7 @@ class Place(NamedTuple):
     sources: tuple[str, ...]
     related: tuple[str, ...]
     located: bool = False  # on the map: its year's map page lists it when the map is split
+    spot: tuple[float, float, str] | None = None  # on the map: where (lat, lon) and the place's name
 
     def pages(self, split: bool, split_topics: frozenset[str] = frozenset(), split_map: bool = False) -> set[str]:
         pages = {self.home, urls.timeline_year_page(self.year) if split else urls.TIMELINE}
@@ -98,6 +100,7 @@ def place_of(record: Record, event: Event) -> Place:
         event.source_ids,
         event.related,
         event.coordinates is not None,
+        (*event.coordinates, event.location.name) if event.coordinates is not None else None,
     )
 
 
@@ -242,7 +245,7 @@ def affected(old: State | None, new: State, record: Record, changed: set[tuple[s
     events.update(i for i, p in new.places.items() if (q := old.places.get(i)) is not p and q is not None and q != p)
     events.update(new.places.keys() ^ old.places.keys())
     if _in_place(old, new, changed, events):
-        pages -= _shape_only(new, events)
+        pages -= _shape_only(old, new, events)
     relating: dict[str, list[str]] = {}
     for place in new.places.values():
         for other in place.related:
@@ -290,14 +293,33 @@ def _in_place(old: State, new: State, changed: set[tuple[str, str | None]], even
     )
 
 
-def _shape_only(new: State, events: set[str]) -> set[str]:
+def _shape_only(old: State, new: State, events: set[str]) -> set[str]:
     """The summary pages an in-place change of ``events`` (:func:`_in_place`) leaves as they were."""
     same = set(_SHAPE_ONLY)
     if new.split:
         same.add(urls.TIMELINE)  # its years and its strip: how many events on each day
-    if not any(place.located for place in map(new.places.get, events) if place):
-        same.add(urls.MAP)  # a place's events and counts, and how many are not on the map
+    located = [i for i in events if (place := new.places.get(i)) and place.located]
+    if not located or (new.split_map and not any(_named_on_the_map(s, located) for s in (old, new))):
+        # The map shows a place's events, and how many are not on it; once split, it names only the first few
+        # of each place's events (their titles), and each place's count and name.
+        same.add(urls.MAP)
     return same
+
+
+def _named_on_the_map(state: State, events: list[str]) -> bool:
+    """Whether the map of the whole record, once split, names any of ``events`` (each in the same spot before
+    and after: :func:`_in_place`): each marker names the first few events at its place (the only one, if alone).
+    Asked of the states before and after an edit: an event's time may move it among its place's events."""
+    named: dict[tuple[float, float], list[str]] = {place_key(*state.places[i].spot[:2]): [] for i in events}
+    waiting = len(named)
+    for ident, place in state.places.items():  # in the record's order, as the map takes them
+        found = named.get(place_key(*place.spot[:2])) if place.spot is not None else None
+        if found is not None and len(found) < TITLES_NAMED:
+            found.append(ident)
+            waiting -= len(found) == TITLES_NAMED
+            if not waiting:
+                break  # a busy place's first events come early in the record
+    return any(i in found for i in events for found in named.values())
 
 
 def _actor_pages(record: Record, actor_id: str) -> set[str]:

@@ -369,3 +369,61 @@ def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
     build(fresh)
     assert files_of(project / ".build" / "docs") == files_of(fresh / ".build" / "docs")
+
+
+def test_the_split_maps_markers_are_rendered_again_only_when_they_name_an_edited_event(tmp_path, monkeypatch):
+    """Once split, the map of the whole record names the first few events of each place (their titles): an edit
+    of another event's words leaves it alone; an edit of a named one renders it again (and one that moves an event
+    among the first of its place: tests/unit/test_preview_patches.py).  After each edit in turn (one project, as
+    the preview keeps it), the pages are those a build from scratch writes."""
+    from generator.content.reread import FileEvents
+    from generator.pictures.maps import TITLES_NAMED, place_key
+    from generator.site import plan
+    from generator.views import urls
+
+    monkeypatch.setattr(urls, "TIMELINE_SPLIT_AT", 12)  # a small corpus with its map split by year
+    planned: list[set[str] | None] = []
+    affected = plan.affected
+    monkeypatch.setattr(plan, "affected", lambda *args: planned.append(affected(*args)) or planned[-1])
+    project = tmp_path / "project"
+    synthesize(DAYS, 7, project)
+    loaded = Project.load(project / "mkdocs.yml")
+    loaded.file_events = FileEvents(loaded.settings.content_dir)
+    loaded.page_plan.hold()
+    record = generate(loaded).record
+    assert (project / ".build" / "docs" / urls.map_year_page(record.events[0].when.start.year)).is_file(), "split"
+    places: dict[tuple[float, float], list] = {}
+    for event in record.events:
+        if event.coordinates and event.day and re.search(r"^date: \d{4}-\d{2}-\d{2}$", _text(project, event), re.M):
+            places.setdefault(place_key(*event.coordinates), []).append(event)
+    busy = max(places.values(), key=len)
+    assert len(busy) > TITLES_NAMED + 1, "a place with more events than its marker names"
+    first, later = busy[0], busy[-1]
+
+    def file_of(event) -> Path:
+        return project / event.file
+
+    edits = [
+        ("a later event at a busy place retitled", lambda: retitle_file(file_of(later), " (later)"), False),
+        ("a named event retitled", lambda: retitle_file(file_of(first), " (named)"), True),
+    ]
+    for number, (name, edit, map_again) in enumerate(edits):
+        before = contents(project)
+        edit()
+        for path, text in contents(project).items():
+            if before.get(path) != text:
+                loaded.file_events.note("modified", str(path))
+        generate(loaded)
+        assert planned[-1] is not None and (urls.MAP in planned[-1]) == map_again, name
+        fresh = tmp_path / f"fresh-{number}"
+        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+        build(fresh)
+        pages, fresh_pages = (
+            {path: text for path, text in files_of(folder / ".build" / "docs").items() if path.endswith(".md")}
+            for folder in (project, fresh)
+        )
+        assert pages == fresh_pages, name
+
+
+def _text(project: Path, event) -> str:
+    return (project / event.file).read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ compared with what a project that never saw the earlier record makes, and the te
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from generator.content.model import Record
 from generator.content.reread import FileEvents
 from generator.project import Project
+from generator.site import plan
 from generator.site.plan import PlanStore
 from generator.views import urls
 from tests.conftest import copy_case
@@ -123,3 +125,23 @@ def test_an_events_coordinates_are_its_places_both_or_none(root: Path):
     kyiv = record.event_by_id["drones-over-kyiv"]
     assert kyiv.coordinates == (50.45, 30.52)
     assert all(e.coordinates is None for e in record.events if e.location is None or e.location.lat is None)
+
+
+def test_the_split_map_is_made_again_when_an_edited_event_is_named_on_it_before_or_after():
+    """A marker names the first few events of its place; an edit in place may still move an event among them (its
+    time on the same day), so the order before the edit counts as much as the order after."""
+    spot = (50.45, 30.52, "Kyiv")
+
+    def state(order: list[str]) -> plan.State:
+        places = {i: plan.Place(f"briefings/{i}.md", 2024, (), (), None, (), (), True, spot) for i in order}
+        return plan.State("print", True, frozenset(), places, (), {}, frozenset(), split_map=True)
+
+    named, later = ["a", "b", "c", "d", "e"], ["a", "b", "d", "e", "c"]
+    assert urls.MAP in plan._shape_only(state(named), state(named), {"e"})  # fifth: not named, left alone
+    assert urls.MAP not in plan._shape_only(state(named), state(named), {"c"})  # third: named
+    assert urls.MAP not in plan._shape_only(state(named), state(later), {"c"})  # named before, not after
+    assert urls.MAP not in plan._shape_only(state(later), state(named), {"c"})  # named after
+    elsewhere = {**state(named).places, "z": plan.Place("x.md", 2024, (), (), None, (), (), True, (1.0, 2.0, "Y"))}
+    alone = replace(state(named), places=elsewhere)
+    assert urls.MAP not in plan._shape_only(alone, alone, {"z"})  # alone at its place: its marker is its title
+    assert urls.MAP in plan._shape_only(alone, alone, {"d"})
