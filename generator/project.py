@@ -21,7 +21,7 @@ from pathlib import Path
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
 from generator.content.files import Content
-from generator.content.model import Record, carry_indexes
+from generator.content.model import Kept, Record, carry_indexes
 from generator.content.projectfiles import tree_problems
 from generator.content.reread import FileEvents
 from generator.content.snapshot import Snapshot, scan
@@ -34,7 +34,7 @@ from generator.settings import Settings, load_settings
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
 from generator.util import fork
-from generator.util.keep import ByIdentity, BySameItems
+from generator.util.keep import BySameItems
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
 
@@ -42,8 +42,7 @@ from generator.views.templates import Templates
 @dataclass
 class Project:
     settings: Settings
-    # The events, actors, sources and stories made last, by the checked values they came from (model.assemble).
-    kept_made: ByIdentity = field(default_factory=ByIdentity)
+    kept_made: Kept = field(default_factory=Kept)  # what the last assembly of the record made (model.assemble)
     _keep: Snapshot | None = field(default=None, repr=False)  # the record set aside for the next build
     # `briefing serve`: the files the watcher heard change, and the reading they changed (generator/content/reread.py)
     file_events: FileEvents | None = field(default=None, repr=False)

@@ -16,6 +16,7 @@ the preview can do three things it cannot:
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -137,8 +139,11 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
 
     builds = []
 
+    idle = IdleCollection()
+
     def builder(config=None) -> None:
         """Build the preview; a failure is recorded for the error page and printed, never raised."""
+        idle.cancel()
         start = time.perf_counter()
         builds.append(start)
         try:
@@ -156,6 +161,8 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
             if len(builds) > 1:
                 say(f"Rebuilt in {time.perf_counter() - start:.1f} s")
             return
+        finally:
+            idle.later()
         say(
             "\n".join(
                 [
@@ -202,11 +209,37 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         finally:
             server.shutdown()
     finally:
+        idle.cancel()
         config.plugins.on_shutdown()
         for name in LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
         remove_later(site_dir)
         restore(stopped_by)
+
+
+class IdleCollection:
+    """The garbage collector's pass over a rebuild's young objects, made once the preview has been idle a moment.
+
+    The collector runs after every 200,000 objects made and kept (``produce.calm_collector``); at ten years a save
+    makes about half that, so every other save stopped for the pass, 0.2-0.3 s of its 1.5-2 s.  Made while the
+    editor reads the page instead, the next save starts with none of that count left.
+    """
+
+    AFTER = 1.0  # seconds without a rebuild
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+
+    def later(self) -> None:
+        self.cancel()
+        self._timer = threading.Timer(self.AFTER, gc.collect, args=(1,))
+        self._timer.daemon = True  # never keeps a stopping preview waiting
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
 
 PREVIEW_PREFIX = "briefing-preview-"

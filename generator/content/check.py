@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from generator.content.cache import FileCache
 from generator.content.files import Content, read_content
-from generator.content.model import Record, assemble
+from generator.content.model import Kept, Record, assemble
 from generator.content.projectfiles import tree_problems
 from generator.content.reread import read_again
 from generator.content.validate import Validated, lede_warnings, validated
 from generator.errors import ContentError, Problem, errors_only, sort_problems
-from generator.util.keep import ByIdentity
 
 
 @dataclass
@@ -61,6 +61,9 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+_EVENT_INPUT = attrgetter("id", "file", "value")
+
+
 def _values(items: list[Any]) -> dict[str, Any]:
     return {c.id: c.value for c in items}
 
@@ -70,7 +73,7 @@ def check_project(
     timezone: str,
     *,
     cache: FileCache | None = None,
-    kept: ByIdentity | None = None,
+    kept: Kept | None = None,
     also: Iterable[Path] = (),
     drafts: bool = False,
     since: tuple[Content, Collection[str]] | None = None,
@@ -101,7 +104,7 @@ def check_project(
         actors=_values(files["actor"]),
         sources=_values(files["source"]),
         stories=_values(files["story"]),
-        events=[(c.id, c.file, c.value) for c in files["event"]],
+        events=list(map(_EVENT_INPUT, files["event"])),  # attrgetter: 40,000 tuples made in C
         ledes={day: text for day, (_, text) in content.ledes.items()},
         kept=kept,
         drafts=drafts,

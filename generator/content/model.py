@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from operator import is_, itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -406,11 +407,62 @@ def make_topics(items: list[dict[str, Any]]) -> tuple[Topic, ...]:
     )
 
 
-def _made(kept: ByIdentity | None, kind: str, items: dict[str, dict[str, Any]], make: Callable) -> dict[str, Any]:
+class Kept:
+    """What :func:`assemble` made last, for the next assembly of the same project (the preview's saves, the
+    build daemon): a file that did not change keeps its values object (:mod:`generator.content.cache`), and
+    what was made from the very same values is used again."""
+
+    def __init__(self) -> None:
+        self.others = ByIdentity()  # actors, sources and stories, by their values
+        self.timezone: str | None = None
+        self.inputs: list[tuple[str, str, dict[str, Any]]] = []  # the events' (id, file, values), in file order
+        self.events: list[Event] = []  # made from them, in the same order
+        self.ordered: list[Event] = []  # and in the record's order
+
+
+def _made(kept: Kept | None, kind: str, items: dict[str, dict[str, Any]], make: Callable) -> dict[str, Any]:
     """{id: make(id, values)} in id order; with ``kept``, what it made before from the very same values."""
     if kept is None:
         return {i: make(i, v) for i, v in sorted(items.items())}
-    return {i: kept.get(v, (kind, i), lambda i=i, v=v: make(i, v)) for i, v in sorted(items.items())}
+    return {i: kept.others.get(v, (kind, i), lambda i=i, v=v: make(i, v)) for i, v in sorted(items.items())}
+
+
+_NAMED, _VALUES = itemgetter(0, 1), itemgetter(2)  # of an event's (id, file, values)
+
+
+def _ordered_events(events: list[tuple[str, str, dict[str, Any]]], tz: ZoneInfo, kept: Kept | None) -> list[Event]:
+    """The events made from ``events`` in the record's order; with ``kept``, when the files are the same ones, only
+    those whose values changed are made again, and when none of those moved (the same time and status) the last
+    order holds."""
+    last = kept.inputs if kept is not None and kept.timezone == tz.key else None
+    if last is None:
+        made = [make_event(ident, file, values, tz) for ident, file, values in events]
+        ordered = sorted(made, key=lambda e: e.sort_key)
+    elif len(last) != len(events) or list(map(_NAMED, last)) != list(map(_NAMED, events)):  # files came or went
+        known = {id(one[2]): (*one, e) for one, e in zip(last, kept.events, strict=True)}
+        made = [_same_or_made(known.get(id(values)), ident, file, values, tz) for ident, file, values in events]
+        ordered = sorted(made, key=lambda e: e.sort_key)
+    else:  # ten years are 40,000 events: compared by identity in C, then only the changed ones in Python
+        changed = [i for i, same in enumerate(map(is_, map(_VALUES, last), map(_VALUES, events))) if not same]
+        made = list(kept.events)
+        for i in changed:
+            made[i] = make_event(*events[i], tz)
+        before = kept.events
+        if all((made[i].sort_key, made[i].status) == (before[i].sort_key, before[i].status) for i in changed):
+            swap = {id(before[i]): made[i] for i in changed}
+            ordered = [swap.get(id(e), e) for e in kept.ordered] if swap else list(kept.ordered)
+        else:
+            ordered = sorted(made, key=lambda e: e.sort_key)
+    if kept is not None:
+        kept.timezone, kept.inputs, kept.events, kept.ordered = tz.key, events, made, ordered
+    return ordered
+
+
+def _same_or_made(known: tuple | None, ident: str, file: str, values: dict[str, Any], tz: ZoneInfo) -> Event:
+    """The event made before from these very values in this file (``known``: id, file, values, event), or a new one."""
+    if known is not None and known[2] is values and known[:2] == (ident, file):
+        return known[3]
+    return make_event(ident, file, values, tz)
 
 
 def assemble(
@@ -421,26 +473,19 @@ def assemble(
     stories: dict[str, dict[str, Any]],
     events: list[tuple[str, str, dict[str, Any]]],
     ledes: dict[date, str] | None = None,
-    kept: ByIdentity | None = None,
+    kept: Kept | None = None,
     drafts: bool = False,
 ) -> Record:
     """Build the record from checked values (all references already known to resolve).
 
-    ``kept``: the events, actors, sources and stories of an earlier assembly by the values they were made from.
-    A file that did not change keeps its values object (:mod:`generator.content.cache`), so `briefing serve`
-    remakes only edited ones.  ``drafts``: show drafts with the published events (a preview: `briefing build
-    --drafts`).
+    ``kept``: what an earlier assembly of the same project made (:class:`Kept`), so `briefing serve` remakes only
+    edited events, actors, sources and stories.  ``drafts``: show drafts with the published events (a preview:
+    `briefing build --drafts`).
     """
     tz = ZoneInfo(timezone)
     if kept is not None:
-        kept.next_round()
-        made = [
-            kept.get(values, (ident, file, timezone), lambda i=ident, f=file, v=values: make_event(i, f, v, tz))
-            for ident, file, values in events
-        ]
-    else:
-        made = [make_event(ident, file, values, tz) for ident, file, values in events]
-    made.sort(key=lambda e: e.sort_key)
+        kept.others.next_round()
+    made = _ordered_events(events, tz, kept)
     shown: list[Event] = []
     hidden: list[Event] = []
     retracted: list[Event] = []

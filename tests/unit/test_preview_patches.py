@@ -53,6 +53,7 @@ EDITS = {
     "another actor": (replace_in(EVENT, "  - kyiv-city-council", "  - kyiv-city-council\n  - jose-nunez"), False, True),
     "another source": (replace_in(EVENT, "  - source: statement\n", ""), False, True),
     "a day with no other event": (replace_in(EVENT, "date: 2024-11-05", "date: 2024-11-07"), False, False),
+    "a time on its day": (replace_in(EVENT, "date: 2024-11-05", "date: 2024-11-05T23:50+02:00"), False, False),
     "an event added": (added, False, False),
 }
 
@@ -98,6 +99,9 @@ def test_what_a_save_carries_is_what_a_fresh_reading_makes(root: Path, name: str
     fresh = Project.load(root / "mkdocs.yml").check().record
 
     assert ("_by_actor" in after.__dict__) is carried  # carried, or left to be made when asked
+    assert (after.events, after.drafts, after.retracted) == (fresh.events, fresh.drafts, fresh.retracted)
+    unchanged = [e for e in before.events if e.file != EVENT]
+    assert all(e is after.event_by_id.get(e.id, e) for e in unchanged), "events of unchanged files made again"
     assert indexes(after) == indexes(fresh)
     for day in after.days:  # the carried lists hold the new events, not equal old ones
         assert all(e is after.event_by_id[e.id] for e in after.events_on(day))
