@@ -16,7 +16,7 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 # What changes a file; reading one ("opened", "closed_no_write") and its permissions ("attrib") do not.
-SETTLE = 0.02  # seconds without a change before a rebuild starts (a git checkout of many files: one rebuild)
+SETTLE = 0.02  # seconds without a change before a rebuild starts (a rebuild begun early is followed by another)
 CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 
 

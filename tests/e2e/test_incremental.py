@@ -337,21 +337,30 @@ def test_the_previews_generations_write_what_a_build_from_scratch_writes(built, 
     generate(loaded)
     edits = [retitle_a_lead, retitle_on_the_map, reword_off_the_map, retitle, redate, add_event, remove_event]
     for number, edit in enumerate(edits + [rename_actor, add_lede]):
-        before = contents(project)
-        edit(project)
-        after = contents(project)
-        for path in before.keys() | after.keys():
-            if before.get(path) != after.get(path):
-                loaded.file_events.note("modified" if path in after else "deleted", str(path))
+        save(loaded, project, edit)
         generate(loaded)
-        fresh = tmp_path / f"fresh-{number}"
-        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
-        build(fresh)
-        pages, fresh_pages = (
-            {path: text for path, text in files_of(folder / ".build" / "docs").items() if path.endswith(".md")}
-            for folder in (project, fresh)
-        )  # the preview makes the feeds and data files again only with every page
-        assert pages == fresh_pages, edit.__name__
+        assert_pages_as_from_scratch(project, tmp_path / f"fresh-{number}", edit.__name__)
+
+
+def save(loaded: Project, project: Path, edit: Callable[[Path], None]) -> None:
+    """Make ``edit`` and tell the project which files it changed, as the preview's watch does."""
+    before = contents(project)
+    edit(project)
+    after = contents(project)
+    for path in before.keys() | after.keys():
+        if before.get(path) != after.get(path):
+            loaded.file_events.note("modified" if path in after else "deleted", str(path))
+
+
+def assert_pages_as_from_scratch(project: Path, fresh: Path, name: str) -> None:
+    """The pages of ``project`` are those a build from scratch of a copy of its content (in ``fresh``) writes."""
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
+    build(fresh)
+    pages, fresh_pages = (
+        {path: text for path, text in files_of(folder / ".build" / "docs").items() if path.endswith(".md")}
+        for folder in (project, fresh)
+    )  # the preview makes the feeds and data files again only with every page
+    assert pages == fresh_pages, name
 
 
 def test_pages_split_by_year_are_rebuilt_as_a_build_from_scratch_writes_them(tmp_path, monkeypatch):
@@ -404,25 +413,14 @@ def test_the_split_maps_markers_are_rendered_again_only_when_they_name_an_edited
         return project / event.file
 
     edits = [
-        ("a later event at a busy place retitled", lambda: retitle_file(file_of(later), " (later)"), False),
-        ("a named event retitled", lambda: retitle_file(file_of(first), " (named)"), True),
+        ("a later event at a busy place retitled", lambda _: retitle_file(file_of(later), " (later)"), False),
+        ("a named event retitled", lambda _: retitle_file(file_of(first), " (named)"), True),
     ]
     for number, (name, edit, map_again) in enumerate(edits):
-        before = contents(project)
-        edit()
-        for path, text in contents(project).items():
-            if before.get(path) != text:
-                loaded.file_events.note("modified", str(path))
+        save(loaded, project, edit)
         generate(loaded)
         assert planned[-1] is not None and (urls.MAP in planned[-1]) == map_again, name
-        fresh = tmp_path / f"fresh-{number}"
-        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".build", "site"))
-        build(fresh)
-        pages, fresh_pages = (
-            {path: text for path, text in files_of(folder / ".build" / "docs").items() if path.endswith(".md")}
-            for folder in (project, fresh)
-        )
-        assert pages == fresh_pages, name
+        assert_pages_as_from_scratch(project, tmp_path / f"fresh-{number}", name)
 
 
 def _text(project: Path, event) -> str:

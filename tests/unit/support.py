@@ -129,3 +129,16 @@ def schema_errors(kind: str, path: Path) -> list[str]:
     return [
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator_for(kind).iter_errors(yaml12(tree))
     ]
+
+
+def replace_in(rel: str, old: str, new: str) -> Callable[[Path], str]:
+    """An edit of a project: the first ``old`` in its file ``rel`` becomes ``new``; it returns ``rel``."""
+
+    def apply(root: Path) -> str:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return rel
+
+    return apply

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import replace_in
 
 from generator.content.model import Record
 from generator.content.reread import FileEvents
@@ -25,17 +26,6 @@ from tests.conftest import copy_case
 
 EVENT = "content/events/2024/11/drones-over-kyiv.yaml"
 NEW = "title: Added\ndate: 2024-11-06\nsummary: Added.\ntopics: [diplomacy]\nactors: [jose-nunez]\nsources: [wire]\n"
-
-
-def replace_in(rel: str, old: str, new: str):
-    def apply(root: Path) -> str:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return rel
-
-    return apply
 
 
 def added(root: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import replace_in as edit
 
 from generator.content.cache import FileCache, fingerprint
 from generator.content.files import read_content
@@ -18,16 +19,6 @@ from tests.conftest import copy_case
 EVENT = "content/events/2024/11/drones-over-kyiv.yaml"
 OTHER = "content/events/2024/11/november-talks.yaml"
 ACTOR = "content/actors/jose-nunez.yaml"
-
-
-def edit(rel: str, old: str, new: str):
-    def apply(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return apply
 
 
 def write(rel: str, text: str):
