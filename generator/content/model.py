@@ -286,16 +286,23 @@ def _index_basis(event: Event) -> tuple:
     return event.id, event.day, event.when.start.year, event.actor_ids, event.topics, event.story, event.source_ids
 
 
+def edited_in_place(old: tuple[Event, ...], new: tuple[Event, ...]) -> list[tuple[Event, Event]] | None:
+    """The events of ``new`` that are not the very objects ``old`` has at the same position, each with the one it
+    took the place of (the preview keeps the Event objects of unchanged files, so these are the edited ones);
+    None when the counts differ.  What each edit may have moved is for the caller to compare."""
+    if len(old) != len(new):
+        return None
+    return [(a, b) for a, b in zip(old, new, strict=True) if a is not b]
+
+
 def carry_indexes(new: Record, old: Record) -> bool:
     """Give ``new`` the indexes ``old`` has made (by day, actor, topic, story, source, id), with its edited events
     put in, when its events are those of ``old`` with some edited in place: the same ids in the same order, each
     edited one in the same places.  The preview's usual save: each index is a pass over every event (40,000 at ten
     years), and a save used six of them.  False (nothing carried) otherwise.
     """
-    if len(new.events) != len(old.events):
-        return False
-    edited = [(a, b) for a, b in zip(old.events, new.events, strict=True) if a is not b]
-    if any(_index_basis(a) != _index_basis(b) for a, b in edited):
+    edited = edited_in_place(old.events, new.events)
+    if edited is None or any(_index_basis(a) != _index_basis(b) for a, b in edited):
         return False
     swap = {id(a): b for a, b in edited}
     made = old.__dict__

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.content.model import Event, Record
+from generator.content.model import Event, Record, edited_in_place
 from generator.pictures.maps import TITLES_NAMED, place_key
 from generator.settings import Settings
 from generator.util import digest
@@ -75,19 +75,16 @@ class State:
     years: tuple[int, int] | None = None  # the record's calendar years: every actor's sparkline spans them
 
 
+class _Site(NamedTuple):
+    record: Record
+    pages: dict[str, urls.Page]  # urls.site_pages(record)
+    split_topics: frozenset[str]  # the topics whose events are listed a year to a page
+
+
 class _Places(NamedTuple):
     events: tuple[Event, ...]
     places: dict[str, Place]
     located: int  # how many of them are on the map
-
-
-def _edited(old: tuple[Event, ...], new: tuple[Event, ...]) -> list[Event] | None:
-    """The events of ``new`` that are not those of ``old`` at the same place (the preview keeps the Event
-    objects of unchanged files); None when that is not all that changed (events added, removed, moved)."""
-    if len(old) != len(new):
-        return None
-    pairs = [(a, b) for a, b in zip(old, new, strict=True) if a is not b]
-    return [b for _, b in pairs] if all(a.id == b.id for a, b in pairs) else None
 
 
 def place_of(record: Record, event: Event) -> Place:
@@ -130,17 +127,19 @@ class PlanStore:
         self.path = path
         self._saved: State | None = None
         self._last_places: _Places | None = None  # of the last record (:meth:`_places_of`)
-        self._topics: tuple[Mapping[str, urls.Page], frozenset[str]] | None = None
-        self._site: tuple[Record, dict[str, urls.Page]] | None = None  # the last record's pages (:meth:`site_of`)
+        self._site: _Site | None = None  # the last record's pages (:meth:`site_of`)
         self.held = False  # `briefing serve`: kept in memory, written when the preview stops (:meth:`hold`)
 
     def site_of(self, record: Record) -> dict[str, urls.Page]:
         """:func:`urls.site_pages` of ``record``: that of this store's last record when it is the same list
         (:func:`urls.same_pages`; at ten years 52,000 entries made in 0.2-0.4 s, checked in a few ms)."""
         last = self._site
-        site = last[1] if last is not None and urls.same_pages(last[0], record) else urls.site_pages(record)
-        self._site = (record, site)
-        return site
+        if last is not None and urls.same_pages(last.record, record):
+            self._site = last._replace(record=record)
+        else:
+            pages = urls.site_pages(record)
+            self._site = _Site(record, pages, frozenset(s[0].id for kind, s in pages.values() if kind == "topic_year"))
+        return self._site.pages
 
     def state_of(self, record: Record, pdf_days: set[date], site: Mapping[str, urls.Page], print_: str) -> State:
         """The state of a generation of ``record``, whose pages are ``site`` (:func:`urls.site_pages`)."""
@@ -158,22 +157,21 @@ class PlanStore:
         )
 
     def _split_topics(self, site: Mapping[str, urls.Page]) -> frozenset[str]:
-        last = self._topics
-        if last is None or last[0] is not site:  # the same list as last time (:meth:`site_of`): the same topics
-            last = self._topics = (site, frozenset(s[0].id for kind, s in site.values() if kind == "topic_year"))
-        return last[1]
+        if self._site is not None and self._site.pages is site:  # made by :meth:`site_of`, with the list
+            return self._site.split_topics
+        return frozenset(s[0].id for kind, s in site.values() if kind == "topic_year")
 
     def _places_of(self, record: Record) -> tuple[dict[str, Place], int]:
         """Where each event shows, and how many are on the map: the last record's, with its edited events'
         places made again, when the events are the same ones in the same order (the preview's saves)."""
         last = self._last_places
-        edited = _edited(last.events, record.events) if last is not None else None
-        if last is None or edited is None:
+        edited = edited_in_place(last.events, record.events) if last is not None else None
+        if last is None or edited is None or any(a.id != b.id for a, b in edited):  # added, removed or moved
             places = {e.id: place_of(record, e) for e in record.events}
             located = sum(p.located for p in places.values())
         else:  # same count, so the same split
             places, located = dict(last.places), last.located
-            for event in edited:
+            for _, event in edited:
                 place = places[event.id] = place_of(record, event)
                 located += place.located - last.places[event.id].located
         self._last_places = _Places(record.events, places, located)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from generator.content.model import edited_in_place
+
 HOME = "index.md"
 ARCHIVE = "briefings/index.md"
 ACTORS = "actors/index.md"
@@ -137,13 +139,14 @@ def same_pages(old, new) -> bool:  # old, new: generator.content.model.Record
     """
     if (old.days, old.topics, old.retracted) != (new.days, new.topics, new.retracted):
         return False
-    if old.actors.keys() != new.actors.keys() or len(old.events) != len(new.events):
+    if old.actors.keys() != new.actors.keys():
         return False
     if list(old.stories.values()) != list(new.stories.values()):
         return False
     if list(old.sources.values()) != list(new.sources.values()):
         return False
-    return all(a is b or _page_basis(a) == _page_basis(b) for a, b in zip(old.events, new.events, strict=True))
+    edited = edited_in_place(old.events, new.events)
+    return edited is not None and all(_page_basis(a) == _page_basis(b) for a, b in edited)
 
 
 def _page_basis(event) -> tuple:
