@@ -207,7 +207,8 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
         dirty.forget(settings)
         config.plugins.on_startup(command="build", dirty=is_dirty)
         try:
-            mkdocs_build(config, dirty=is_dirty)
+            with project.mkdocs_files.used():
+                mkdocs_build(config, dirty=is_dirty)
         finally:
             config.plugins.on_shutdown()
         outputs = {f.dest_uri for f in plugin.files or ()}

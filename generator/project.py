@@ -31,6 +31,7 @@ from generator.exports.assembly import PieceStore
 from generator.markup.cache import MarkdownCache
 from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
+from generator.site.filelist import KeptFiles
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
 from generator.util import fork
@@ -102,6 +103,11 @@ class Project:
     def redirects(self) -> Redirects:
         """The permanent links and the old addresses of renamed things, written into the site after MkDocs."""
         return Redirects(self._cache_file("redirects.json"))
+
+    @cached_property
+    def mkdocs_files(self) -> KeptFiles:
+        """MkDocs' list of the site's files, kept between builds of this process (the preview, the daemon)."""
+        return KeptFiles()
 
     @cached_property
     def templates(self) -> Templates:

@@ -149,7 +149,8 @@ def serve(project: Project, dev_addr: str, *, open_browser: bool = False, out: T
         try:
             config = config or get_config()
             config.site_url = server.url
-            mkdocs_build(config, serve_url=server.url, dirty=True)
+            with project.mkdocs_files.used():
+                mkdocs_build(config, serve_url=server.url, dirty=True)
         except ContentError as exc:  # mkdocs.yml's own options
             status.failed(exc.problems)
         except Abort as exc:  # the content has errors (the plugin kept them), or MkDocs stopped for another reason

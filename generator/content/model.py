@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from generator.content import schema
 from generator.content.dates import Point, When
-from generator.util.keep import ByIdentity
+from generator.util.keep import ByIdentity, edited_positions
 from generator.util.store import pickled_by_fields
 
 
@@ -290,9 +290,8 @@ def edited_in_place(old: tuple[Event, ...], new: tuple[Event, ...]) -> list[tupl
     """The events of ``new`` that are not the very objects ``old`` has at the same position, each with the one it
     took the place of (the preview keeps the Event objects of unchanged files, so these are the edited ones);
     None when the counts differ.  What each edit may have moved is for the caller to compare."""
-    if len(old) != len(new):
-        return None
-    return [(a, b) for a, b in zip(old, new, strict=True) if a is not b]
+    positions = edited_positions(old, new)
+    return None if positions is None else [(old[i], new[i]) for i in positions]
 
 
 def carry_indexes(new: Record, old: Record) -> bool:

@@ -18,6 +18,7 @@ from generator.content.replaces import Replacement, of_file, replaced_ids, repla
 from generator.content.rules import lede_markup_warnings
 from generator.content.schema import Checked
 from generator.errors import Problem
+from generator.util.keep import edited_positions
 
 RESERVED_PAGES = {
     "briefings",
@@ -102,6 +103,9 @@ class Validated:
     topics: list[Problem]
     aliases: list[Problem]
     replaced: list[Problem]
+    # How many of ``problems`` the files' rules found (the rest are the pages' and ledes'): those an edit of files
+    # that had and have no problem of their own leaves as they were.
+    of_files: int = 0
 
 
 # More files changed than this and checking them all costs no more than the comparison.
@@ -153,9 +157,15 @@ def _gathered(
             problems.extend(per_file[id(c)][1])
     problems.extend(aliases)
     problems.extend(replaced)
-    problems.extend(_page_rules(content))
+    return _with_pages(content, problems, known, per_file, topics, aliases, replaced)
+
+
+def _with_pages(content: Content, problems: list[Problem], *kept: Any) -> Validated:
+    """The validation of ``content`` whose files' rules found ``problems``: the pages' and ledes' rules added."""
+    of_files = len(problems)
+    problems = [*problems, *_page_rules(content)]
     problems.extend(lede_markup_warnings(content.ledes.values(), content.page_texts.items()))
-    return Validated(content, problems, known, per_file, topics, aliases, replaced)
+    return Validated(content, problems, *kept, of_files=of_files)
 
 
 def _again(content: Content, last: Validated) -> Validated | None:
@@ -165,19 +175,35 @@ def _again(content: Content, last: Validated) -> Validated | None:
         return None
     if last.known._hints is not None:  # a suggestion was made from names: a changed name may change it
         return None
-    old = {id(c): c for c in before.all_checked()}
-    new = {id(c): c for c in content.all_checked()}
-    gone = [c for key, c in old.items() if key not in new]
-    came = [c for key, c in new.items() if key not in old]
+    gone, came = _changed(before.all_checked(), content.all_checked())
     if len(gone) + len(came) > AGAIN_AT_MOST or Counter(map(_shape, gone)) != Counter(map(_shape, came)):
         return None
     known = last.known
     known.content = content  # the same ids; names for a suggestion (none made so far) come from the new files
-    per_file = {key: rules for key, rules in last.per_file.items() if key in new}
-    per_file.update((id(c), rules) for c in came if any(rules := _file_rules(c, known)))
+    per_file = dict(last.per_file)
+    for c in gone:
+        per_file.pop(id(c), None)
+    added = {id(c): rules for c in came if any(rules := _file_rules(c, known))}
+    per_file.update(added)
     actors = any(c.kind == "actor" for c in (*gone, *came))
     aliases = list(_alias_clashes(content.files["actor"])) if actors else last.aliases
+    quiet = not added and all(id(c) not in last.per_file and not c.problems for c in (*gone, *came))
+    if quiet and aliases is last.aliases and content.problems == before.problems:
+        # The files' problems are those of the last validation: the edited files had none and have none.
+        files = last.problems[: last.of_files]
+        return _with_pages(content, files, known, per_file, last.topics, aliases, last.replaced)
     return _gathered(content, known, per_file, last.topics, aliases, last.replaced)
+
+
+def _changed(old: list[Checked], new: list[Checked]) -> tuple[list[Checked], list[Checked]]:
+    """The checked files of ``old`` that ``new`` does not have, and those it has that ``old`` does not: the
+    very objects compared (the content cache keeps an unchanged file's)."""
+    edited = edited_positions(old, new)  # a save edited files in place: compared position by position
+    if edited is not None and not ({id(old[i]) for i in edited} & {id(new[i]) for i in edited}):
+        return [old[i] for i in edited], [new[i] for i in edited]
+    before = {id(c): c for c in old}
+    after = {id(c): c for c in new}
+    return [c for key, c in before.items() if key not in after], [c for key, c in after.items() if key not in before]
 
 
 def _shape(c: Checked) -> tuple:

@@ -25,13 +25,14 @@ import os
 import shutil
 from collections.abc import Mapping
 from html import escape
+from operator import is_
 from pathlib import Path
 from typing import NamedTuple
 
 from generator.content.cache import stamp_of
 from generator.content.model import Record
 from generator.util.folder import MANIFEST, Writer, WriteReport, manifest
-from generator.util.keep import ByIdentity
+from generator.util.keep import ByIdentity, edited_positions
 from generator.util.store import write_atomic
 from generator.views import urls
 
@@ -80,6 +81,17 @@ def redirect_page(old: str, target: Target, lang: str = "en") -> str:
     return REDIRECT.format(lang=escape(lang), title=escape(target.title), target=escape(relative, quote=True))
 
 
+class _Made(NamedTuple):
+    """The redirect pages last made: from which events (and retracted ones), on what basis, each event's own."""
+
+    events: tuple
+    retracted: tuple
+    basis: tuple  # (whether the timeline is split, the language)
+    named: dict[str, str]  # the renamed actors', sources', stories' and topics' and any extra
+    own: list[dict[str, str]]  # each event's pages, in the order of ``events``
+    files: dict[str, str]  # all of them: never changed once made (a later save's are a copy)
+
+
 class _Staged(NamedTuple):
     """What a :class:`Redirects` staged last: where, its manifest's stamp then, the pages, the manifest."""
 
@@ -97,26 +109,61 @@ class Redirects:
         self._written: dict[Path, dict[str, str]] = {}  # site folder → {file: its text}
         # The preview keeps the Event objects of unchanged files: their pages are made once (40,000 at ten years).
         self._events: ByIdentity[dict[str, str]] = ByIdentity()
+        self._made: _Made | None = None  # what :meth:`pages` made last
+        self._edited: list[str] | None = None  # the files it made again from the ones before (None: all of them)
         self._staged: _Staged | None = None  # what this object staged last
 
     def write(self, record: Record, site_dir: Path, lang: str = "en", extra: Mapping[str, Target] | None = None) -> int:
         """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
+        last = self._made
         files = self.pages(record, lang, extra)
-        self._write(files, site_dir)
+        edited = self._edited if last is not None and self._written.get(site_dir) is last.files else None
+        self._write(files, site_dir, edited)
         return len(files)
 
     def pages(self, record: Record, lang: str = "en", extra: Mapping[str, Target] | None = None) -> dict[str, str]:
         """{file under the site root: its text} of every redirect of the record (and ``extra``)."""
-        self._events.next_round()
         split = urls.timeline_is_split(len(record.events))  # where an event without a day lives depends on it
+        basis = (split, lang)
+        named = _files({**targets(urls.named_redirects(record)), **(extra or {})}, lang)
+        made = self._made
+        if made is not None and made.basis == basis and made.named == named and _same(made.retracted, record.retracted):
+            patched = self._patched(made, record)
+            if patched is not None:
+                return patched
+        self._events.next_round()
+        own = [
+            self._events.get(event, basis, lambda e=event: _files(targets(urls.event_redirects(record, e)), lang))
+            for event in record.events
+        ]
         files: dict[str, str] = {}
-        for event in (*record.events, *record.retracted):
-            files.update(
-                self._events.get(
-                    event, (split, lang), lambda e=event: _files(targets(urls.event_redirects(record, e)), lang)
-                )
-            )
-        files.update(_files({**targets(urls.named_redirects(record)), **(extra or {})}, lang))
+        for pages in own:
+            files.update(pages)
+        for event in record.retracted:
+            files.update(_files(targets(urls.event_redirects(record, event)), lang))
+        files.update(named)
+        self._made = _Made(record.events, record.retracted, basis, named, own, files)
+        self._edited = None
+        return files
+
+    def _patched(self, made: _Made, record: Record) -> dict[str, str] | None:
+        """The last pages with those of events edited in place made again (the preview's save: 40,000 events at
+        ten years, one edited); None when an edited event's addresses changed, or another event's page shows at
+        one of them (then all are made again, in order, so the same event's page wins as in a whole making)."""
+        positions = edited_positions(made.events, record.events)
+        if positions is None:
+            return None
+        files, own, edited = dict(made.files), list(made.own), []
+        for i in positions:
+            before = made.own[i]
+            after = _files(targets(urls.event_redirects(record, record.events[i])), made.basis[1])
+            if after.keys() != before.keys() or any(files[rel] is not text for rel, text in before.items()):
+                return None
+            own[i] = after
+            files.update(after)
+            edited.extend(after)
+        self._made = made._replace(events=record.events, retracted=record.retracted, own=own, files=files)
+        self._edited = edited
         return files
 
     def stage(self, record: Record, folder: Path, lang: str = "en") -> WriteReport:
@@ -159,17 +206,21 @@ class Redirects:
             self._save(site_dir, sorted(staged))
         return len(staged)
 
-    def _write(self, files: dict[str, str], site_dir: Path) -> None:
+    def _write(self, files: dict[str, str], site_dir: Path, edited: list[str] | None = None) -> None:
+        """Write what differs from the site's; ``edited``: the only files that can, those written last being
+        the files :meth:`pages` made these from."""
         last = self._written.get(site_dir)
         if last is None:
             last = dict.fromkeys(self._listed(site_dir), "")  # written by another process: compared on disk
-        for rel, text in files.items():
+        for rel in files if edited is None else edited:
+            text = files[rel]
             if last.get(rel) != text and _read(site_dir / rel) != text:
                 write_atomic(site_dir / rel, text.encode("utf-8"))
-        for rel in sorted(set(last) - set(files)):
-            _remove_redirect(site_dir, rel)
-        self._written[site_dir] = dict(files)
-        if set(last) != set(files):
+        if edited is None:
+            for rel in sorted(set(last) - set(files)):
+                _remove_redirect(site_dir, rel)
+        self._written[site_dir] = files  # never changed once made
+        if edited is None and set(last) != set(files):
             self._save(site_dir, sorted(files))
 
     def _load(self) -> dict[str, list[str]]:
@@ -191,6 +242,10 @@ class Redirects:
         kept = {folder: listed for folder, listed in self._load().items() if Path(folder).is_dir()}
         kept[str(site_dir)] = files
         write_atomic(self.state, json.dumps(kept, sort_keys=True).encode("utf-8"))
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    return len(old) == len(new) and all(map(is_, old, new))
 
 
 def _files(found: Mapping[str, Target], lang: str) -> dict[str, str]:

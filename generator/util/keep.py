@@ -11,10 +11,19 @@ comparing 40,000 events field by field would cost what it saves.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from operator import is_
+from itertools import compress
+from operator import is_, is_not
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+def edited_positions(old: tuple | list, new: tuple | list) -> list[int] | None:
+    """Where ``new`` has not the very object ``old`` has at the same position (compared in C: a save in the
+    preview edits a few of 40,000); None when the lengths differ."""
+    if len(old) != len(new):
+        return None
+    return list(compress(range(len(new)), map(is_not, old, new)))
 
 
 class ByIdentity(Generic[T]):

@@ -139,3 +139,34 @@ def test_the_split_map_is_made_again_when_an_edited_event_is_named_on_it_before_
     alone = replace(state(named), places=elsewhere)
     assert urls.MAP not in plan._shape_only(alone, alone, {"z"})  # alone at its place: its marker is its title
     assert urls.MAP in plan._shape_only(alone, alone, {"d"})
+
+
+def _redirect_files(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+MOVED = ("a day with no other event", "a time on its day", "an event added")
+REDIRECT_EDITS = {  # name: (the edit, whether the last pages are patched rather than made whole)
+    # an event that moves among the others (another day, another time) changes its neighbours' places too
+    **{name: (change, name not in MOVED) for name, (change, _, _) in EDITS.items()},
+    "renamed, the old id kept": (replace_in(EVENT, "title: ", "replaces: [kyiv-drones]\ntitle: "), False),
+    "retracted": (
+        replace_in(EVENT, "title: ", "status: retracted\nretraction:\n  date: 2024-11-07\n  text: Withdrawn.\ntitle: "),
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", REDIRECT_EDITS)
+def test_the_redirect_pages_after_a_save_are_those_made_from_scratch(root: Path, tmp_path: Path, name: str):
+    change, patched = REDIRECT_EDITS[name]
+    project, events = previewing(root)
+    site, fresh_site = tmp_path / "site", tmp_path / "fresh"
+    project.redirects.write(project.check().record, site)
+    events.note("modified", str(root / change(root)))
+    record = project.check().record
+    project.redirects.write(record, site)
+    fresh = Project.load(root / "mkdocs.yml")
+    fresh.redirects.write(fresh.check().record, fresh_site)
+    assert _redirect_files(site) == _redirect_files(fresh_site)
+    assert (project.redirects._edited is not None) is patched

@@ -118,3 +118,33 @@ def test_a_chain_of_saves_stays_the_whole_validation(root: Path):
         last = validated(read_content(root, cache), last)  # put back: a save too
         whole = validated(read_content(root, FileCache(fingerprint())))
         assert sort_problems(last.problems) == sort_problems(whole.problems), f"{name}, put back"
+
+
+def test_an_edit_of_files_without_problems_keeps_the_files_problems_in_their_order(root: Path, monkeypatch):
+    """Other files' problems are the last validation's, in the order a whole validation finds them, without a
+    pass over every file to gather them again."""
+    from generator.content import validate
+
+    edit(OTHER, "title: ", "colour: red\ntitle: ")(root)  # a problem elsewhere, which the retitle leaves alone
+    write("content/pages/timeline.md", "# Mine\n")(root)  # and a page's, which is found again
+    cache = FileCache(fingerprint())
+    last = validated(read_content(root, cache))
+    assert any(p.file.endswith("november-talks.yaml") for p in last.problems)
+    edit(EVENT, "title: ", "title: Retitled, ")(root)
+    content = read_content(root, cache)
+    monkeypatch.setattr(validate, "_gathered", lambda *a: pytest.fail("gathered from every file again"))
+    again = validated(content, last)
+    monkeypatch.undo()
+    whole = validated(read_content(root, FileCache(fingerprint())))
+    assert again.problems == whole.problems
+    assert again.of_files == whole.of_files
+
+
+def test_files_that_changed_places_are_compared_as_objects_not_positions():
+    from generator.content.validate import _changed
+
+    a, b, c, d = (object() for _ in range(4))
+    assert _changed([a, b, c], [a, d, c]) == ([b], [d])
+    assert _changed([a, b, c], [a, c, b]) == ([], [])  # the same files, listed in another order
+    assert _changed([a, b], [a, b, c]) == ([], [c])
+    assert _changed([a, b, c], [b, c]) == ([a], [])
