@@ -174,8 +174,9 @@ class BriefingPlugin(BasePlugin):
     def on_files(self, files, config: MkDocsConfig):
         self.left_out = 0
         if self.generated:
-            for file in files.documentation_pages():
-                if file.src_uri in self.generated.handwritten:
+            for uri in self.generated.handwritten:
+                file = files.get_file_from_path(uri)
+                if file is not None and file.is_documentation_page():
                     # A dirty build reads only changed pages, and a page not read has no title: the navigation
                     # every page shows would name an unchanged hand-written page "None".  They are few: always read.
                     file.is_modified = _always

@@ -188,6 +188,17 @@ def _data_docs(doc) -> tuple[FileDoc, ...]:
     )
 
 
+def _not_in_calendar(event) -> bool:
+    return not ical.in_calendar(event)
+
+
+def _left_out(ctx: Context) -> int:
+    """How many published events the calendar leaves out (kept from the last count in the preview)."""
+    if ctx.kept is None:
+        return sum(map(_not_in_calendar, ctx.record.events))
+    return ctx.kept.count("left out of the calendar", ctx.record.events, _not_in_calendar)
+
+
 def data_view(ctx: Context, publishing: Publishing) -> DataView:
     """What the Data page says: every file, its fields, and how it maps the record."""
     record = ctx.record
@@ -219,7 +230,7 @@ def data_view(ctx: Context, publishing: Publishing) -> DataView:
         actor_example=Link(record.actors[first_actor].name, links.to(actor_feed_path(first_actor)))
         if first_actor
         else None,
-        left_out=sum(1 for e in record.events if not ical.in_calendar(e)),
+        left_out=_left_out(ctx),
         entries=ENTRIES,
         actor_entries=ACTOR_ENTRIES,
         timezone=record.timezone,

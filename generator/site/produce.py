@@ -215,7 +215,7 @@ def produce(
     that can fork), a worker renders part of the pages at the same time.  ``exporter``: the exports, already
     started in a forked worker (:func:`write_docs`, which abandons it if this raises before joining it).
     """
-    writer = Writer(folder)
+    writer = Writer(folder, walk=True)  # the docs: many files in few folders
     for rel, content in static.items():
         writer.put(rel, content)
     gone = [page for page in keep if not writer.keep(page)]  # unchanged, unless someone deleted it

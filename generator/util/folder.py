@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -57,6 +57,15 @@ def write_changed(files: dict[str, str | bytes], folder: Path) -> WriteReport:
     return writer.finish()
 
 
+def _files_under(folder: str) -> Iterator[str]:
+    """Every file under ``folder``, by its path relative to it (with /)."""
+    start = len(os.path.join(folder, ""))
+    for top, _, names in os.walk(folder):
+        prefix = top[start:].replace(os.sep, "/") + "/" if len(top) > len(folder) else ""
+        for name in names:
+            yield prefix + name
+
+
 class Writer:
     """:func:`write_changed` one file at a time, so a site's pages need not all be in memory at once.
 
@@ -64,14 +73,19 @@ class Writer:
     process put, then ``finish``: files the previous run made and this one did not are removed.
     """
 
-    def __init__(self, folder: Path, old: dict[str, str] | None = None):
-        """``old``: the manifest this process's last writer left in ``folder`` (:meth:`finish`), not read again."""
+    def __init__(self, folder: Path, old: dict[str, str] | None = None, *, walk: bool = False):
+        """``old``: the manifest this process's last writer left in ``folder`` (:meth:`finish`), not read again.
+        ``walk``: files kept are looked for in one walk of the folder, not one by one: for many files in few
+        folders (the docs folder: 14,800 files in 27 folders are listed in a quarter of the time their stats
+        take; a folder per file is the other way round)."""
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._prefix = os.path.join(folder, "")  # os.path rather than Path: a site has tens of thousands of files
         self.old = digests(folder) if old is None else old
         self.new: dict[str, str] = {}
         self.report = WriteReport()
+        self._walk = walk
+        self._listed: set[str] | None = None  # every file in the folder, once walked (:meth:`keep`)
 
     def put(self, rel: str, content: str | bytes) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -103,12 +117,18 @@ class Writer:
     def keep(self, rel: str) -> bool:
         """Count a file the previous run made as made again, unchanged; False when it is not there to keep."""
         digest = self.old.get(rel)
-        # os.path rather than a Path: a rebuild keeps tens of thousands of files, and this is all it does
-        if digest is None or not os.path.isfile(self._prefix + rel):
+        if digest is None or not self._there(rel):
             return False
         self.new[rel] = digest
         self.report.unchanged += 1
         return True
+
+    def _there(self, rel: str) -> bool:
+        if not self._walk:
+            return os.path.isfile(self._prefix + rel)
+        if self._listed is None:
+            self._listed = set(_files_under(str(self.folder)))
+        return rel in self._listed
 
     def carry(self, rel: str) -> None:
         """Count a file this process's last writer left, and knows to be there unchanged, as made again."""

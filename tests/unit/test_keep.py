@@ -40,3 +40,26 @@ def test_same_items_reuse_only_for_the_same_objects_in_the_same_order_and_an_equ
     assert kept.get("day", (b,), 2, make(6)) == 6  # fewer items
     assert kept.get("other day", (b,), 2, make(7)) == 7  # each key its own
     assert made == [1, 3, 4, 5, 6, 7]
+
+
+def test_a_count_kept_asks_only_the_items_edited_in_place():
+    class Item:
+        def __init__(self, odd: bool) -> None:
+            self.odd = odd
+
+    asked = []
+
+    def odd(item: Item) -> bool:
+        asked.append(item)
+        return item.odd
+
+    kept = BySameItems()
+    items = [Item(i % 2 == 1) for i in range(10)]
+    assert kept.count("odd", tuple(items), odd) == 5
+    asked.clear()
+    items[2], items[3] = Item(True), Item(True)  # one more odd
+    assert kept.count("odd", tuple(items), odd) == 6
+    assert len(asked) == 4  # the two new items and the two they took the place of
+    items.append(Item(True))
+    assert kept.count("odd", tuple(items), odd) == 7  # another length: every item counted
+    assert kept.count("odd", tuple(items), lambda item: not item.odd) == 4  # another question: asked of all

@@ -170,3 +170,20 @@ def test_the_redirect_pages_after_a_save_are_those_made_from_scratch(root: Path,
     fresh.redirects.write(fresh.check().record, fresh_site)
     assert _redirect_files(site) == _redirect_files(fresh_site)
     assert (project.redirects._edited is not None) is patched
+
+
+def test_saves_one_after_another_keep_the_record_in_order(root: Path):
+    """Each save puts its edited events in the places of the ones they were made from: the places kept from the
+    save before must still be right (the same event edited twice, then others)."""
+    project, events = previewing(root)
+    project.check()
+    other = "content/events/2024/11/november-talks.yaml"
+    for n, rel in enumerate([EVENT, EVENT, other, EVENT]):
+        replace_in(rel, "title: ", f"title: Edit {n}, ")(root)
+        events.note("modified", str(root / rel))
+        after = project.check().record
+        fresh = Project.load(root / "mkdocs.yml").check().record
+        assert [(e.id, e.title) for e in after.events] == [(e.id, e.title) for e in fresh.events], n
+        assert "_by_actor" not in after.__dict__ or after.events_on(date(2024, 11, 5)) == fresh.events_on(
+            date(2024, 11, 5)
+        )
