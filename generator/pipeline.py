@@ -12,6 +12,7 @@ briefing plugin calls :func:`generate` on every save.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Mapping
@@ -175,9 +176,10 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
-def run_mkdocs(project: Project, generated: Generated) -> int:
+def run_mkdocs(project: Project, generated: Generated, *, keep: bool = False) -> int:
     """MkDocs build in strict mode: any warning (a broken link) fails the build.  The number of pages left out
-    as unchanged (generator/site/dirty.py)."""
+    as unchanged (generator/site/dirty.py).  ``keep``: the project lives on (`briefing daemon`), and keeps
+    MkDocs' list of files for its next build (generator/site/filelist.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -207,7 +209,7 @@ def run_mkdocs(project: Project, generated: Generated) -> int:
         dirty.forget(settings)
         config.plugins.on_startup(command="build", dirty=is_dirty)
         try:
-            with project.mkdocs_files.used():
+            with project.mkdocs_files.used() if keep else contextlib.nullcontext():
                 mkdocs_build(config, dirty=is_dirty)
         finally:
             config.plugins.on_shutdown()
@@ -245,7 +247,7 @@ def build(project: Project, *, pdf: bool | None = None, keep: bool = False) -> B
     indexing = pagefind.start_indexing(settings, bundles)  # on the other core while MkDocs builds
     start = time.perf_counter()
     try:
-        left_out = run_mkdocs(project, generated)
+        left_out = run_mkdocs(project, generated, keep=keep)
     except BaseException:
         pagefind.abandon(indexing)
         raise

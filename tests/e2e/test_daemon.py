@@ -70,6 +70,8 @@ def test_the_daemons_builds_after_each_edit_give_the_site_a_build_from_scratch_g
         monkeypatch.delenv("BRIEFING_PARALLEL")
         assert different(project / "site", fresh / "site") == [], f"after {SEQUENCE[:done]}"
     assert keeper.project is not kept, "a build by another process went unnoticed"
+    builds_of_kept = 1 + SEQUENCE.index(OTHER_BUILD_AFTER) + 1
+    assert kept.mkdocs_files.made < builds_of_kept, "MkDocs' list of files was made again for every build"
     keeper.close()
     assert (project / ".build" / "cache" / "pages.pickle").is_file(), "the page plan was not written at the end"
 
