@@ -17,6 +17,7 @@ import pickle
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.content.cache import FileCache
 from generator.content.check import CheckResult, check_project, record_of
@@ -31,13 +32,15 @@ from generator.exports.assembly import PieceStore
 from generator.markup.cache import MarkdownCache
 from generator.pictures import Basemap
 from generator.settings import Settings, load_settings
-from generator.site.filelist import KeptFiles
 from generator.site.plan import PlanStore
 from generator.site.redirects import Redirects
 from generator.util import fork
 from generator.util.keep import BySameItems
 from generator.util.paths import node_modules
 from generator.views.templates import Templates
+
+if TYPE_CHECKING:
+    from generator.site.filelist import KeptFiles
 
 
 @dataclass
@@ -107,6 +110,8 @@ class Project:
     @cached_property
     def mkdocs_files(self) -> KeptFiles:
         """MkDocs' list of the site's files, kept between builds of this process (the preview, the daemon)."""
+        from generator.site.filelist import KeptFiles  # MkDocs is imported by the commands that build, only
+
         return KeptFiles()
 
     @cached_property
