@@ -269,7 +269,9 @@ class BriefingPlugin(BasePlugin):
                 self.generated.redirects if self.dirty else None,
             )
         elif self.generated:
-            self.project.redirects.write(self.generated.record, Path(config.site_dir), self.settings.language)
+            # The preview's folder is its own, removed when it stops: no other process needs the list of its files.
+            record, language = self.generated.record, self.settings.language
+            self.project.redirects.write(record, Path(config.site_dir), language, remember=not self.serving)
             if self.prepared is None:  # `briefing serve`: `briefing build` indexes itself
                 with self.project.markdown.active():
                     self.preview_index.index(self.generated, self.settings, Path(config.site_dir))

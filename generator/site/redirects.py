@@ -113,12 +113,23 @@ class Redirects:
         self._edited: list[str] | None = None  # the files it made again from the ones before (None: all of them)
         self._staged: _Staged | None = None  # what this object staged last
 
-    def write(self, record: Record, site_dir: Path, lang: str = "en", extra: Mapping[str, Target] | None = None) -> int:
-        """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many."""
+    def write(
+        self,
+        record: Record,
+        site_dir: Path,
+        lang: str = "en",
+        extra: Mapping[str, Target] | None = None,
+        *,
+        remember: bool = True,
+    ) -> int:
+        """Every redirect of the record (and ``extra``, {old folder: Target}) into ``site_dir``; how many.
+        ``remember``: list the files written in the state file, for another process writing into ``site_dir``
+        later; not for a folder only this process writes into (the preview's, removed when it stops: the list
+        of 40,000 files took 0.9 s to write again after each save that added or removed an event)."""
         last = self._made
         files = self.pages(record, lang, extra)
         edited = self._edited if last is not None and self._written.get(site_dir) is last.files else None
-        self._write(files, site_dir, edited)
+        self._write(files, site_dir, edited, remember)
         return len(files)
 
     def pages(self, record: Record, lang: str = "en", extra: Mapping[str, Target] | None = None) -> dict[str, str]:
@@ -206,12 +217,14 @@ class Redirects:
             self._save(site_dir, sorted(staged))
         return len(staged)
 
-    def _write(self, files: dict[str, str], site_dir: Path, edited: list[str] | None = None) -> None:
+    def _write(
+        self, files: dict[str, str], site_dir: Path, edited: list[str] | None = None, remember: bool = True
+    ) -> None:
         """Write what differs from the site's; ``edited``: the only files that can, those written last being
         the files :meth:`pages` made these from."""
         last = self._written.get(site_dir)
-        if last is None:
-            last = dict.fromkeys(self._listed(site_dir), "")  # written by another process: compared on disk
+        if last is None:  # written by another process (compared on disk), or by none
+            last = dict.fromkeys(self._listed(site_dir), "") if remember else {}
         for rel in files if edited is None else edited:
             text = files[rel]
             if last.get(rel) != text and _read(site_dir / rel) != text:
@@ -220,7 +233,7 @@ class Redirects:
             for rel in sorted(set(last) - set(files)):
                 _remove_redirect(site_dir, rel)
         self._written[site_dir] = files  # never changed once made
-        if edited is None and set(last) != set(files):
+        if remember and edited is None and set(last) != set(files):
             self._save(site_dir, sorted(files))
 
     def _load(self) -> dict[str, list[str]]:

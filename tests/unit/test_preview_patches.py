@@ -187,3 +187,21 @@ def test_saves_one_after_another_keep_the_record_in_order(root: Path):
         assert "_by_actor" not in after.__dict__ or after.events_on(date(2024, 11, 5)) == fresh.events_on(
             date(2024, 11, 5)
         )
+
+
+def test_the_previews_redirects_are_not_listed_for_other_processes(root: Path, tmp_path: Path):
+    """The preview's site folder is its own: after an event is added (all made again), the pages are right and
+    the state file that lists each folder's redirect pages for a later build is not written."""
+    project, events = previewing(root)
+    (root / ".build" / "cache").mkdir(parents=True)
+    site, fresh_site = tmp_path / "site", tmp_path / "fresh"
+    project.redirects.write(project.check().record, site, remember=False)
+    events.note("created", str(root / added(root)))
+    project.redirects.write(project.check().record, site, remember=False)
+    fresh = Project.load(root / "mkdocs.yml")
+    fresh.redirects.write(fresh.check().record, fresh_site)
+    assert _redirect_files(site) == _redirect_files(fresh_site)
+    assert "events/aa-added/index.html" in _redirect_files(site)
+    state = root / ".build" / "cache" / "redirects.json"
+    assert str(site) not in (state.read_text() if state.is_file() else "")
+    assert str(fresh_site) in state.read_text()  # a build's is listed
