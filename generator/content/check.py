@@ -83,10 +83,9 @@ def check_project(
 
     ``cache``: files checked before (unchanged ones are not read again); ``kept``: events, actors, sources and
     stories made before, by the checked values they were made from (see :func:`generator.content.model.assemble`);
-    ``also``: the other
-    folders the build reads files from (templates, the theme's custom_dir, docs_dir), where links, hard
-    links and special files are refused as in content/ (generator/content/projectfiles.py); ``drafts``: a
-    record that shows the drafts too (a preview); ``since``: the last reading and the paths under content/
+    ``also``: the other folders the build reads files from (templates, the theme's custom_dir, docs_dir), where
+    links, hard links and special files are refused as in content/ (generator/content/projectfiles.py);
+    ``drafts``: a record that shows the drafts too (a preview); ``since``: the last reading and the paths under content/
     changed since (`briefing serve`): only those are read, when that can be sure (generator/content/reread.py);
     ``last``: the last check's validation, from which this one starts (:func:`generator.content.validate.validated`).
     """

@@ -446,13 +446,10 @@ def _ordered_events(events: list[tuple[str, str, dict[str, Any]]], tz: ZoneInfo,
     those whose values changed are made again, and when none of those moved (the same time and status) the last
     order holds."""
     last = kept.inputs if kept is not None and kept.timezone == tz.key else None
-    # Ten years are 40,000 events: compared by identity in C, then only the changed ones in Python.  The content
-    # cache keeps a values object for one file (its path and id), so the same values are the same file.
-    changed = edited_positions(list(map(_VALUES, last)), list(map(_VALUES, events))) if last is not None else None
     if last is None:
         made = [make_event(ident, file, values, tz) for ident, file, values in events]
         ordered = _sorted(made, kept)
-    elif changed is None or any(_NAMED(last[i]) != _NAMED(events[i]) for i in changed):  # files came or went
+    elif (changed := _edited_values(last, events)) is None:  # files came or went
         known = {id(one[2]): (*one, e) for one, e in zip(last, kept.events, strict=True)}
         made = [_same_or_made(known.get(id(values)), ident, file, values, tz) for ident, file, values in events]
         ordered = _sorted(made, kept)
@@ -472,6 +469,16 @@ def _ordered_events(events: list[tuple[str, str, dict[str, Any]]], tz: ZoneInfo,
     if kept is not None:
         kept.timezone, kept.inputs, kept.events, kept.ordered = tz.key, events, made, ordered
     return ordered
+
+
+def _edited_values(last: list[tuple[str, str, Any]], events: list[tuple[str, str, Any]]) -> list[int] | None:
+    """Where the same files as ``last`` have other values; None when files came or went."""
+    # Ten years are 40,000 events: compared by identity in C, then only the changed ones in Python.  The content
+    # cache keeps a values object for one file (its path and id), so the same values are the same file.
+    changed = edited_positions(list(map(_VALUES, last)), list(map(_VALUES, events)))
+    if changed is None or any(_NAMED(last[i]) != _NAMED(events[i]) for i in changed):
+        return None
+    return changed
 
 
 def _sorted(made: list[Event], kept: Kept | None) -> list[Event]:

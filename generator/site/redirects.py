@@ -25,7 +25,6 @@ import os
 import shutil
 from collections.abc import Mapping
 from html import escape
-from operator import is_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -138,7 +137,8 @@ class Redirects:
         basis = (split, lang)
         named = _files({**targets(urls.named_redirects(record)), **(extra or {})}, lang)
         made = self._made
-        if made is not None and made.basis == basis and made.named == named and _same(made.retracted, record.retracted):
+        same_retracted = made is not None and edited_positions(made.retracted, record.retracted) == []
+        if same_retracted and made.basis == basis and made.named == named:
             patched = self._patched(made, record)
             if patched is not None:
                 return patched
@@ -255,10 +255,6 @@ class Redirects:
         kept = {folder: listed for folder, listed in self._load().items() if Path(folder).is_dir()}
         kept[str(site_dir)] = files
         write_atomic(self.state, json.dumps(kept, sort_keys=True).encode("utf-8"))
-
-
-def _same(old: tuple, new: tuple) -> bool:
-    return len(old) == len(new) and all(map(is_, old, new))
 
 
 def _files(found: Mapping[str, Target], lang: str) -> dict[str, str]:
